@@ -1,0 +1,174 @@
+#include "app/auth.hpp"
+
+#include "domain/error.hpp"
+#include "domain/text.hpp"
+#include "store/auth.hpp"
+#include "store/catalogue.hpp"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <deque>
+#include <map>
+#include <mutex>
+
+namespace creneau::app::auth {
+
+using domain::Error;
+
+namespace {
+struct SodiumInit {
+  SodiumInit() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  }
+};
+void init() { static SodiumInit once; }
+
+std::string hex(const unsigned char* data, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, n);
+  out.pop_back();
+  return out;
+}
+
+constexpr auto kSessionLifetime = std::chrono::hours(24 * 30);
+constexpr int kMaxFailuresPerMinute = 10;
+}  // namespace
+
+std::string hash_password(const std::string& password) {
+  init();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool verify_password(const std::string& hash, const std::string& password) {
+  init();
+  if (hash.empty()) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
+}
+
+std::string new_token() {
+  init();
+  unsigned char buf[32];
+  randombytes_buf(buf, sizeof buf);
+  return hex(buf, sizeof buf);
+}
+
+std::string token_hash(const std::string& token) {
+  init();
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  return hex(out, sizeof out);
+}
+
+void check_password_strength(const std::string& password, const std::string& field) {
+  if (password.size() < 8) throw domain::validation(field, "the password must have at least 8 characters");
+  if (password.size() > 256) throw domain::validation(field, "the password is too long");
+}
+
+std::string start_session(sql::Connection& c, const std::string& kind, domain::Id subject, domain::Instant now) {
+  auto token = new_token();
+  store::auth::insert_session(c, token_hash(token), {kind, subject, now + kSessionLifetime});
+  return token;
+}
+
+namespace {
+struct Failures {
+  std::mutex mutex;
+  std::map<std::string, std::deque<domain::Instant>> by_identifier;
+  // The failures of the last minute for `identifier` (caller holds the lock).
+  std::deque<domain::Instant>& recent(const std::string& identifier, domain::Instant now) {
+    auto& q = by_identifier[domain::fold(identifier)];
+    while (!q.empty() && q.front() <= now - std::chrono::minutes(1)) q.pop_front();
+    return q;
+  }
+};
+Failures& failures() {
+  static Failures f;
+  return f;
+}
+}  // namespace
+
+void check_login_allowed(const std::string& identifier, domain::Instant now) {
+  auto& f = failures();
+  std::lock_guard lock(f.mutex);
+  if (f.recent(identifier, now).size() >= kMaxFailuresPerMinute)
+    throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
+}
+
+void record_login_failure(const std::string& identifier, domain::Instant now) {
+  auto& f = failures();
+  std::lock_guard lock(f.mutex);
+  f.recent(identifier, now).push_back(now);
+}
+
+StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password) {
+  check_login_allowed(email, ctx.now());
+  auto record = ctx.db.read([&](sql::Connection& c) { return store::catalogue::find_staff_by_email(c, email); });
+  if (!record || !verify_password(record->password_hash, password)) {
+    record_login_failure(email, ctx.now());
+    throw Error("bad_credentials", "wrong e-mail or password");
+  }
+  auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, "staff", record->staff.id, ctx.now()); });
+  return {token, record->staff};
+}
+
+namespace {
+std::string bearer(const std::string& header) {
+  constexpr std::string_view prefix = "Bearer ";
+  if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return {};
+  return header.substr(prefix.size());
+}
+}  // namespace
+
+Principal authenticate(Context& ctx, const std::string& header) {
+  auto token = bearer(header);
+  if (token.empty()) throw Error("unauthorized", "log in first: this route needs a bearer token");
+  auto hash = token_hash(token);
+  return ctx.db.read([&](sql::Connection& c) {
+    auto s = store::auth::find_session(c, hash);
+    if (!s || s->expires_at <= ctx.now()) throw Error("unauthorized", "the session has expired or does not exist");
+    Principal p{s->kind, s->subject_id, {}, {}};
+    if (s->kind == "staff") {
+      auto staff = store::catalogue::find_staff(c, s->subject_id);
+      if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");
+      p.role = staff->role;
+      p.name = staff->display_name();
+    } else {
+      auto account = store::auth::find_account(c, s->subject_id);
+      if (!account) throw Error("unauthorized", "this account no longer exists");
+      p.name = account->first_name + " " + account->last_name;
+    }
+    return p;
+  });
+}
+
+void logout(Context& ctx, const std::string& header) {
+  auto token = bearer(header);
+  ctx.db.write([&](sql::Connection& c) { store::auth::delete_session(c, token_hash(token)); });
+}
+
+void ensure_first_admin(Context& ctx) {
+  const char* email = std::getenv("CRENEAU_ADMIN_EMAIL");
+  const char* password = std::getenv("CRENEAU_ADMIN_PASSWORD");
+  if (!email || !password || !*email || !*password) return;
+  auto hash = hash_password(password);
+  ctx.db.write([&](sql::Connection& c) {
+    if (store::catalogue::find_staff_by_email(c, email)) return;
+    if (store::catalogue::count_staff(c) > 0) {
+      // Not a new database: only add the admin if no admin exists at all.
+      auto rows = c.query("SELECT COUNT(*) FROM staff WHERE role = 'admin' AND active = 1");
+      if (rows.at(0).integer(0) > 0) return;
+    }
+    domain::Staff admin;
+    admin.first_name = "Admin";
+    admin.email = email;
+    admin.role = "admin";
+    store::catalogue::insert_staff(c, admin, hash, ctx.now());
+  });
+}
+
+}  // namespace creneau::app::auth

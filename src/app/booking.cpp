@@ -1,0 +1,322 @@
+#include "app/booking.hpp"
+
+#include "app/auth.hpp"
+#include "app/notify.hpp"
+#include "app/packages.hpp"
+#include "app/waitlist.hpp"
+#include "domain/error.hpp"
+#include "domain/rules.hpp"
+#include "store/appointments.hpp"
+#include "store/catalogue.hpp"
+#include "store/clients.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace creneau::app::booking {
+
+using domain::Error;
+using domain::validation;
+
+namespace {
+
+constexpr std::size_t kMaxLines = 5;
+
+void check_line_count(std::size_t n) {
+  if (n == 0) throw validation("lines", "an appointment needs at least one service");
+  if (n > kMaxLines) throw Error("too_many_services", "an appointment holds at most 5 services", "lines");
+}
+
+std::string line_field(std::size_t i, const char* name) { return "lines[" + std::to_string(i) + "]." + name; }
+
+// Turns requested lines into lines run back to back from `start`, with the services' defaults.
+std::vector<domain::AppointmentLine> build_lines(sql::Connection& c, const std::vector<LineRequest>& requested,
+                                                 domain::Instant start, std::vector<domain::Service>& services) {
+  std::vector<domain::AppointmentLine> lines;
+  services.clear();
+  auto at = start;
+  for (std::size_t i = 0; i < requested.size(); ++i) {
+    const auto& r = requested[i];
+    auto service = store::catalogue::find_service(c, r.service_id);
+    if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
+    domain::AppointmentLine l;
+    l.service_id = service->id;
+    l.staff_id = r.staff_id.value_or(0);
+    l.resource_id = r.resource_id;
+    l.duration_minutes = r.duration_minutes.value_or(service->duration_minutes);
+    if (l.duration_minutes < 5 || l.duration_minutes > 12 * 60)
+      throw validation(line_field(i, "duration_minutes"), "a duration is between 5 minutes and 12 hours");
+    l.price_cents = r.price_cents.value_or(service->price_cents);
+    if (l.price_cents < 0) throw validation(line_field(i, "price_cents"), "a price cannot be negative");
+    l.answers_json = r.answers_json;
+    l.span = {at, at + std::chrono::minutes(l.duration_minutes)};
+    at = l.span.end;
+    lines.push_back(std::move(l));
+    services.push_back(std::move(*service));
+  }
+  return lines;
+}
+
+domain::LineNeed need_of(const domain::Service& s, int duration) {
+  return {s.id, duration, s.resource_ids, s.capacity};
+}
+
+// The first resource among those the service accepts that is free for the whole line.
+std::optional<domain::Id> first_free_resource(const domain::Agenda& agenda, const domain::LineNeed& need,
+                                              domain::Id staff_id, const domain::Interval& span, domain::Id ignore) {
+  for (auto r : need.resource_ids)
+    if (domain::fit_line(agenda, need, staff_id, r, span, ignore) == domain::LineFit::ok) return r;
+  return std::nullopt;
+}
+
+void send_booking_message(sql::Connection& c, Context& ctx, const domain::Settings& settings, const domain::Appointment& a) {
+  if (a.confirmation == "silent") return;
+  auto summary = notify::summarize(c, a, settings);
+  if (a.confirmation == "request") {
+    auto token = auth::new_token();
+    store::appointments::set_confirm_token(c, a.id, auth::token_hash(token));
+    summary.link = ctx.public_url + "/book/confirm/" + token;
+    notify::to_client(c, ctx.now(), "confirmation_request", a.client_id, domain::confirmation_request_text(summary), a.id);
+  } else {
+    notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id);
+  }
+}
+
+std::vector<LineRequest> requests_of(const domain::Appointment& a) {
+  std::vector<LineRequest> out;
+  for (const auto& l : a.lines)
+    out.push_back({l.service_id, l.staff_id, l.resource_id, l.duration_minutes, l.price_cents, l.answers_json});
+  return out;
+}
+
+domain::Appointment load(sql::Connection& c, domain::Id id) {
+  auto a = store::appointments::find(c, id);
+  if (!a) throw domain::not_found("appointment");
+  return *a;
+}
+
+void touch(domain::Appointment& a, const Origin& o, domain::Instant now) {
+  a.updated_at = now;
+  a.updated_by = o.actor;
+}
+
+}  // namespace
+
+void place(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone, domain::Appointment& a,
+           const std::vector<LineRequest>& requested, bool auto_assign, domain::Id ignore) {
+  auto agenda = store::appointments::load_agenda(c, zone, settings, a.span.start - domain::Days(1),
+                                                 a.span.end + domain::Days(1), ignore);
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    auto& line = a.lines[i];
+    auto service = store::catalogue::find_service(c, line.service_id);
+    auto need = need_of(*service, line.duration_minutes);
+    if (line.resource_id && !agenda.find_resource(*line.resource_id))
+      throw validation(line_field(i, "resource_id"), "no such resource");
+    if (requested[i].staff_id) {
+      if (!agenda.find_staff(*requested[i].staff_id)) throw validation(line_field(i, "staff_id"), "no such staff member");
+      if (auto_assign && !line.resource_id && !need.resource_ids.empty())
+        line.resource_id = first_free_resource(agenda, need, line.staff_id, line.span, ignore);
+      domain::require_fit(agenda, need, line.staff_id, line.resource_id, line.span, i, ignore);
+      continue;
+    }
+    if (!auto_assign) throw validation(line_field(i, "staff_id"), "choose the staff member of each service");
+    bool placed = false;
+    for (const auto& s : agenda.staff) {
+      if (!s.performs(need.service_id)) continue;
+      auto resource = line.resource_id;
+      if (!resource && !need.resource_ids.empty()) resource = first_free_resource(agenda, need, s.staff_id, line.span, ignore);
+      if (domain::fit_line(agenda, need, s.staff_id, resource, line.span, ignore) == domain::LineFit::ok) {
+        line.staff_id = s.staff_id;
+        line.resource_id = resource;
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) throw Error("slot_taken", "no staff member is free for service " + std::to_string(i + 1) + " at that time",
+                             line_field(i, "staff_id"));
+  }
+}
+
+domain::Appointment book(Context& ctx, const BookRequest& r, const Origin& o) {
+  check_line_count(r.lines.size());
+  if (r.confirmation != "approve" && r.confirmation != "request" && r.confirmation != "silent")
+    throw validation("confirmation", "confirmation is approve, request or silent");
+  if (r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
+  return ctx.db.write([&](sql::Connection& c) {
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    auto now = ctx.now();
+    if (r.requested_staff && !settings.preferred_staff_selection)
+      throw validation("requested_staff", "the salon does not let clients choose their staff member");
+    if (!store::clients::find(c, r.client_id, now)) throw validation("client_id", "no such client");
+    if (o.online) domain::check_booking_window(settings.booking, now, r.start);
+
+    domain::Appointment a;
+    a.client_id = r.client_id;
+    a.account_id = o.account_id;
+    a.requested_staff = r.requested_staff;
+    a.client_request = r.client_request;
+    a.quick_note = r.quick_note;
+    a.notes = r.notes;
+    a.confirmation = r.confirmation;
+    a.status = r.confirmation == "request" ? "pending" : "approved";
+    a.payment_method = r.payment_method;
+    a.amount_requested_cents = r.amount_requested_cents;
+    a.notify_earlier_slot = r.notify_earlier_slot;
+    a.rules = settings.booking;
+    a.created_at = a.updated_at = now;
+    a.created_by = a.updated_by = o.actor;
+    std::vector<domain::Service> services;
+    a.lines = build_lines(c, r.lines, r.start, services);
+    a.span = {a.lines.front().span.start, a.lines.back().span.end};
+    a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
+    place(c, settings, zone, a, r.lines, o.online, 0);
+    packages::allocate(c, a, services);
+    store::appointments::insert(c, a);
+    send_booking_message(c, ctx, settings, a);
+    return a;
+  });
+}
+
+domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, const Origin& o) {
+  if (r.lines) check_line_count(r.lines->size());
+  return ctx.db.write([&](sql::Connection& c) {
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    auto now = ctx.now();
+    auto before = load(c, id);
+    if (before.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    auto a = before;
+    if (r.requested_staff) {
+      if (*r.requested_staff && !settings.preferred_staff_selection)
+        throw validation("requested_staff", "the salon does not let clients choose their staff member");
+      a.requested_staff = *r.requested_staff;
+    }
+    if (r.notify_earlier_slot) a.notify_earlier_slot = *r.notify_earlier_slot;
+    if (r.client_request) a.client_request = *r.client_request;
+    if (r.quick_note) a.quick_note = *r.quick_note;
+    if (r.notes) a.notes = *r.notes;
+    if (r.payment_method) a.payment_method = *r.payment_method;
+    if (r.amount_requested_cents) a.amount_requested_cents = *r.amount_requested_cents;
+    if (r.client_id) {
+      if (!store::clients::find(c, *r.client_id, now)) throw validation("client_id", "no such client");
+      a.client_id = *r.client_id;
+    }
+    bool moved = r.start || r.lines;
+    if (moved) {
+      if (o.online) {
+        if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+        domain::check_change_allowed(a.rules, now, before.span.start);
+        domain::check_booking_window(a.rules, now, r.start.value_or(a.span.start));
+      }
+      auto requested = r.lines ? *r.lines : requests_of(a);
+      std::vector<domain::Service> services;
+      a.lines = build_lines(c, requested, r.start.value_or(a.span.start), services);
+      a.span = {a.lines.front().span.start, a.lines.back().span.end};
+      a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
+      place(c, settings, zone, a, requested, o.online, a.id);
+      packages::allocate(c, a, services);
+    }
+    touch(a, o, now);
+    store::appointments::update(c, a);
+    if (moved) waitlist::on_freed(c, ctx, before, &a, o.online);
+    return a;
+  });
+}
+
+domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, const std::string& reason,
+                              const Origin& o) {
+  auto settings = store::catalogue::load_settings(c);
+  auto before = load(c, id);
+  if (before.cancelled()) return before;
+  auto a = before;
+  a.status = "cancelled";
+  a.cancel_reason = reason;
+  touch(a, o, ctx.now());
+  store::appointments::update(c, a);
+  auto summary = notify::summarize(c, a, settings);
+  notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id);
+  std::set<domain::Id> staff;
+  for (const auto& l : a.lines) staff.insert(l.staff_id);
+  for (auto s : staff)
+    notify::to_staff(c, ctx.now(), "cancellation", s, domain::cancellation_staff_text(summary, reason), a.id);
+  waitlist::on_freed(c, ctx, before, nullptr, o.online);
+  return a;
+}
+
+domain::Appointment cancel(Context& ctx, domain::Id id, const std::string& reason, const Origin& o) {
+  return ctx.db.write([&](sql::Connection& c) { return cancel_in(c, ctx, id, reason, o); });
+}
+
+void remove(Context& ctx, domain::Id id, const Origin& o) {
+  ctx.db.write([&](sql::Connection& c) {
+    auto before = load(c, id);
+    store::appointments::remove(c, id);
+    if (!before.cancelled()) waitlist::on_freed(c, ctx, before, nullptr, o.online);
+  });
+}
+
+domain::Appointment confirm(Context& ctx, domain::Id id, const Origin& o) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto a = load(c, id);
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be confirmed");
+    if (a.status == "approved") return a;
+    a.status = "approved";
+    touch(a, o, ctx.now());
+    store::appointments::update(c, a);
+    return a;
+  });
+}
+
+domain::Appointment confirm_by_token(Context& ctx, const std::string& token) {
+  auto id = ctx.db.read([&](sql::Connection& c) { return store::appointments::find_by_confirm_token(c, auth::token_hash(token)); });
+  if (!id) throw domain::not_found("confirmation link");
+  auto a = get(ctx, *id);
+  return confirm(ctx, *id, Origin{{"client", a.client_id, "client"}, true, std::nullopt});
+}
+
+domain::Appointment set_no_show(Context& ctx, domain::Id id, bool no_show, const Origin& o) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto a = load(c, id);
+    if (a.cancelled() && no_show) throw validation("no_show", "a cancelled appointment cannot be a no-show");
+    a.no_show = no_show;
+    touch(a, o, ctx.now());
+    store::appointments::update(c, a);
+    return a;
+  });
+}
+
+domain::Appointment get(Context& ctx, domain::Id id) {
+  return ctx.db.read([&](sql::Connection& c) { return load(c, id); });
+}
+
+std::vector<domain::Slot> availability(Context& ctx, const AvailabilityRequest& r) {
+  if (r.service_ids.empty()) throw validation("service_ids", "name at least one service");
+  check_line_count(r.service_ids.size());
+  if (r.to < r.from) throw validation("to", "'to' is before 'from'");
+  if (r.to.days_since_epoch - r.from.days_since_epoch > 92) throw validation("to", "ask for at most 93 days at once");
+  return ctx.db.read([&](sql::Connection& c) {
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    domain::AvailabilityQuery q;
+    q.staff_id = r.staff_id;
+    q.from = r.from;
+    q.to = r.to;
+    q.step_minutes = settings.booking.slot_step_minutes;
+    for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
+      auto s = store::catalogue::find_service(c, r.service_ids[i]);
+      if (!s || !s->active) throw validation("service_ids", "no such service: " + std::to_string(r.service_ids[i]));
+      q.lines.push_back(need_of(*s, s->duration_minutes));
+    }
+    if (r.online) {
+      auto now = ctx.now();
+      q.not_before = now + std::chrono::minutes(settings.booking.min_notice_minutes);
+      q.not_after = now + domain::Days(settings.booking.max_advance_days);
+    }
+    auto agenda = store::appointments::load_agenda(c, zone, settings, zone.at(r.from, 0) - domain::Days(1),
+                                                   zone.at(r.to.plus_days(1), 0) + domain::Days(1));
+    return domain::find_slots(agenda, q);
+  });
+}
+
+}  // namespace creneau::app::booking

@@ -1,0 +1,82 @@
+#pragma once
+// Booking use cases: book, edit or move, cancel, delete, confirm, no-show, and the availability query.
+// Each runs in one write transaction: read what the check needs, decide with the pure domain, write the
+// appointment and its outbox messages, commit.
+#include "app/context.hpp"
+#include "domain/availability.hpp"
+#include "domain/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace creneau::app::booking {
+
+using domain::Id;
+
+struct LineRequest {
+  Id service_id = 0;
+  std::optional<Id> staff_id;     // missing: the first staff member free (portal only)
+  std::optional<Id> resource_id;  // missing: required when the service needs one (portal: the first free)
+  std::optional<int> duration_minutes;
+  std::optional<std::int64_t> price_cents;
+  std::string answers_json = "{}";
+};
+
+struct BookRequest {
+  Id client_id = 0;
+  domain::Instant start{};
+  std::vector<LineRequest> lines;
+  bool requested_staff = false;
+  std::string client_request, quick_note, notes;
+  std::string confirmation = "approve";
+  std::string payment_method;
+  std::int64_t amount_requested_cents = 0;
+  bool notify_earlier_slot = false;
+};
+
+// How the request came: the front desk decides freely; a client online meets the booking rules and lets
+// the server pick staff and resources left open.
+struct Origin {
+  domain::Actor actor;
+  bool online = false;
+  std::optional<Id> account_id;
+};
+
+domain::Appointment book(Context& ctx, const BookRequest& request, const Origin& origin);
+
+// Fields a PATCH may change; missing ones stay as they are. New lines or a new start re-check the agenda.
+struct ChangeRequest {
+  std::optional<domain::Instant> start;
+  std::optional<std::vector<LineRequest>> lines;
+  std::optional<bool> requested_staff, notify_earlier_slot;
+  std::optional<std::string> client_request, quick_note, notes, payment_method;
+  std::optional<std::int64_t> amount_requested_cents;
+  std::optional<Id> client_id;
+};
+domain::Appointment change(Context& ctx, Id id, const ChangeRequest& request, const Origin& origin);
+
+domain::Appointment cancel(Context& ctx, Id id, const std::string& reason, const Origin& origin);
+// The same inside the caller's transaction (bulk operations that must be all or nothing).
+domain::Appointment cancel_in(sql::Connection& c, Context& ctx, Id id, const std::string& reason, const Origin& origin);
+void remove(Context& ctx, Id id, const Origin& origin);
+domain::Appointment confirm(Context& ctx, Id id, const Origin& origin);
+domain::Appointment confirm_by_token(Context& ctx, const std::string& token);
+domain::Appointment set_no_show(Context& ctx, Id id, bool no_show, const Origin& origin);
+
+domain::Appointment get(Context& ctx, Id id);
+
+struct AvailabilityRequest {
+  std::vector<Id> service_ids;
+  std::optional<Id> staff_id;
+  domain::LocalDate from, to;
+  bool online = false;  // apply the booking rules (notice, horizon)
+};
+std::vector<domain::Slot> availability(Context& ctx, const AvailabilityRequest& request);
+
+// Shared with the portal and waitlist use cases: place `a` (lines already spanned) against the agenda
+// inside transaction `c`, filling staff/resources left open when `auto_assign`.
+void place(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone, domain::Appointment& a,
+           const std::vector<LineRequest>& requested, bool auto_assign, Id ignore_appointment);
+
+}  // namespace creneau::app::booking

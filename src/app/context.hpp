@@ -1,0 +1,35 @@
+#pragma once
+// What every use case needs: the database, the clock (tests and jobs may pin it) and the public address.
+#include "domain/model.hpp"
+#include "store/database.hpp"
+
+#include <functional>
+#include <string>
+
+namespace creneau::app {
+
+// Where messages leave the building: --smtp and --sms-gateway.
+struct DeliveryConfig {
+  std::string smtp_url;         // smtp://[user:pass@]host:port, smtps:// for TLS; empty = e-mail not sent
+  std::string sms_gateway_url;  // HTTP endpoint taking POST {"to","body"}; empty = SMS not sent
+};
+
+struct Context {
+  store::Database& db;
+  std::string public_url = "http://127.0.0.1:8080";
+  DeliveryConfig delivery;
+  std::function<domain::Instant()> clock = [] { return domain::now(); };
+  domain::Instant now() const { return clock(); }
+};
+
+// Who is asking: a staff member (role admin/employee) or a portal account.
+struct Principal {
+  std::string kind;  // staff | portal
+  domain::Id id = 0;
+  std::string role;  // admin | employee (staff only)
+  std::string name;
+  bool is_admin() const { return kind == "staff" && role == "admin"; }
+  domain::Actor actor() const { return {kind == "staff" ? "staff" : "client", id, name}; }
+};
+
+}  // namespace creneau::app

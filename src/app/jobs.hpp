@@ -1,0 +1,37 @@
+#pragma once
+// Periodic jobs: reminders, birthday messages, outbox delivery. The server runs them every minute;
+// POST /api/jobs/run runs them as of a given instant (operators, tests).
+#include "app/context.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace creneau::app::jobs {
+
+struct Report {
+  int reminders = 0;  // reminder messages enqueued
+  int birthdays = 0;  // birthday messages enqueued
+  int sent = 0;       // messages delivered
+  int failed = 0;     // delivery attempts that failed
+};
+
+Report run(Context& ctx, domain::Instant now);
+
+class Scheduler {
+public:
+  explicit Scheduler(Context& ctx) : ctx_(ctx) {}
+  ~Scheduler() { stop(); }
+  void start();
+  void stop();
+
+private:
+  Context& ctx_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+};
+
+}  // namespace creneau::app::jobs

@@ -1,0 +1,84 @@
+#include "app/notify.hpp"
+
+#include "store/catalogue.hpp"
+#include "store/clients.hpp"
+#include "store/outbox.hpp"
+
+#include <map>
+
+namespace creneau::app::notify {
+
+domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a, const domain::Settings& settings) {
+  domain::Zone zone(settings.timezone);
+  domain::VisitSummary v;
+  v.salon = settings.name;
+  v.start = zone.local(a.span.start);
+  v.client_request = a.client_request;
+  if (auto client = store::clients::find(c, a.client_id, a.span.start)) {
+    v.client_first_name = client->first_name;
+    v.client_last_name = client->last_name;
+  }
+  std::map<domain::Id, std::string> staff_names;
+  for (const auto& l : a.lines) {
+    auto service = store::catalogue::find_service(c, l.service_id);
+    if (!staff_names.count(l.staff_id)) {
+      auto staff = store::catalogue::find_staff(c, l.staff_id);
+      staff_names[l.staff_id] = staff ? staff->display_name() : "";
+    }
+    v.lines.push_back({service ? service->name : "", staff_names[l.staff_id], l.duration_minutes});
+  }
+  return v;
+}
+
+int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id client_id,
+              const domain::MessageText& text, std::optional<domain::Id> appointment_id, bool sms,
+              const std::string& attachment) {
+  auto client = store::clients::find(c, client_id, now);
+  if (!client) return 0;
+  int sent = 0;
+  if (!client->email.empty()) {
+    store::outbox::Message m{};
+    m.kind = kind;
+    m.channel = "email";
+    m.to = client->email;
+    m.subject = text.subject;
+    m.body = text.body;
+    m.appointment_id = appointment_id;
+    m.client_id = client_id;
+    m.created_at = now;
+    m.attachment = attachment;
+    store::outbox::enqueue(c, m);
+    ++sent;
+  }
+  if (sms && !client->phone.empty()) {
+    store::outbox::Message m{};
+    m.kind = kind;
+    m.channel = "sms";
+    m.to = client->phone;
+    m.subject = text.subject;
+    m.body = text.body;
+    m.appointment_id = appointment_id;
+    m.client_id = client_id;
+    m.created_at = now;
+    store::outbox::enqueue(c, m);
+    ++sent;
+  }
+  return sent;
+}
+
+void to_staff(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id staff_id,
+              const domain::MessageText& text, std::optional<domain::Id> appointment_id) {
+  auto staff = store::catalogue::find_staff(c, staff_id);
+  if (!staff || staff->email.empty()) return;
+  store::outbox::Message m{};
+  m.kind = kind;
+  m.channel = "email";
+  m.to = staff->email;
+  m.subject = text.subject;
+  m.body = text.body;
+  m.appointment_id = appointment_id;
+  m.created_at = now;
+  store::outbox::enqueue(c, m);
+}
+
+}  // namespace creneau::app::notify

@@ -1,0 +1,19 @@
+#pragma once
+// The few values kept as JSON documents: settings (the shape of /api/settings) and a service's questionnaire.
+#include "domain/model.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace creneau::codec {
+
+std::string settings_to_json(const domain::Settings& s);
+// Applies an RFC 7396 merge patch to `current` and validates the result; throws validation_failed with the field.
+domain::Settings settings_merge_patch(const domain::Settings& current, std::string_view patch_json);
+domain::Settings settings_from_json(std::string_view json);
+
+std::string questionnaire_to_json(const std::vector<domain::Question>& q);
+// Throws validation_failed ("questionnaire") for anything but [{"key","question","required"}].
+std::vector<domain::Question> questionnaire_from_json(std::string_view json);
+
+}  // namespace creneau::codec

@@ -1,0 +1,142 @@
+#pragma once
+// The salon's catalogue and agenda as plain values. Storage and HTTP map to and from these.
+#include "domain/time.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace creneau::domain {
+
+using Id = std::int64_t;
+
+// A span of one weekday's local wall-clock time, e.g. Monday 09:00–13:00. Several per weekday express breaks.
+struct WeeklyHours {
+  int weekday = 1;       // 1 = Monday … 7
+  int start_minute = 0;  // minutes since local midnight
+  int end_minute = 0;
+};
+
+struct BookingRules {
+  int slot_step_minutes = 15;
+  int min_notice_minutes = 60;
+  int max_advance_days = 90;
+  int cancel_notice_minutes = 0;
+  bool operator==(const BookingRules&) const = default;
+};
+
+struct WaitlistSettings {
+  std::string mode = "off";  // off | manual | automatic
+  int max_notified = 0;      // 0 = every candidate
+  std::vector<std::string> channels{"email"};
+  std::string message =
+      "Bonjour {first_name}, un créneau plus tôt s'est libéré le {date} à {time} avec {staff}. "
+      "Pour le prendre : {link}";
+};
+
+struct Settings {
+  std::string name = "Mon salon";
+  std::string timezone = "Europe/Paris";
+  std::string currency = "EUR";
+  std::string country = "FR";  // phone numbers without a prefix are read in this country
+  bool preferred_staff_selection = true;
+  std::vector<WeeklyHours> opening_hours;
+  BookingRules booking;
+  int reminder_hours = 24;
+  bool birthday_messages = true;
+  WaitlistSettings waitlist;
+};
+
+struct Staff {
+  Id id = 0;
+  std::string first_name, last_name, email, phone;
+  std::string role = "employee";  // admin | employee
+  std::vector<Id> service_ids;
+  std::vector<WeeklyHours> hours;
+  bool active = true;
+  std::string display_name() const { return first_name + (last_name.empty() ? "" : " " + last_name); }
+};
+
+struct TimeOff {
+  Id id = 0;
+  Id staff_id = 0;
+  Interval span;
+  std::string reason;
+};
+
+struct Resource {
+  Id id = 0;
+  std::string name;
+};
+
+struct Question {
+  std::string key, question;
+  bool required = false;
+};
+
+struct Service {
+  Id id = 0;
+  std::string name, category;
+  std::string audience = "all";  // child | teen | adult | all
+  int duration_minutes = 30;
+  std::int64_t price_cents = 0;
+  std::vector<Id> resource_ids;
+  int capacity = 1;
+  bool package_only = false;
+  bool discovery = false;
+  std::vector<Question> questionnaire;
+  bool active = true;
+  bool is_group() const { return capacity > 1; }
+};
+
+struct Client {
+  Id id = 0;
+  std::string first_name, last_name, email, phone, gender;
+  std::optional<LocalDate> birth_date;
+  std::string note;
+  std::optional<std::string> account;  // the online account's identifier
+  std::optional<Instant> last_appointment_at;  // most recent non-cancelled visit already started
+};
+
+struct Actor {
+  std::string type;  // staff | client | system
+  Id id = 0;
+  std::string name;
+};
+
+struct AppointmentLine {
+  Id id = 0;
+  Id service_id = 0;
+  Id staff_id = 0;
+  std::optional<Id> resource_id;
+  Interval span;
+  int duration_minutes = 0;
+  std::int64_t price_cents = 0;
+  std::string answers_json = "{}";  // {"key":"value"} as written by the client
+  std::optional<Id> package_id;     // the client package this line consumes
+};
+
+struct Appointment {
+  Id id = 0;
+  Id client_id = 0;
+  std::optional<Id> account_id;  // the portal account that booked it, if any
+  std::string status = "approved";  // pending | approved | cancelled
+  Interval span;
+  std::vector<AppointmentLine> lines;
+  bool requested_staff = false;
+  std::string client_request, quick_note, notes;
+  std::string confirmation = "approve";  // approve | request | silent
+  std::string payment_method;
+  std::int64_t amount_requested_cents = 0;
+  bool notify_earlier_slot = false;
+  bool no_show = false;
+  bool group = false;
+  BookingRules rules;
+  Instant created_at{}, updated_at{};
+  Actor created_by, updated_by;
+  std::string cancel_reason;
+  bool cancelled() const { return status == "cancelled"; }
+};
+
+}  // namespace creneau::domain

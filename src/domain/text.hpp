@@ -1,0 +1,17 @@
+#pragma once
+// Small text rules of the domain: search folding, e-mail shape, phone numbers in E.164.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace creneau::domain {
+
+// Lower case without accents ("Hélène" → "helene"), for case- and accent-insensitive search and sorting.
+std::string fold(std::string_view utf8);
+
+bool plausible_email(std::string_view s);
+
+// "06 12 34 56 78", "0612345678", "+33 6 12 34 56 78" → "+33612345678" (country "FR"). nullopt if not a number.
+std::optional<std::string> normalize_phone(std::string_view raw, std::string_view country = "FR");
+
+}  // namespace creneau::domain

@@ -1,0 +1,226 @@
+#include "http/json.hpp"
+
+#include <charconv>
+
+namespace creneau::http {
+
+using domain::validation;
+
+json parse_object(const Request& req) {
+  if (req.body.empty()) return json::object();
+  auto j = json::parse(req.body, nullptr, false);
+  if (j.is_discarded()) throw validation("", "the body is not valid JSON");
+  if (!j.is_object()) throw validation("", "the body must be a JSON object");
+  return j;
+}
+
+std::optional<std::string> opt_string(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) throw validation(key, std::string("'") + key + "' must be a string");
+  return it->get<std::string>();
+}
+
+std::string req_string(const json& j, const char* key) {
+  auto v = opt_string(j, key);
+  if (!v || v->empty()) throw validation(key, std::string("'") + key + "' is required");
+  return *v;
+}
+
+std::optional<std::int64_t> opt_int(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer()) throw validation(key, std::string("'") + key + "' must be a whole number");
+  return it->get<std::int64_t>();
+}
+
+std::optional<bool> opt_bool(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) throw validation(key, std::string("'") + key + "' must be true or false");
+  return it->get<bool>();
+}
+
+std::optional<std::vector<std::int64_t>> opt_ids(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_array()) throw validation(key, std::string("'") + key + "' must be a list of ids");
+  std::vector<std::int64_t> out;
+  for (const auto& v : *it) {
+    if (!v.is_number_integer()) throw validation(key, std::string("'") + key + "' must be a list of ids");
+    out.push_back(v.get<std::int64_t>());
+  }
+  return out;
+}
+
+std::vector<domain::WeeklyHours> read_hours(const json& j, const char* key) {
+  std::vector<domain::WeeklyHours> out;
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return out;
+  if (!it->is_array()) throw validation(key, std::string("'") + key + "' must be a list");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const auto& h = (*it)[i];
+    auto f = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!h.is_object()) throw validation(f, "each entry must be {weekday, start, end}");
+    auto weekday = opt_int(h, "weekday");
+    auto start = domain::parse_hhmm(opt_string(h, "start").value_or(""));
+    auto end = domain::parse_hhmm(opt_string(h, "end").value_or(""));
+    if (!weekday || *weekday < 1 || *weekday > 7) throw validation(f + ".weekday", "weekday is 1 (Monday) to 7 (Sunday)");
+    if (!start || !end) throw validation(f, "start and end are HH:MM");
+    out.push_back({static_cast<int>(*weekday), *start, *end});
+  }
+  return out;
+}
+
+std::optional<std::int64_t> query_int(const Request& req, const char* key) {
+  auto v = req.query_param(key);
+  if (!v || v->empty()) return std::nullopt;
+  std::int64_t out = 0;
+  auto r = std::from_chars(v->data(), v->data() + v->size(), out);
+  if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
+    throw validation(key, std::string("'") + key + "' must be a whole number");
+  return out;
+}
+
+std::optional<domain::LocalDate> query_date(const Request& req, const char* key) {
+  auto v = req.query_param(key);
+  if (!v || v->empty()) return std::nullopt;
+  auto d = domain::LocalDate::parse(*v);
+  if (!d) throw validation(key, std::string("'") + key + "' must be a date YYYY-MM-DD");
+  return d;
+}
+
+std::int64_t path_id(const std::string& segment) {
+  std::int64_t out = 0;
+  auto r = std::from_chars(segment.data(), segment.data() + segment.size(), out);
+  if (r.ec != std::errc{} || r.ptr != segment.data() + segment.size() || out <= 0)
+    throw domain::Error("not_found", "no such id: " + segment);
+  return out;
+}
+
+Paging paging(const Request& req) {
+  Paging p;
+  auto limit = query_int(req, "limit");
+  auto offset = query_int(req, "offset");
+  if (limit) {
+    if (*limit < 1 || *limit > 500) throw validation("limit", "limit is between 1 and 500");
+    p.limit = static_cast<int>(*limit);
+  }
+  if (offset) {
+    if (*offset < 0) throw validation("offset", "offset cannot be negative");
+    p.offset = static_cast<int>(*offset);
+  }
+  return p;
+}
+
+Response json_response(int status, const json& body) {
+  return Response{status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace), {}};
+}
+
+Response no_content() { return Response{204, "", "", {}}; }
+
+json list_body(std::int64_t total, json items) { return {{"total", total}, {"items", std::move(items)}}; }
+
+json hours_json(const std::vector<domain::WeeklyHours>& hours) {
+  json a = json::array();
+  for (const auto& h : hours)
+    a.push_back({{"weekday", h.weekday}, {"start", domain::format_hhmm(h.start_minute)}, {"end", domain::format_hhmm(h.end_minute)}});
+  return a;
+}
+
+json to_json(const domain::Staff& s) {
+  return {{"id", s.id},       {"first_name", s.first_name}, {"last_name", s.last_name},     {"email", s.email},
+          {"phone", s.phone}, {"role", s.role},             {"service_ids", s.service_ids}, {"hours", hours_json(s.hours)}};
+}
+
+json to_json(const domain::Resource& r) { return {{"id", r.id}, {"name", r.name}}; }
+
+json to_json(const domain::Service& s) {
+  json q = json::array();
+  for (const auto& item : s.questionnaire) q.push_back({{"key", item.key}, {"question", item.question}, {"required", item.required}});
+  return {{"id", s.id},
+          {"name", s.name},
+          {"category", s.category},
+          {"audience", s.audience},
+          {"duration_minutes", s.duration_minutes},
+          {"price_cents", s.price_cents},
+          {"resource_ids", s.resource_ids},
+          {"capacity", s.capacity},
+          {"package_only", s.package_only},
+          {"discovery", s.discovery},
+          {"questionnaire", q}};
+}
+
+json to_json(const domain::Client& c, const domain::Zone& zone) {
+  json j{{"id", c.id},
+         {"first_name", c.first_name},
+         {"last_name", c.last_name},
+         {"email", c.email},
+         {"phone", c.phone},
+         {"gender", c.gender},
+         {"birth_date", c.birth_date ? json(c.birth_date->iso()) : json(nullptr)},
+         {"note", c.note},
+         {"account", c.account ? json(*c.account) : json(nullptr)},
+         {"last_appointment", c.last_appointment_at ? json(zone.local(*c.last_appointment_at).date.iso()) : json(nullptr)}};
+  return j;
+}
+
+namespace {
+json actor_json(const domain::Actor& a) { return {{"type", a.type}, {"id", a.id}, {"name", a.name}}; }
+}  // namespace
+
+json to_json(const domain::Appointment& a, const domain::Zone& zone) {
+  json lines = json::array();
+  for (const auto& l : a.lines) {
+    auto answers = json::parse(l.answers_json, nullptr, false);
+    lines.push_back({{"id", l.id},
+                     {"service_id", l.service_id},
+                     {"staff_id", l.staff_id},
+                     {"resource_id", l.resource_id ? json(*l.resource_id) : json(nullptr)},
+                     {"start", zone.format(l.span.start)},
+                     {"end", zone.format(l.span.end)},
+                     {"duration_minutes", l.duration_minutes},
+                     {"price_cents", l.price_cents},
+                     {"answers", answers.is_discarded() ? json::object() : answers},
+                     {"package_id", l.package_id ? json(*l.package_id) : json(nullptr)}});
+  }
+  return {{"id", a.id},
+          {"client_id", a.client_id},
+          {"status", a.status},
+          {"start", zone.format(a.span.start)},
+          {"end", zone.format(a.span.end)},
+          {"lines", lines},
+          {"requested_staff", a.requested_staff},
+          {"client_request", a.client_request},
+          {"quick_note", a.quick_note},
+          {"notes", a.notes},
+          {"confirmation", a.confirmation},
+          {"payment_method", a.payment_method},
+          {"amount_requested_cents", a.amount_requested_cents},
+          {"notify_earlier_slot", a.notify_earlier_slot},
+          {"no_show", a.no_show},
+          {"group", a.group},
+          {"cancel_reason", a.cancel_reason},
+          {"rules",
+           {{"slot_step_minutes", a.rules.slot_step_minutes},
+            {"min_notice_minutes", a.rules.min_notice_minutes},
+            {"max_advance_days", a.rules.max_advance_days},
+            {"cancel_notice_minutes", a.rules.cancel_notice_minutes}}},
+          {"created_at", zone.format(a.created_at)},
+          {"created_by", actor_json(a.created_by)},
+          {"updated_at", zone.format(a.updated_at)},
+          {"updated_by", actor_json(a.updated_by)}};
+}
+
+json to_json(const domain::Slot& s, const domain::Zone& zone) {
+  json lines = json::array();
+  for (const auto& l : s.lines)
+    lines.push_back({{"service_id", l.service_id},
+                     {"staff_id", l.staff_id},
+                     {"resource_id", l.resource_id ? json(*l.resource_id) : json(nullptr)},
+                     {"start", zone.format(l.span.start)},
+                     {"end", zone.format(l.span.end)}});
+  return {{"start", zone.format(s.span.start)}, {"end", zone.format(s.span.end)}, {"lines", lines}};
+}
+
+}  // namespace creneau::http

@@ -1,0 +1,201 @@
+// Appointments and availability for the salon's staff.
+#include "app/booking.hpp"
+#include "app/catalogue.hpp"
+#include "http/api.hpp"
+#include "http/booking_io.hpp"
+#include "store/appointments.hpp"
+
+namespace creneau::http {
+
+namespace {
+
+domain::Instant read_start(const json& j, const domain::Zone& zone) {
+  auto text = req_string(j, "start");
+  auto t = domain::parse_instant(text, zone);
+  if (!t) throw domain::validation("start", "'start' must be an ISO 8601 date-time, e.g. 2027-01-04T10:00:00+01:00");
+  return *t;
+}
+
+std::vector<app::booking::LineRequest> read_lines(const json& j) {
+  auto it = j.find("lines");
+  if (it == j.end() || !it->is_array()) throw domain::validation("lines", "'lines' must be a list of services");
+  std::vector<app::booking::LineRequest> out;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const auto& l = (*it)[i];
+    auto f = "lines[" + std::to_string(i) + "]";
+    if (!l.is_object()) throw domain::validation(f, "each line must be an object");
+    app::booking::LineRequest r;
+    try {
+      auto service = opt_int(l, "service_id");
+      if (!service) throw domain::validation("service_id", "'service_id' is required");
+      r.service_id = *service;
+      r.staff_id = opt_int(l, "staff_id");
+      r.resource_id = opt_int(l, "resource_id");
+      if (auto d = opt_int(l, "duration_minutes")) r.duration_minutes = static_cast<int>(*d);
+      r.price_cents = opt_int(l, "price_cents");
+    } catch (const domain::Error& e) {
+      throw domain::Error(e.code(), e.what(), f + "." + e.field());
+    }
+    if (auto a = l.find("answers"); a != l.end() && !a->is_null()) {
+      if (!a->is_object()) throw domain::validation(f + ".answers", "'answers' must be an object");
+      for (auto& [k, v] : a->items())
+        if (!v.is_string()) throw domain::validation(f + ".answers." + k, "answers are text");
+      r.answers_json = a->dump();
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+app::booking::BookRequest read_book_request(const json& j, const domain::Zone& zone) {
+  app::booking::BookRequest r;
+  if (auto c = opt_int(j, "client_id")) r.client_id = *c;
+  r.start = read_start(j, zone);
+  r.lines = read_lines(j);
+  r.requested_staff = opt_bool(j, "requested_staff").value_or(false);
+  r.client_request = opt_string(j, "client_request").value_or("");
+  r.quick_note = opt_string(j, "quick_note").value_or("");
+  r.notes = opt_string(j, "notes").value_or("");
+  r.confirmation = opt_string(j, "confirmation").value_or("approve");
+  r.payment_method = opt_string(j, "payment_method").value_or("");
+  r.amount_requested_cents = opt_int(j, "amount_requested_cents").value_or(0);
+  r.notify_earlier_slot = opt_bool(j, "notify_earlier_slot").value_or(false);
+  return r;
+}
+
+app::booking::ChangeRequest read_change_request(const json& j, const domain::Zone& zone) {
+  app::booking::ChangeRequest r;
+  if (j.contains("start") && !j["start"].is_null()) r.start = read_start(j, zone);
+  if (j.contains("lines") && !j["lines"].is_null()) r.lines = read_lines(j);
+  r.requested_staff = opt_bool(j, "requested_staff");
+  r.notify_earlier_slot = opt_bool(j, "notify_earlier_slot");
+  r.client_request = opt_string(j, "client_request");
+  r.quick_note = opt_string(j, "quick_note");
+  r.notes = opt_string(j, "notes");
+  r.payment_method = opt_string(j, "payment_method");
+  r.amount_requested_cents = opt_int(j, "amount_requested_cents");
+  r.client_id = opt_int(j, "client_id");
+  return r;
+}
+
+app::booking::AvailabilityRequest read_availability_request(const Request& req) {
+  app::booking::AvailabilityRequest r;
+  auto ids = req.query_param("service_ids");
+  if (!ids || ids->empty()) throw domain::validation("service_ids", "'service_ids' is required, e.g. service_ids=1,2");
+  std::size_t i = 0;
+  while (i <= ids->size()) {
+    auto j = ids->find(',', i);
+    if (j == std::string::npos) j = ids->size();
+    auto part = ids->substr(i, j - i);
+    try {
+      std::size_t used = 0;
+      auto v = std::stoll(part, &used);
+      if (used != part.size() || v <= 0) throw std::invalid_argument(part);
+      r.service_ids.push_back(v);
+    } catch (const std::exception&) {
+      throw domain::validation("service_ids", "'service_ids' is a comma-separated list of ids");
+    }
+    i = j + 1;
+  }
+  auto from = query_date(req, "from");
+  auto to = query_date(req, "to");
+  if (!from) throw domain::validation("from", "'from' is required (YYYY-MM-DD)");
+  r.from = *from;
+  r.to = to.value_or(*from);
+  r.staff_id = query_int(req, "staff_id");
+  return r;
+}
+
+json slots_json(const std::vector<domain::Slot>& slots, const domain::Zone& zone) {
+  json items = json::array();
+  for (const auto& s : slots) items.push_back(to_json(s, zone));
+  return {{"slots", std::move(items)}};
+}
+
+void add_booking_routes(Router& r, app::Context& ctx) {
+  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+  auto origin = [](const app::Principal& p) { return app::booking::Origin{p.actor(), false, std::nullopt}; };
+
+  r.add("GET", "/api/availability", [&ctx, zone](const Request& req, const Params&) {
+    require_staff(ctx, req);
+    auto q = read_availability_request(req);
+    return json_response(200, slots_json(app::booking::availability(ctx, q), zone()));
+  });
+
+  r.add("POST", "/api/appointments", [&ctx, zone, origin](const Request& req, const Params&) {
+    auto p = require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto z = zone();
+    auto body = read_book_request(j, z);
+    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'client_id' is required");
+    return json_response(201, to_json(app::booking::book(ctx, body, origin(p)), z));
+  });
+
+  r.add("GET", "/api/appointments", [&ctx, zone](const Request& req, const Params&) {
+    require_staff(ctx, req);
+    auto z = zone();
+    store::appointments::Filter f;
+    if (auto from = query_date(req, "from")) f.from = z.at(*from, 0);
+    if (auto to = query_date(req, "to")) f.to = z.at(to->plus_days(1), 0);
+    f.staff_id = query_int(req, "staff_id");
+    f.resource_id = query_int(req, "resource_id");
+    f.client_id = query_int(req, "client_id");
+    if (auto s = req.query_param("status"); s && !s->empty()) f.status = *s;
+    auto page = paging(req);
+    f.limit = req.query_param("limit") ? page.limit : 500;
+    f.offset = page.offset;
+    std::int64_t total = 0;
+    auto items = ctx.db.read([&](sql::Connection& c) { return store::appointments::list(c, f, &total); });
+    json a = json::array();
+    for (const auto& x : items) a.push_back(to_json(x, z));
+    return json_response(200, list_body(total, std::move(a)));
+  });
+
+  r.add("GET", "/api/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    return json_response(200, to_json(app::booking::get(ctx, path_id(p[0])), zone()));
+  });
+
+  r.add("PATCH", "/api/appointments/{id}", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto z = zone();
+    auto change = read_change_request(parse_object(req), z);
+    return json_response(200, to_json(app::booking::change(ctx, path_id(p[0]), change, origin(who)), z));
+  });
+
+  r.add("POST", "/api/appointments/{id}/cancel", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto a = app::booking::cancel(ctx, path_id(p[0]), opt_string(j, "reason").value_or(""), origin(who));
+    return json_response(200, to_json(a, zone()));
+  });
+
+  r.add("DELETE", "/api/appointments/{id}", [&ctx, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    app::booking::remove(ctx, path_id(p[0]), origin(who));
+    return no_content();
+  });
+
+  r.add("POST", "/api/appointments/{id}/confirm", [&ctx, zone, origin](const Request& req, const Params& p) {
+    // Staff with a token, or the client through the link of the confirmation request (?token=…).
+    if (auto token = req.query_param("token"); token && !token->empty() && req.authorization.empty()) {
+      auto a = app::booking::confirm_by_token(ctx, *token);
+      if (a.id != path_id(p[0])) throw domain::not_found("appointment");
+      return json_response(200, to_json(a, zone()));
+    }
+    auto who = require_staff(ctx, req);
+    return json_response(200, to_json(app::booking::confirm(ctx, path_id(p[0]), origin(who)), zone()));
+  });
+
+  r.add("POST", "/api/appointments/{id}/no_show", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto flag = opt_bool(j, "no_show");
+    if (!flag) throw domain::validation("no_show", "'no_show' is required (true or false)");
+    return json_response(200, to_json(app::booking::set_no_show(ctx, path_id(p[0]), *flag, origin(who)), zone()));
+  });
+}
+
+}  // namespace creneau::http

@@ -1,0 +1,183 @@
+#include "http/server.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace creneau::http {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+struct Shared {
+  RequestHandler handler;
+  std::size_t body_limit;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+  void run() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
+
+private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(shared_.body_limit);
+    stream_.expires_after(std::chrono::seconds(60));
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::end_of_stream) return close();
+    if (ec == bhttp::error::body_limit) {
+      Response r{413, "application/json",
+                 R"({"error":{"code":"payload_too_large","message":"the request body is larger than allowed"}})",
+                 {}};
+      return write(to_beast(r, 11, false));
+    }
+    if (ec) return;
+    shared_.in_flight++;
+    auto& msg = parser_->get();
+    Request req;
+    req.method = std::string(msg.method_string());
+    std::string_view target(msg.target().data(), msg.target().size());
+    auto q = target.find('?');
+    req.path = url_decode(target.substr(0, q), false);
+    if (q != std::string_view::npos) req.query = parse_query(target.substr(q + 1));
+    req.authorization = std::string(msg[bhttp::field::authorization]);
+    req.content_type = std::string(msg[bhttp::field::content_type]);
+    req.body = std::move(msg.body());
+    beast::error_code ignored;
+    auto endpoint = stream_.socket().remote_endpoint(ignored);
+    req.remote = ignored ? "" : endpoint.address().to_string();
+    Response res = shared_.handler(req);
+    bool keep = msg.keep_alive() && !shared_.stopping.load();
+    auto out = to_beast(res, msg.version(), keep);
+    shared_.in_flight--;
+    write(std::move(out));
+  }
+
+  static bhttp::response<bhttp::string_body> to_beast(const Response& r, unsigned version, bool keep_alive) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+    res.set(bhttp::field::server, "creneau");
+    if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+    for (const auto& [k, v] : r.headers) res.set(k, v);
+    res.keep_alive(keep_alive);
+    res.body() = r.body;
+    res.prepare_payload();
+    return res;
+  }
+
+  void write(bhttp::response<bhttp::string_body> res) {
+    response_ = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(res));
+    bhttp::async_write(stream_, *response_,
+                       beast::bind_front_handler(&Session::on_write, shared_from_this(), response_->need_eof()));
+  }
+
+  void on_write(bool close_after, beast::error_code ec, std::size_t) {
+    if (ec) return;
+    if (close_after) return close();
+    response_.reset();
+    read();
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<bhttp::response<bhttp::string_body>> response_;
+  Shared& shared_;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+  Listener(net::io_context& ioc, tcp::endpoint endpoint, Shared& shared)
+      : ioc_(ioc), acceptor_(net::make_strand(ioc)), shared_(shared) {
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+  }
+  unsigned short port() const { return acceptor_.local_endpoint().port(); }
+  void accept() {
+    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+  void stop() {
+    net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+private:
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec) {
+      socket.set_option(tcp::no_delay(true), ec);
+      std::make_shared<Session>(std::move(socket), shared_)->run();
+    }
+    accept();
+  }
+
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  Shared& shared_;
+};
+
+}  // namespace
+
+void serve(const ServerOptions& options, RequestHandler handler, std::function<void(unsigned short)> on_listening) {
+  int threads = options.threads < 1 ? 1 : options.threads;
+  net::io_context ioc{threads};
+  Shared shared{std::move(handler), options.body_limit};
+  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{net::ip::make_address(options.host), options.port}, shared);
+  listener->accept();
+  if (on_listening) on_listening(listener->port());
+
+  // Graceful stop: close the acceptor at once, then give in-flight requests up to 10 s to finish.
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  net::steady_timer drain(ioc);
+  auto deadline = std::chrono::steady_clock::now();
+  std::function<void(beast::error_code)> wait_drained = [&](beast::error_code) {
+    if (shared.in_flight.load() == 0 || std::chrono::steady_clock::now() > deadline) return ioc.stop();
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait(wait_drained);
+  };
+  signals.async_wait([&](beast::error_code, int) {
+    shared.stopping = true;
+    listener->stop();
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    wait_drained({});
+  });
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace creneau::http

@@ -1,0 +1,83 @@
+// creneau: the command line. Parses flags and hands over; nothing else lives here.
+#include "app/auth.hpp"
+#include "app/context.hpp"
+#include "app/demo.hpp"
+#include "app/jobs.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "store/copy.hpp"
+#include "store/database.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace creneau;
+  CLI::App cli{"Creneau: appointment booking and client files for salons and studios"};
+  cli.set_version_flag("--version", std::string(CRENEAU_VERSION));
+  cli.require_subcommand(1);
+
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server (API, staff back office at /, client portal at /book)");
+  std::string db_url = "creneau.db", listen = "127.0.0.1:8080", web_root = CRENEAU_DEFAULT_WEB_ROOT;
+  std::string smtp, sms_gateway, public_url;
+  bool demo = false;
+  int threads = 4;
+  serve->add_option("--db", db_url, "SQLite file (created if missing) or postgresql://user:pass@host/db URL")
+      ->capture_default_str();
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
+  serve->add_flag("--demo", demo, "Load a demo salon into an empty database");
+  serve->add_option("--smtp", smtp, "SMTP server for e-mail, smtp://[user:pass@]host:port (smtps:// for TLS)");
+  serve->add_option("--sms-gateway", sms_gateway, "URL that receives SMS as HTTP POST {\"to\",\"body\"}");
+  serve->add_option("--public-url", public_url, "Address clients use in links (default http://HOST:PORT)");
+  serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
+  serve->add_option("--threads", threads, "HTTP worker threads")->capture_default_str();
+
+  auto* migrate = cli.add_subcommand("migrate", "Copy a salon from one database to another (e.g. SQLite to PostgreSQL)");
+  std::string from, to;
+  migrate->add_option("--from", from, "Source database (file or URL)")->required();
+  migrate->add_option("--to", to, "Target database, empty (file or URL)")->required();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    if (*migrate) {
+      auto source = store::Database::open(from, 1);
+      auto target = store::Database::open(to, 1);
+      for (const auto& [table, count] : store::copy_database(*source, *target))
+        std::printf("%-24s %lld\n", table.c_str(), static_cast<long long>(count));
+      return 0;
+    }
+
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos) throw std::runtime_error("--listen takes HOST:PORT");
+    http::ServerOptions options;
+    options.host = listen.substr(0, colon);
+    options.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+    options.threads = threads;
+
+    auto db = store::Database::open(db_url, static_cast<std::size_t>(threads) + 2);
+    app::Context ctx{*db, {}, {}};
+    app::auth::ensure_first_admin(ctx);
+    if (demo) app::load_demo(ctx);
+    http::Api api(ctx, web_root);
+    ctx.delivery = {smtp, sms_gateway};
+    app::jobs::Scheduler scheduler(ctx);
+
+    http::serve(
+        options, [&api](http::Request& req) { return api.handle(req); },
+        [&](unsigned short port) {
+          ctx.public_url = public_url.empty() ? "http://" + options.host + ":" + std::to_string(port) : public_url;
+          scheduler.start();
+          std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"listening\",\"url\":\"http://%s:%u\",\"db\":\"%s\"}\n",
+                       options.host.c_str(), port, db->dialect().data());
+        });
+    scheduler.stop();
+    std::fprintf(stderr, "{\"level\":\"info\",\"msg\":\"stopped\"}\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "creneau: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,249 @@
+#include "store/appointments.hpp"
+
+#include "store/catalogue.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace creneau::store::appointments {
+
+using domain::from_epoch;
+using domain::to_epoch;
+using sql::Value;
+
+namespace {
+
+constexpr const char* kColumns =
+    "a.id, a.client_id, a.account_id, a.status, a.start_at, a.end_at, a.requested_staff, a.client_request, "
+    "a.quick_note, a.notes, a.confirmation, a.payment_method, a.amount_requested_cents, a.notify_earlier_slot, "
+    "a.no_show, a.is_group, a.rule_slot_step, a.rule_min_notice, a.rule_max_advance, a.rule_cancel_notice, "
+    "a.cancel_reason, a.created_at, a.created_by_type, a.created_by_id, a.created_by_name, a.updated_at, "
+    "a.updated_by_type, a.updated_by_id, a.updated_by_name";
+
+constexpr const char* kLineColumns =
+    "l.id, l.appointment_id, l.service_id, l.staff_id, l.resource_id, l.start_at, l.end_at, l.duration_minutes, "
+    "l.price_cents, l.answers, l.package_id";
+
+domain::Appointment from_row(const sql::Row& r) {
+  domain::Appointment a;
+  a.id = r.integer(0);
+  a.client_id = r.integer(1);
+  a.account_id = r.opt_integer(2);
+  a.status = r.text(3);
+  a.span = {from_epoch(r.integer(4)), from_epoch(r.integer(5))};
+  a.requested_staff = r.boolean(6);
+  a.client_request = r.text(7);
+  a.quick_note = r.text(8);
+  a.notes = r.text(9);
+  a.confirmation = r.text(10);
+  a.payment_method = r.text(11);
+  a.amount_requested_cents = r.integer(12);
+  a.notify_earlier_slot = r.boolean(13);
+  a.no_show = r.boolean(14);
+  a.group = r.boolean(15);
+  a.rules = {static_cast<int>(r.integer(16)), static_cast<int>(r.integer(17)), static_cast<int>(r.integer(18)),
+             static_cast<int>(r.integer(19))};
+  a.cancel_reason = r.text(20);
+  a.created_at = from_epoch(r.integer(21));
+  a.created_by = {r.text(22), r.integer(23), r.text(24)};
+  a.updated_at = from_epoch(r.integer(25));
+  a.updated_by = {r.text(26), r.integer(27), r.text(28)};
+  return a;
+}
+
+domain::AppointmentLine line_from_row(const sql::Row& r) {
+  domain::AppointmentLine l;
+  l.id = r.integer(0);
+  l.service_id = r.integer(2);
+  l.staff_id = r.integer(3);
+  l.resource_id = r.opt_integer(4);
+  l.span = {from_epoch(r.integer(5)), from_epoch(r.integer(6))};
+  l.duration_minutes = static_cast<int>(r.integer(7));
+  l.price_cents = r.integer(8);
+  l.answers_json = r.text(9);
+  l.package_id = r.opt_integer(10);
+  return l;
+}
+
+Value opt(const std::optional<Id>& v) { return v ? Value{*v} : Value{nullptr}; }
+
+void insert_lines(sql::Connection& c, domain::Appointment& a) {
+  bool active = !a.cancelled();
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    auto& l = a.lines[i];
+    // group_capacity > 1 marks lines of a group session (shared by several clients).
+    auto cap = c.query("SELECT capacity FROM services WHERE id = ?", {l.service_id});
+    std::int64_t capacity = cap.empty() ? 1 : cap[0].integer(0);
+    l.id = c.query("INSERT INTO appointment_lines (appointment_id, position, service_id, staff_id, resource_id, "
+                   "start_at, end_at, duration_minutes, price_cents, answers, package_id, group_capacity, active) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {a.id, static_cast<std::int64_t>(i), l.service_id, l.staff_id, opt(l.resource_id),
+                    to_epoch(l.span.start), to_epoch(l.span.end), std::int64_t{l.duration_minutes}, l.price_cents,
+                    l.answers_json, opt(l.package_id), capacity, std::int64_t{active ? 1 : 0}})
+               .at(0)
+               .integer(0);
+  }
+}
+
+std::vector<Value> row_values(const domain::Appointment& a) {
+  return {a.client_id, opt(a.account_id), a.status, to_epoch(a.span.start), to_epoch(a.span.end),
+          std::int64_t{a.requested_staff}, a.client_request, a.quick_note, a.notes, a.confirmation,
+          a.payment_method, a.amount_requested_cents, std::int64_t{a.notify_earlier_slot}, std::int64_t{a.no_show},
+          std::int64_t{a.group}, std::int64_t{a.rules.slot_step_minutes}, std::int64_t{a.rules.min_notice_minutes},
+          std::int64_t{a.rules.max_advance_days}, std::int64_t{a.rules.cancel_notice_minutes}, a.cancel_reason,
+          to_epoch(a.updated_at), a.updated_by.type, a.updated_by.id, a.updated_by.name};
+}
+
+// WHERE clause and parameters for a filter, on appointments `a`.
+std::string where(const Filter& f, std::vector<Value>& params) {
+  std::string w = " WHERE 1 = 1";
+  if (f.from) { w += " AND a.start_at >= ?"; params.emplace_back(to_epoch(*f.from)); }
+  if (f.to) { w += " AND a.start_at < ?"; params.emplace_back(to_epoch(*f.to)); }
+  if (f.client_id) { w += " AND a.client_id = ?"; params.emplace_back(*f.client_id); }
+  if (f.account_id) { w += " AND a.account_id = ?"; params.emplace_back(*f.account_id); }
+  if (f.status) { w += " AND a.status = ?"; params.emplace_back(*f.status); }
+  if (!f.client_ids.empty()) {
+    w += " AND a.client_id IN (";
+    for (std::size_t i = 0; i < f.client_ids.size(); ++i) {
+      w += i ? ", ?" : "?";
+      params.emplace_back(f.client_ids[i]);
+    }
+    w += ")";
+  }
+  if (f.staff_id) {
+    w += " AND EXISTS (SELECT 1 FROM appointment_lines x WHERE x.appointment_id = a.id AND x.staff_id = ?)";
+    params.emplace_back(*f.staff_id);
+  }
+  if (f.resource_id) {
+    w += " AND EXISTS (SELECT 1 FROM appointment_lines x WHERE x.appointment_id = a.id AND x.resource_id = ?)";
+    params.emplace_back(*f.resource_id);
+  }
+  return w;
+}
+
+}  // namespace
+
+Id insert(sql::Connection& c, domain::Appointment& a) {
+  auto values = row_values(a);
+  values.push_back(to_epoch(a.created_at));
+  values.push_back(a.created_by.type);
+  values.push_back(a.created_by.id);
+  values.push_back(a.created_by.name);
+  a.id = c.query("INSERT INTO appointments (client_id, account_id, status, start_at, end_at, requested_staff, "
+                 "client_request, quick_note, notes, confirmation, payment_method, amount_requested_cents, "
+                 "notify_earlier_slot, no_show, is_group, rule_slot_step, rule_min_notice, rule_max_advance, "
+                 "rule_cancel_notice, cancel_reason, updated_at, updated_by_type, updated_by_id, updated_by_name, "
+                 "created_at, created_by_type, created_by_id, created_by_name) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 values)
+             .at(0)
+             .integer(0);
+  insert_lines(c, a);
+  return a.id;
+}
+
+void update(sql::Connection& c, domain::Appointment& a) {
+  auto values = row_values(a);
+  values.push_back(a.id);
+  c.query("UPDATE appointments SET client_id = ?, account_id = ?, status = ?, start_at = ?, end_at = ?, "
+          "requested_staff = ?, client_request = ?, quick_note = ?, notes = ?, confirmation = ?, payment_method = ?, "
+          "amount_requested_cents = ?, notify_earlier_slot = ?, no_show = ?, is_group = ?, rule_slot_step = ?, "
+          "rule_min_notice = ?, rule_max_advance = ?, rule_cancel_notice = ?, cancel_reason = ?, updated_at = ?, "
+          "updated_by_type = ?, updated_by_id = ?, updated_by_name = ? WHERE id = ?",
+          values);
+  c.query("DELETE FROM appointment_lines WHERE appointment_id = ?", {a.id});
+  insert_lines(c, a);
+}
+
+void remove(sql::Connection& c, Id id) {
+  c.query("DELETE FROM appointment_lines WHERE appointment_id = ?", {id});
+  c.query("DELETE FROM appointments WHERE id = ?", {id});
+}
+
+std::optional<domain::Appointment> find(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string("SELECT ") + kColumns + " FROM appointments a WHERE a.id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  auto a = from_row(rows[0]);
+  for (const auto& r : c.query(std::string("SELECT ") + kLineColumns +
+                                   " FROM appointment_lines l WHERE l.appointment_id = ? ORDER BY l.position",
+                               {id}))
+    a.lines.push_back(line_from_row(r));
+  return a;
+}
+
+std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::int64_t* total) {
+  std::vector<Value> params;
+  std::string w = where(f, params);
+  if (total) *total = c.query("SELECT COUNT(*) FROM appointments a" + w, params).at(0).integer(0);
+  auto page = params;
+  page.emplace_back(std::int64_t{f.limit});
+  page.emplace_back(std::int64_t{f.offset});
+  std::vector<domain::Appointment> out;
+  std::map<Id, std::size_t> index;
+  for (const auto& r : c.query(std::string("SELECT ") + kColumns + " FROM appointments a" + w +
+                                   " ORDER BY a.start_at, a.id LIMIT ? OFFSET ?",
+                               page)) {
+    index[r.integer(0)] = out.size();
+    out.push_back(from_row(r));
+  }
+  if (out.empty()) return out;
+  // Lines of exactly the appointments on this page, in one query.
+  std::string ids;
+  std::vector<Value> line_params;
+  for (const auto& a : out) {
+    ids += ids.empty() ? "?" : ", ?";
+    line_params.emplace_back(a.id);
+  }
+  for (const auto& r : c.query(std::string("SELECT ") + kLineColumns + " FROM appointment_lines l WHERE l.appointment_id IN (" +
+                                   ids + ") ORDER BY l.appointment_id, l.position",
+                               line_params))
+    out[index.at(r.integer(1))].lines.push_back(line_from_row(r));
+  return out;
+}
+
+domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
+                           domain::Instant from, domain::Instant to, Id ignore_appointment) {
+  domain::Agenda agenda;
+  agenda.zone = &zone;
+  agenda.opening_hours = settings.opening_hours;
+  for (auto& s : catalogue::list_staff(c)) {
+    domain::StaffSchedule sched;
+    sched.staff_id = s.id;
+    sched.hours = std::move(s.hours);
+    sched.service_ids = std::move(s.service_ids);
+    std::sort(sched.service_ids.begin(), sched.service_ids.end());
+    agenda.staff.push_back(std::move(sched));
+  }
+  for (const auto& r : catalogue::list_resources(c)) agenda.resources.push_back({r.id, {}});
+  for (const auto& t : catalogue::time_off_between(c, from, to)) {
+    auto* s = agenda.find_staff(t.staff_id);
+    if (s) s->time_off.push_back(t.span);
+  }
+  for (const auto& r : c.query("SELECT staff_id, resource_id, start_at, end_at, service_id, group_capacity, appointment_id "
+                               "FROM appointment_lines WHERE active = 1 AND start_at < ? AND end_at > ? AND appointment_id <> ?",
+                               {to_epoch(to), to_epoch(from), ignore_appointment})) {
+    domain::Busy b{{from_epoch(r.integer(2)), from_epoch(r.integer(3))},
+                   r.integer(5) > 1 ? r.integer(4) : 0, 1, r.integer(6)};
+    if (auto* s = agenda.find_staff(r.integer(0))) s->busy.push_back(b);
+    if (!r.is_null(1))
+      if (auto* res = agenda.find_resource(r.integer(1))) res->busy.push_back(b);
+  }
+  for (auto& s : agenda.staff) {
+    std::sort(s.time_off.begin(), s.time_off.end());
+    domain::normalize(s.busy);
+  }
+  for (auto& r : agenda.resources) domain::normalize(r.busy);
+  return agenda;
+}
+
+void set_confirm_token(sql::Connection& c, Id id, const std::string& token_hash) {
+  c.query("UPDATE appointments SET confirm_token = ? WHERE id = ?", {token_hash, id});
+}
+
+std::optional<Id> find_by_confirm_token(sql::Connection& c, const std::string& token_hash) {
+  auto rows = c.query("SELECT id FROM appointments WHERE confirm_token = ?", {token_hash});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].integer(0);
+}
+
+}  // namespace creneau::store::appointments

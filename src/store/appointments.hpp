@@ -1,0 +1,38 @@
+#pragma once
+// Appointments with their lines, and what the availability engine needs of them for a range.
+#include "domain/availability.hpp"
+#include "domain/model.hpp"
+#include "store/sql.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace creneau::store::appointments {
+
+using domain::Id;
+
+Id insert(sql::Connection& c, domain::Appointment& a);  // sets a.id and line ids
+// Rewrites the appointment row and replaces its lines.
+void update(sql::Connection& c, domain::Appointment& a);
+void remove(sql::Connection& c, Id id);
+std::optional<domain::Appointment> find(sql::Connection& c, Id id);
+
+struct Filter {
+  std::optional<domain::Instant> from, to;  // start_at in [from, to)
+  std::optional<Id> staff_id, resource_id, client_id, account_id;
+  std::optional<std::string> status;
+  std::vector<Id> client_ids;  // any of these clients (portal: the account's family)
+  int limit = 500, offset = 0;
+};
+std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::int64_t* total = nullptr);
+
+// The staff schedules and resource busy spans over [from, to), ready for the engine.
+// `ignore_appointment` is left out (an appointment being moved).
+domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
+                           domain::Instant from, domain::Instant to, Id ignore_appointment = 0);
+
+void set_confirm_token(sql::Connection& c, Id id, const std::string& token_hash);
+std::optional<Id> find_by_confirm_token(sql::Connection& c, const std::string& token_hash);
+
+}  // namespace creneau::store::appointments

@@ -1,0 +1,37 @@
+#pragma once
+// Staff and portal sessions (bearer tokens, stored as hashes) and client portal accounts.
+#include "domain/model.hpp"
+#include "store/sql.hpp"
+
+#include <optional>
+#include <string>
+
+namespace creneau::store::auth {
+
+using domain::Id;
+
+struct Session {
+  std::string kind;  // staff | portal
+  Id subject_id = 0;
+  domain::Instant expires_at{};
+};
+void insert_session(sql::Connection& c, const std::string& token_hash, const Session& s);
+std::optional<Session> find_session(sql::Connection& c, const std::string& token_hash);
+void delete_session(sql::Connection& c, const std::string& token_hash);
+
+struct Account {
+  Id id = 0;
+  std::optional<std::string> email, phone;
+  std::string password_hash, first_name, last_name;
+  std::optional<Id> client_id;
+  domain::Instant created_at{};
+  std::string identifier() const { return email ? *email : phone.value_or(""); }
+};
+Id insert_account(sql::Connection& c, const Account& a);
+std::optional<Account> find_account(sql::Connection& c, Id id);
+std::optional<Account> find_account_by_email(sql::Connection& c, const std::string& email);
+std::optional<Account> find_account_by_phone(sql::Connection& c, const std::string& phone);
+void set_account_client(sql::Connection& c, Id account_id, std::optional<Id> client_id);
+void set_account_password(sql::Connection& c, Id account_id, const std::string& password_hash);
+
+}  // namespace creneau::store::auth

@@ -1,0 +1,232 @@
+#include "store/catalogue.hpp"
+
+#include "codec/codec.hpp"
+
+#include <map>
+
+namespace creneau::store::catalogue {
+
+using sql::Value;
+
+namespace {
+
+domain::Settings default_settings() {
+  domain::Settings s;
+  for (int d = 1; d <= 6; ++d) s.opening_hours.push_back({d, 9 * 60, 19 * 60});
+  return s;
+}
+
+// Hours and skills for the given staff (all when `only` is 0), attached in one pass each.
+void attach_hours_and_skills(sql::Connection& c, std::vector<domain::Staff>& staff) {
+  std::map<Id, domain::Staff*> by_id;
+  for (auto& s : staff) by_id[s.id] = &s;
+  for (const auto& r : c.query("SELECT staff_id, weekday, start_minute, end_minute FROM staff_hours "
+                               "ORDER BY staff_id, weekday, start_minute")) {
+    if (auto it = by_id.find(r.integer(0)); it != by_id.end())
+      it->second->hours.push_back(
+          {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)), static_cast<int>(r.integer(3))});
+  }
+  for (const auto& r : c.query("SELECT staff_id, service_id FROM staff_services ORDER BY staff_id, service_id")) {
+    if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->service_ids.push_back(r.integer(1));
+  }
+}
+
+constexpr const char* kStaffColumns = "SELECT id, first_name, last_name, email, phone, role, active, password_hash FROM staff";
+
+domain::Staff staff_from(const sql::Row& r) {
+  domain::Staff s;
+  s.id = r.integer(0);
+  s.first_name = r.text(1);
+  s.last_name = r.text(2);
+  s.email = r.text(3);
+  s.phone = r.text(4);
+  s.role = r.text(5);
+  s.active = r.boolean(6);
+  return s;
+}
+
+void write_hours_and_skills(sql::Connection& c, const domain::Staff& s) {
+  c.query("DELETE FROM staff_hours WHERE staff_id = ?", {s.id});
+  for (const auto& h : s.hours)
+    c.query("INSERT INTO staff_hours (staff_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
+            {s.id, std::int64_t{h.weekday}, std::int64_t{h.start_minute}, std::int64_t{h.end_minute}});
+  c.query("DELETE FROM staff_services WHERE staff_id = ?", {s.id});
+  for (Id service : s.service_ids)
+    c.query("INSERT INTO staff_services (staff_id, service_id) VALUES (?, ?)", {s.id, service});
+}
+
+}  // namespace
+
+domain::Settings load_settings(sql::Connection& c) {
+  auto rows = c.query("SELECT body FROM settings WHERE id = 1");
+  if (rows.empty()) return default_settings();
+  return codec::settings_from_json(rows[0].text(0));
+}
+
+void save_settings(sql::Connection& c, const domain::Settings& s) {
+  c.query("DELETE FROM settings WHERE id = 1");
+  c.query("INSERT INTO settings (id, body) VALUES (1, ?)", {codec::settings_to_json(s)});
+}
+
+std::vector<domain::Staff> list_staff(sql::Connection& c, bool include_inactive) {
+  std::vector<domain::Staff> out;
+  for (const auto& r : c.query(std::string(kStaffColumns) + (include_inactive ? "" : " WHERE active = 1") + " ORDER BY id"))
+    out.push_back(staff_from(r));
+  attach_hours_and_skills(c, out);
+  return out;
+}
+
+std::optional<domain::Staff> find_staff(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kStaffColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  std::vector<domain::Staff> one{staff_from(rows[0])};
+  attach_hours_and_skills(c, one);
+  return one[0];
+}
+
+std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::string& email) {
+  auto rows = c.query(std::string(kStaffColumns) + " WHERE lower(email) = lower(?) AND active = 1", {email});
+  if (rows.empty()) return std::nullopt;
+  std::vector<domain::Staff> one{staff_from(rows[0])};
+  attach_hours_and_skills(c, one);
+  return StaffRecord{one[0], rows[0].text(7)};
+}
+
+Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& password_hash, domain::Instant now) {
+  auto rows = c.query(
+      "INSERT INTO staff (first_name, last_name, email, phone, role, password_hash, active, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
+      {s.first_name, s.last_name, s.email, s.phone, s.role, password_hash, domain::to_epoch(now)});
+  domain::Staff copy = s;
+  copy.id = rows.at(0).integer(0);
+  write_hours_and_skills(c, copy);
+  return copy.id;
+}
+
+void update_staff(sql::Connection& c, const domain::Staff& s, const std::optional<std::string>& password_hash) {
+  c.query("UPDATE staff SET first_name = ?, last_name = ?, email = ?, phone = ?, role = ?, active = ? WHERE id = ?",
+          {s.first_name, s.last_name, s.email, s.phone, s.role, std::int64_t{s.active ? 1 : 0}, s.id});
+  if (password_hash) c.query("UPDATE staff SET password_hash = ? WHERE id = ?", {*password_hash, s.id});
+  write_hours_and_skills(c, s);
+}
+
+std::int64_t count_staff(sql::Connection& c) { return c.query("SELECT COUNT(*) FROM staff").at(0).integer(0); }
+
+Id insert_time_off(sql::Connection& c, const domain::TimeOff& t) {
+  return c
+      .query("INSERT INTO staff_time_off (staff_id, start_at, end_at, reason) VALUES (?, ?, ?, ?) RETURNING id",
+             {t.staff_id, domain::to_epoch(t.span.start), domain::to_epoch(t.span.end), t.reason})
+      .at(0)
+      .integer(0);
+}
+
+std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to) {
+  std::vector<domain::TimeOff> out;
+  for (const auto& r : c.query("SELECT id, staff_id, start_at, end_at, reason FROM staff_time_off "
+                               "WHERE start_at < ? AND end_at > ? ORDER BY staff_id, start_at",
+                               {domain::to_epoch(to), domain::to_epoch(from)}))
+    out.push_back({r.integer(0), r.integer(1), {domain::from_epoch(r.integer(2)), domain::from_epoch(r.integer(3))},
+                   r.text(4)});
+  return out;
+}
+
+std::vector<domain::Resource> list_resources(sql::Connection& c) {
+  std::vector<domain::Resource> out;
+  for (const auto& r : c.query("SELECT id, name FROM resources WHERE active = 1 ORDER BY id"))
+    out.push_back({r.integer(0), r.text(1)});
+  return out;
+}
+
+std::optional<domain::Resource> find_resource(sql::Connection& c, Id id) {
+  auto rows = c.query("SELECT id, name FROM resources WHERE id = ? AND active = 1", {id});
+  if (rows.empty()) return std::nullopt;
+  return domain::Resource{rows[0].integer(0), rows[0].text(1)};
+}
+
+Id insert_resource(sql::Connection& c, const domain::Resource& r) {
+  return c.query("INSERT INTO resources (name, active) VALUES (?, 1) RETURNING id", {r.name}).at(0).integer(0);
+}
+
+void update_resource(sql::Connection& c, const domain::Resource& r) {
+  c.query("UPDATE resources SET name = ? WHERE id = ?", {r.name, r.id});
+}
+
+void deactivate_resource(sql::Connection& c, Id id) {
+  c.query("UPDATE resources SET active = 0 WHERE id = ?", {id});
+  c.query("DELETE FROM service_resources WHERE resource_id = ?", {id});
+}
+
+namespace {
+constexpr const char* kServiceColumns =
+    "SELECT id, name, category, audience, duration_minutes, price_cents, capacity, package_only, discovery, "
+    "questionnaire, active FROM services";
+
+domain::Service service_from(const sql::Row& r) {
+  domain::Service s;
+  s.id = r.integer(0);
+  s.name = r.text(1);
+  s.category = r.text(2);
+  s.audience = r.text(3);
+  s.duration_minutes = static_cast<int>(r.integer(4));
+  s.price_cents = r.integer(5);
+  s.capacity = static_cast<int>(r.integer(6));
+  s.package_only = r.boolean(7);
+  s.discovery = r.boolean(8);
+  s.questionnaire = codec::questionnaire_from_json(r.text(9));
+  s.active = r.boolean(10);
+  return s;
+}
+
+void attach_resources(sql::Connection& c, std::vector<domain::Service>& services) {
+  std::map<Id, domain::Service*> by_id;
+  for (auto& s : services) by_id[s.id] = &s;
+  for (const auto& r : c.query("SELECT service_id, resource_id FROM service_resources ORDER BY service_id, resource_id"))
+    if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->resource_ids.push_back(r.integer(1));
+}
+
+void write_resources(sql::Connection& c, const domain::Service& s) {
+  c.query("DELETE FROM service_resources WHERE service_id = ?", {s.id});
+  for (Id r : s.resource_ids) c.query("INSERT INTO service_resources (service_id, resource_id) VALUES (?, ?)", {s.id, r});
+}
+}  // namespace
+
+std::vector<domain::Service> list_services(sql::Connection& c, bool include_inactive) {
+  std::vector<domain::Service> out;
+  for (const auto& r : c.query(std::string(kServiceColumns) + (include_inactive ? "" : " WHERE active = 1") + " ORDER BY id"))
+    out.push_back(service_from(r));
+  attach_resources(c, out);
+  return out;
+}
+
+std::optional<domain::Service> find_service(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kServiceColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  std::vector<domain::Service> one{service_from(rows[0])};
+  attach_resources(c, one);
+  return one[0];
+}
+
+Id insert_service(sql::Connection& c, const domain::Service& s) {
+  domain::Service copy = s;
+  copy.id = c.query("INSERT INTO services (name, category, audience, duration_minutes, price_cents, capacity, "
+                    "package_only, discovery, questionnaire, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+                    {s.name, s.category, s.audience, std::int64_t{s.duration_minutes}, s.price_cents,
+                     std::int64_t{s.capacity}, std::int64_t{s.package_only}, std::int64_t{s.discovery},
+                     codec::questionnaire_to_json(s.questionnaire)})
+                .at(0)
+                .integer(0);
+  write_resources(c, copy);
+  return copy.id;
+}
+
+void update_service(sql::Connection& c, const domain::Service& s) {
+  c.query("UPDATE services SET name = ?, category = ?, audience = ?, duration_minutes = ?, price_cents = ?, "
+          "capacity = ?, package_only = ?, discovery = ?, questionnaire = ? WHERE id = ?",
+          {s.name, s.category, s.audience, std::int64_t{s.duration_minutes}, s.price_cents, std::int64_t{s.capacity},
+           std::int64_t{s.package_only}, std::int64_t{s.discovery}, codec::questionnaire_to_json(s.questionnaire), s.id});
+  write_resources(c, s);
+}
+
+void deactivate_service(sql::Connection& c, Id id) { c.query("UPDATE services SET active = 0 WHERE id = ?", {id}); }
+
+}  // namespace creneau::store::catalogue

@@ -1,0 +1,42 @@
+#pragma once
+// Settings, staff (hours, skills, time off), resources and services.
+#include "domain/model.hpp"
+#include "store/sql.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace creneau::store::catalogue {
+
+using domain::Id;
+
+domain::Settings load_settings(sql::Connection& c);
+void save_settings(sql::Connection& c, const domain::Settings& s);
+
+struct StaffRecord {
+  domain::Staff staff;
+  std::string password_hash;
+};
+std::vector<domain::Staff> list_staff(sql::Connection& c, bool include_inactive = false);
+std::optional<domain::Staff> find_staff(sql::Connection& c, Id id);
+std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::string& email);
+Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& password_hash, domain::Instant now);
+void update_staff(sql::Connection& c, const domain::Staff& s, const std::optional<std::string>& password_hash);
+std::int64_t count_staff(sql::Connection& c);
+
+Id insert_time_off(sql::Connection& c, const domain::TimeOff& t);
+std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to);
+
+std::vector<domain::Resource> list_resources(sql::Connection& c);
+std::optional<domain::Resource> find_resource(sql::Connection& c, Id id);
+Id insert_resource(sql::Connection& c, const domain::Resource& r);
+void update_resource(sql::Connection& c, const domain::Resource& r);
+void deactivate_resource(sql::Connection& c, Id id);
+
+std::vector<domain::Service> list_services(sql::Connection& c, bool include_inactive = false);
+std::optional<domain::Service> find_service(sql::Connection& c, Id id);
+Id insert_service(sql::Connection& c, const domain::Service& s);
+void update_service(sql::Connection& c, const domain::Service& s);
+void deactivate_service(sql::Connection& c, Id id);
+
+}  // namespace creneau::store::catalogue

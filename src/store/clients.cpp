@@ -1,0 +1,98 @@
+#include "store/clients.hpp"
+
+#include "domain/text.hpp"
+
+namespace creneau::store::clients {
+
+using sql::Value;
+
+namespace {
+
+// Both name orders, folded, so one LIKE finds "helene dupont" and "dupont helene".
+std::string search_key(const domain::Client& c) {
+  auto first = domain::fold(c.first_name), last = domain::fold(c.last_name);
+  return first + " " + last + "|" + last + " " + first + "|" + domain::fold(c.email) + "|" + c.phone;
+}
+std::string sort_key(const domain::Client& c) { return domain::fold(c.last_name) + "\x01" + domain::fold(c.first_name); }
+
+Value opt_date(const std::optional<domain::LocalDate>& d) { return d ? Value{d->iso()} : Value{nullptr}; }
+
+// `last_appointment`: the most recent non-cancelled visit that has started by `now`.
+constexpr const char* kColumns =
+    "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.gender, c.birth_date, c.note, "
+    "(SELECT COALESCE(ac.email, ac.phone) FROM accounts ac WHERE ac.client_id = c.id ORDER BY ac.id LIMIT 1), "
+    "(SELECT MAX(a.start_at) FROM appointments a WHERE a.client_id = c.id AND a.status <> 'cancelled' "
+    "AND a.start_at <= ?) FROM clients c";
+
+domain::Client from_row(const sql::Row& r) {
+  domain::Client c;
+  c.id = r.integer(0);
+  c.first_name = r.text(1);
+  c.last_name = r.text(2);
+  c.email = r.text(3);
+  c.phone = r.text(4);
+  c.gender = r.text(5);
+  if (!r.is_null(6)) c.birth_date = domain::LocalDate::parse(r.text(6));
+  c.note = r.text(7);
+  if (!r.is_null(8)) c.account = r.text(8);
+  if (!r.is_null(9)) c.last_appointment_at = domain::from_epoch(r.integer(9));
+  return c;
+}
+
+}  // namespace
+
+Id insert(sql::Connection& c, const domain::Client& client, domain::Instant now) {
+  return c
+      .query("INSERT INTO clients (first_name, last_name, email, phone, gender, birth_date, note, search_key, "
+             "sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {client.first_name, client.last_name, client.email, client.phone, client.gender,
+              opt_date(client.birth_date), client.note, search_key(client), sort_key(client), domain::to_epoch(now)})
+      .at(0)
+      .integer(0);
+}
+
+void update(sql::Connection& c, const domain::Client& client) {
+  c.query("UPDATE clients SET first_name = ?, last_name = ?, email = ?, phone = ?, gender = ?, birth_date = ?, "
+          "note = ?, search_key = ?, sort_key = ? WHERE id = ?",
+          {client.first_name, client.last_name, client.email, client.phone, client.gender, opt_date(client.birth_date),
+           client.note, search_key(client), sort_key(client), client.id});
+}
+
+void remove(sql::Connection& c, Id id) {
+  c.query("DELETE FROM client_members WHERE client_id = ? OR member_id = ?", {id, id});
+  c.query("DELETE FROM clients WHERE id = ?", {id});
+}
+
+std::optional<domain::Client> find(sql::Connection& c, Id id, domain::Instant now) {
+  auto rows = c.query(std::string(kColumns) + " WHERE c.id = ?", {domain::to_epoch(now), id});
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows[0]);
+}
+
+std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int64_t& total, domain::Instant now) {
+  std::string where;
+  std::vector<Value> params;
+  auto needle = domain::fold(q.q);
+  if (!needle.empty()) {
+    where = " WHERE c.search_key LIKE ?";
+    std::string pattern = "%";
+    for (char ch : needle) {
+      if (ch == '%' || ch == '_' || ch == '\\') continue;  // wildcards are not searched for
+      pattern.push_back(ch);
+    }
+    params.emplace_back(pattern + "%");
+  }
+  total = c.query("SELECT COUNT(*) FROM clients c" + where, params).at(0).integer(0);
+  std::vector<Value> page{domain::to_epoch(now)};
+  page.insert(page.end(), params.begin(), params.end());
+  page.emplace_back(std::int64_t{q.limit});
+  page.emplace_back(std::int64_t{q.offset});
+  std::vector<domain::Client> out;
+  for (const auto& r : c.query(std::string(kColumns) + where + " ORDER BY c.sort_key " +
+                                   (q.descending ? "DESC" : "ASC") + ", c.id LIMIT ? OFFSET ?",
+                               page))
+    out.push_back(from_row(r));
+  return out;
+}
+
+}  // namespace creneau::store::clients

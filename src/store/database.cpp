@@ -1,0 +1,80 @@
+#include "store/database.hpp"
+
+#include "store/postgres/pg_connection.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
+
+#include <stdexcept>
+
+namespace creneau::store {
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+  std::unique_ptr<Database> db(new Database());
+  db->url_ = url;
+  db->max_open_ = pool_size == 0 ? 1 : pool_size;
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    db->dialect_ = "postgres";
+    db->connect_ = [url] { return sql::connect_postgres(url); };
+  } else {
+    db->dialect_ = "sqlite";
+    db->connect_ = [url] { return sql::connect_sqlite(url); };
+  }
+  db->migrate();
+  return db;
+}
+
+Database::~Database() = default;
+
+std::unique_ptr<sql::Connection> Database::acquire() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+    if (open_ < max_open_) {
+      ++open_;
+      lock.unlock();
+      try {
+        return connect_();
+      } catch (...) {
+        lock.lock();
+        --open_;
+        throw;
+      }
+    }
+    available_.wait(lock);
+  }
+}
+
+void Database::release(std::unique_ptr<sql::Connection> c) {
+  if (!c) return;
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(c));
+  }
+  available_.notify_one();
+}
+
+void Database::migrate() {
+  const auto& migrations = dialect_ == "postgres" ? postgres_migrations() : sqlite_migrations();
+  int newest = migrations.empty() ? 0 : migrations.back().version;
+  write([&](sql::Connection& c) {
+    c.script("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    int current = static_cast<int>(rows.at(0).integer(0));
+    if (current > newest)
+      throw std::runtime_error("the database schema (version " + std::to_string(current) +
+                               ") is newer than this server (version " + std::to_string(newest) +
+                               "): upgrade creneau");
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      c.script(m.sql);
+      c.query("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+              {static_cast<std::int64_t>(m.version), std::string(m.name)});
+    }
+  });
+  schema_version_ = newest;
+}
+
+}  // namespace creneau::store

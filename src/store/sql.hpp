@@ -1,0 +1,78 @@
+#pragma once
+// The narrow seam between the store and a database engine. The store's SQL is written once, in the subset
+// SQLite and PostgreSQL share (`?` placeholders, INTEGER epoch seconds, `RETURNING id`); each driver only
+// executes it. Booleans are integers 0/1 on both.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace creneau::sql {
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+class Row {
+public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  std::size_t size() const { return values_.size(); }
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  std::int64_t integer(std::size_t i) const;  // NULL → 0
+  std::string text(std::size_t i) const;      // NULL → ""
+  std::optional<std::int64_t> opt_integer(std::size_t i) const;
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+  const Value& at(std::size_t i) const { return values_.at(i); }
+
+private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+// A constraint of the database said no (unique key, exclusion constraint): the caller maps it.
+struct ConstraintViolation : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// The engine asks for the whole transaction to be run again (PostgreSQL serialization failure, deadlock).
+struct RetryTransaction : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Connection {
+public:
+  virtual ~Connection() = default;
+  virtual Rows query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs a script of several statements (migrations), no parameters.
+  virtual void script(std::string_view sql) = 0;
+  // A write transaction that serialises with every other writer (BEGIN IMMEDIATE / advisory lock).
+  virtual void begin_write() = 0;
+  // A read transaction: one consistent snapshot.
+  virtual void begin_read() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  virtual std::string_view dialect() const = 0;  // "sqlite" | "postgres"
+};
+
+inline std::int64_t Row::integer(std::size_t i) const {
+  const auto& v = values_.at(i);
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  if (auto d = std::get_if<double>(&v)) return static_cast<std::int64_t>(*d);
+  if (auto s = std::get_if<std::string>(&v)) return s->empty() ? 0 : std::stoll(*s);
+  return 0;
+}
+inline std::string Row::text(std::size_t i) const {
+  const auto& v = values_.at(i);
+  if (auto s = std::get_if<std::string>(&v)) return *s;
+  if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
+  if (auto d = std::get_if<double>(&v)) return std::to_string(*d);
+  return {};
+}
+inline std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return integer(i);
+}
+
+}  // namespace creneau::sql

@@ -1,0 +1,127 @@
+// Small shared widgets: modal dialog, error box, language switch, labelled fields.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { setLang, t, useLang } from './i18n';
+
+export function Modal(props: {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  testid?: string;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') props.onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)');
+    first?.focus();
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div class="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
+      <div
+        class={'modal' + (props.wide ? ' modal-wide' : '')}
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        data-testid={props.testid}
+        ref={ref}
+      >
+        <div class="modal-head">
+          <h2>{props.title}</h2>
+          <button type="button" class="modal-close" aria-label={t('common.close')} onClick={props.onClose}>
+            ×
+          </button>
+        </div>
+        <div class="modal-body">{props.children}</div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBox(props: { error?: string | null; testid?: string }) {
+  if (!props.error) return null;
+  return (
+    <div class="error" role="alert" data-testid={props.testid ?? 'error'}>
+      {props.error}
+    </div>
+  );
+}
+
+export function Notice(props: { text?: string | null; testid?: string }) {
+  if (!props.text) return null;
+  return (
+    <div class="notice" role="status" data-testid={props.testid ?? 'notice'}>
+      {props.text}
+    </div>
+  );
+}
+
+export function LangSwitch() {
+  const lang = useLang();
+  return (
+    <button
+      type="button"
+      class="lang-switch"
+      data-testid="lang-switch"
+      aria-label={t('common.language')}
+      onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}
+    >
+      {lang === 'fr' ? 'EN' : 'FR'}
+    </button>
+  );
+}
+
+let idSeq = 0;
+export function useId(prefix = 'f'): string {
+  const r = useRef<string>();
+  if (!r.current) r.current = `${prefix}-${++idSeq}`;
+  return r.current;
+}
+
+export function Field(props: { label: string; children: (id: string) => ComponentChildren; class?: string }) {
+  const id = useId();
+  return (
+    <div class={'field ' + (props.class ?? '')}>
+      <label for={id}>{props.label}</label>
+      {props.children(id)}
+    </div>
+  );
+}
+
+export function Check(props: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  testid?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        data-testid={props.testid}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
+export const val = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+export const num = (e: Event) => {
+  const v = (e.currentTarget as HTMLInputElement).value;
+  return v === '' ? 0 : Number(v);
+};
+export const centsFromInput = (s: string) => Math.round(Number(s.replace(',', '.') || '0') * 100);
+export const inputFromCents = (c?: number | null) => (c === null || c === undefined ? '' : (c / 100).toFixed(2));
+
+export function fullName(c: { first_name?: string; last_name?: string } | null | undefined): string {
+  if (!c) return '';
+  return [c.first_name, c.last_name].filter(Boolean).join(' ');
+}

@@ -1,0 +1,196 @@
+// The booking flow: for whom → audience → services → staff → slot → options → account → confirm.
+import { useEffect, useState } from 'preact/hooks';
+import { errorText, papi, request } from '../common/api';
+import { t, tv, useLang } from '../common/i18n';
+import { fmtDate, fmtMoney, isoDate, isoTime } from '../common/time';
+import { Check, ErrorBox, Field, fullName, val } from '../common/ui';
+import { AuthForms } from './Auth';
+import { Link } from './Link';
+import { SlotPicker } from './SlotPicker';
+import { getPublicStaff, getSalon, memberId, useMe } from './session';
+
+const AUDIENCES = ['', 'adult', 'teen', 'child'];
+
+export function Booking() {
+  const lang = useLang();
+  const [me] = useMe();
+  const [salon, setSalon] = useState<any>(null);
+  const [staff, setStaff] = useState<any[]>([]);
+  const [forWhom, setForWhom] = useState<number | 0>(0); // 0 = myself
+  const [audience, setAudience] = useState('');
+  const [services, setServices] = useState<any[]>([]);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [staffId, setStaffId] = useState<number | null>(null);
+  const [slot, setSlot] = useState<any | null>(null);
+  const [notify, setNotify] = useState(false);
+  const [request_, setRequest] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<any | null>(null);
+
+  useEffect(() => {
+    getSalon().then(setSalon);
+    getPublicStaff().then(setStaff);
+  }, []);
+  useEffect(() => {
+    request<any>('/api/portal/services', { query: { audience } })
+      .then((r) => setServices(Array.isArray(r) ? r : r?.items ?? []))
+      .catch((e) => setError(errorText(e)));
+  }, [audience]);
+  useEffect(() => setSlot(null), [chosen.join(','), staffId]);
+
+  const members: any[] = me?.members ?? [];
+  const pickMember = (id: number) => {
+    setForWhom(id);
+    const m = members.find((x) => memberId(x) === id);
+    const rel = m?.relation;
+    if (rel === 'child') setAudience('child');
+  };
+  const toggleService = (id: number, on: boolean) => {
+    if (on && chosen.length >= 5) return setError(t('portal.max5'));
+    setError(null);
+    setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
+  };
+  const capable = staff.filter((s) => chosen.every((id) => (s.service_ids ?? []).includes(id)));
+  const showStaff = salon?.preferred_staff_selection !== false;
+  const tz = salon?.timezone;
+
+  const book = async () => {
+    if (!slot) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body: any = {
+        start: slot.start,
+        lines: (slot.lines ?? []).map((l: any) => ({ service_id: l.service_id, staff_id: l.staff_id, resource_id: l.resource_id ?? null })),
+        requested_staff: !!staffId && showStaff,
+        notify_earlier_slot: notify,
+        client_request: request_,
+      };
+      if (forWhom) body.for_client_id = forWhom;
+      setDone(await papi('POST', '/api/portal/appointments', body));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <section class="card" data-testid="booking-done">
+        <h1>{done.status === 'pending' ? t('portal.bookedPending') : t('portal.booked')}</h1>
+        <p>{fmtDate(isoDate(done.start), lang)} · {isoTime(done.start)}</p>
+        <p>{(done.lines ?? []).map((l: any) => services.find((s) => s.id === l.service_id)?.name ?? '').join(', ')}</p>
+        <div class="actions">
+          <Link href="/book/me" class="button primary" testid="go-my-appointments">{t('portal.myAppointments')}</Link>
+          <button type="button" onClick={() => { setDone(null); setSlot(null); setChosen([]); }}>{t('portal.bookAnother')}</button>
+        </div>
+      </section>
+    );
+  }
+
+  const staffLabel = (id: number) => staff.find((s) => s.id === id)?.first_name ?? '';
+  return (
+    <div class="booking" data-testid="booking">
+      <h1>{t('portal.bookTitle')}</h1>
+      {me && (
+        <section class="card step">
+          <h2><span class="num">1</span> {t('portal.forWhom')}</h2>
+          <div class="choices" role="radiogroup" aria-label={t('portal.forWhom')}>
+            <label class="choice">
+              <input type="radio" name="who" checked={forWhom === 0} data-testid="who-self" onChange={() => setForWhom(0)} />
+              <span>{t('portal.myself')} ({fullName(me.client ?? me.account)})</span>
+            </label>
+            {members.map((m) => (
+              <label class="choice">
+                <input type="radio" name="who" checked={forWhom === memberId(m)} data-testid={`who-${memberId(m)}`}
+                  onChange={() => pickMember(memberId(m))} />
+                <span>{fullName(m.member ?? m)}{m.relation ? ` (${tv('rel', m.relation)})` : ''}</span>
+              </label>
+            ))}
+          </div>
+        </section>
+      )}
+      <section class="card step">
+        <h2><span class="num">{me ? 2 : 1}</span> {t('portal.services')}</h2>
+        <Field label={t('svc.audience')}>
+          {(id) => (
+            <select id={id} value={audience} data-testid="audience" onChange={(e) => setAudience(val(e))}>
+              {AUDIENCES.map((a) => <option value={a}>{a ? t(`aud.${a}`) : t('aud.any')}</option>)}
+            </select>
+          )}
+        </Field>
+        <ul class="service-list">
+          {services.map((s) => (
+            <li>
+              <label class="choice service">
+                <input type="checkbox" checked={chosen.includes(s.id)} data-testid={`service-${s.id}`}
+                  onChange={(e) => toggleService(s.id, (e.currentTarget as HTMLInputElement).checked)} />
+                <span class="grow">
+                  <strong>{s.name}</strong>
+                  {s.package_only && <span class="badge" data-testid="package-only">{t('portal.inPackage')}</span>}
+                  {s.discovery && <span class="badge">{t('svc.discovery')}</span>}
+                  <br />
+                  <span class="muted small">{s.duration_minutes} min{s.package_only ? '' : ` · ${fmtMoney(s.price_cents, salon?.currency, lang)}`}</span>
+                </span>
+              </label>
+            </li>
+          ))}
+          {!services.length && <li class="muted">{t('portal.noServices')}</li>}
+        </ul>
+      </section>
+      {chosen.length > 0 && showStaff && (
+        <section class="card step">
+          <h2><span class="num">{me ? 3 : 2}</span> {t('portal.staff')}</h2>
+          <Field label={t('portal.staffChoice')}>
+            {(id) => (
+              <select id={id} value={staffId ?? ''} data-testid="staff-choice"
+                onChange={(e) => setStaffId(val(e) ? Number(val(e)) : null)}>
+                <option value="">{t('portal.anyone')}</option>
+                {capable.map((s) => <option value={s.id}>{s.first_name}</option>)}
+              </select>
+            )}
+          </Field>
+        </section>
+      )}
+      {chosen.length > 0 && (
+        <section class="card step">
+          <h2><span class="num">{(me ? 3 : 2) + (showStaff ? 1 : 0)}</span> {t('portal.when')}</h2>
+          <SlotPicker serviceIds={chosen} staffId={staffId} tz={tz} selected={slot} onPick={setSlot} />
+        </section>
+      )}
+      {slot && (
+        <section class="card step" data-testid="booking-summary">
+          <h2>{t('portal.summary')}</h2>
+          <p>
+            <strong>{fmtDate(isoDate(slot.start), lang)} · {isoTime(slot.start)}–{isoTime(slot.end)}</strong>
+          </p>
+          <ul>
+            {(slot.lines ?? []).map((l: any) => (
+              <li>{services.find((s) => s.id === l.service_id)?.name} · {isoTime(l.start)} · {staffLabel(l.staff_id)}</li>
+            ))}
+          </ul>
+          <Check label={t('portal.notifyEarlier')} checked={notify} onChange={setNotify} testid="notify-earlier" />
+          <Field label={t('appt.clientRequest')}>
+            {(id) => <textarea id={id} rows={2} value={request_} data-testid="client-request" onInput={(e) => setRequest(val(e))} />}
+          </Field>
+          {me ? (
+            <>
+              <ErrorBox error={error} testid="booking-error" />
+              <button type="button" class="primary block" disabled={busy} data-testid="book-submit" onClick={book}>
+                {t('portal.confirmBooking')}
+              </button>
+            </>
+          ) : (
+            <div class="inline-auth">
+              <p>{t('portal.loginToBook')}</p>
+              <AuthForms mode="register" onDone={() => undefined} />
+            </div>
+          )}
+        </section>
+      )}
+      {!slot && <ErrorBox error={error} testid="booking-error" />}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// Client portal (/book): booking, account (register / log in / forgot / reset), my appointments, offers.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import '../common/style.css';
+import { onUnauthorized, setToken } from '../common/api';
+import { t, useLang } from '../common/i18n';
+import { LangSwitch, fullName } from '../common/ui';
+import { AuthPage } from './Auth';
+import { Booking } from './Booking';
+import { MyAppointments } from './MyAppointments';
+import { OfferPage } from './Offer';
+import { Link } from './Link';
+import { getSalon, navigate, refreshMe, signOut, useMe, usePath } from './session';
+
+function Portal() {
+  useLang();
+  const path = usePath();
+  const [me] = useMe();
+  const [salon, setSalon] = useState<any>(null);
+  useEffect(() => {
+    getSalon().then(setSalon);
+    onUnauthorized((k) => {
+      if (k === 'portal') {
+        setToken('portal', null);
+        refreshMe();
+      }
+    });
+  }, []);
+  const offer = /^\/book\/offers\/([^/]+)/.exec(path);
+  let page;
+  if (offer) page = <OfferPage token={decodeURIComponent(offer[1])} />;
+  else if (/^\/book\/(login|register|forgot|reset)/.test(path)) page = <AuthPage mode={path.split('/')[2] as any} />;
+  else if (path.startsWith('/book/me')) page = <MyAppointments />;
+  else page = <Booking />;
+  return (
+    <div class="portal">
+      <header class="portal-top">
+        <Link href="/book" class="brand" testid="portal-home">{salon?.name || 'Creneau'}</Link>
+        <span class="spacer" />
+        {me ? (
+          <>
+            <Link href="/book/me" testid="portal-my">{t('portal.myAppointments')}</Link>
+            <span class="muted me" data-testid="portal-me">{fullName(me.account) || me.account?.email}</span>
+            <button type="button" class="link" data-testid="portal-logout" onClick={() => signOut().then(() => navigate('/book'))}>
+              {t('nav.logout')}
+            </button>
+          </>
+        ) : (
+          <>
+            <Link href="/book/login" testid="portal-login-link">{t('portal.login')}</Link>
+            <Link href="/book/register" testid="portal-register-link">{t('portal.register')}</Link>
+          </>
+        )}
+        <LangSwitch />
+      </header>
+      <main class="portal-main">{page}</main>
+    </div>
+  );
+}
+
+render(<Portal />, document.getElementById('app')!);

@@ -1,0 +1,76 @@
+// The fields of a client file, shared by the "new client" dialog and the client file page.
+import { t } from '../common/i18n';
+import { Field, val } from '../common/ui';
+
+export interface ClientForm {
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  gender: string;
+  birth_date: string;
+  note: string;
+}
+
+export const emptyClient = (): ClientForm => ({
+  first_name: '',
+  last_name: '',
+  email: '',
+  phone: '',
+  gender: '',
+  birth_date: '',
+  note: '',
+});
+
+export const clientFormOf = (c: any): ClientForm => ({
+  first_name: c.first_name ?? '',
+  last_name: c.last_name ?? '',
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+  gender: c.gender ?? '',
+  birth_date: c.birth_date ?? '',
+  note: c.note ?? '',
+});
+
+export function ClientFields(p: { value: ClientForm; onChange: (v: ClientForm) => void }) {
+  const v = p.value;
+  const set = (k: keyof ClientForm) => (e: Event) => p.onChange({ ...v, [k]: val(e) });
+  return (
+    <div class="client-fields">
+      <div class="row">
+        <Field label={t('client.firstName') + ' *'}>
+          {(id) => <input id={id} required value={v.first_name} data-testid="client-first" onInput={set('first_name')} />}
+        </Field>
+        <Field label={t('client.lastName') + ' *'}>
+          {(id) => <input id={id} required value={v.last_name} data-testid="client-last" onInput={set('last_name')} />}
+        </Field>
+      </div>
+      <div class="row">
+        <Field label={t('client.email') + ' *'}>
+          {(id) => <input id={id} type="email" required value={v.email} data-testid="client-email" onInput={set('email')} />}
+        </Field>
+        <Field label={t('client.phone')}>
+          {(id) => <input id={id} type="tel" value={v.phone} data-testid="client-phone" onInput={set('phone')} />}
+        </Field>
+      </div>
+      <div class="row">
+        <Field label={t('client.gender')}>
+          {(id) => (
+            <select id={id} value={v.gender} data-testid="client-gender" onChange={set('gender')}>
+              <option value="">—</option>
+              <option value="female">{t('gender.female')}</option>
+              <option value="male">{t('gender.male')}</option>
+              <option value="other">{t('gender.other')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('client.birthDate')}>
+          {(id) => <input id={id} type="date" value={v.birth_date} data-testid="client-birth" onInput={set('birth_date')} />}
+        </Field>
+      </div>
+      <Field label={t('client.note')}>
+        {(id) => <textarea id={id} rows={2} value={v.note} data-testid="client-note" onInput={set('note')} />}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+// One client file: details, members (family), packages, appointments, appointment notes, merge, delete.
+import { useEffect, useState } from 'preact/hooks';
+import { api, errorText, itemsOf } from '../common/api';
+import { packageSummary, t, tv, useLang } from '../common/i18n';
+import { addDays, fmtInstant, todayIn } from '../common/time';
+import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
+import { forgetClient, serviceName, useCatalog } from './catalog';
+import { ClientFields, ClientForm, clientFormOf } from './ClientFields';
+import { ClientPicker } from './ClientPicker';
+
+const RELATIONS = ['child', 'partner', 'parent', 'other'];
+export const memberId = (m: any): number => m.member_id ?? m.client_id ?? m.id;
+
+export function ClientFile(p: { id: number }) {
+  const lang = useLang();
+  const cat = useCatalog();
+  const [c, setC] = useState<any | null>(null);
+  const [form, setForm] = useState<ClientForm | null>(null);
+  const [appts, setAppts] = useState<any[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [merge, setMerge] = useState(false);
+
+  const load = async () => {
+    try {
+      forgetClient(p.id);
+      const r = await api('GET', `/api/clients/${p.id}`);
+      setC(r);
+      setForm(clientFormOf(r));
+      const today = todayIn();
+      const ap = await api('GET', '/api/appointments', undefined, {
+        client_id: p.id, from: addDays(today, -3 * 365), to: addDays(today, 2 * 365), limit: 500,
+      }).catch(() => ({ items: [] }));
+      setAppts(itemsOf(ap).sort((a: any, b: any) => (a.start < b.start ? 1 : -1)));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  useEffect(() => {
+    load();
+  }, [p.id]);
+
+  const run = async (fn: () => Promise<any>, msg?: string) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await fn();
+      if (msg) setNotice(msg);
+      await load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  if (!c || !form) return <div class="page"><ErrorBox error={error} /><p class="muted">{t('common.loading')}</p></div>;
+  return (
+    <div class="page client-file" data-testid="client-file">
+      <div class="toolbar">
+        <a href="#/clients">‹ {t('nav.clients')}</a>
+        <h1 data-testid="client-file-name">{fullName(c)}</h1>
+        {c.account && <span class="badge">{t('clients.account')}: {c.account}</span>}
+        <span class="badge" data-testid="client-noshows">{t('client.noShows', { n: c.no_shows ?? 0 })}</span>
+        <span class="spacer" />
+        <button type="button" data-testid="client-merge" onClick={() => setMerge(true)}>{t('client.merge')}</button>
+        <button type="button" class="danger" data-testid="client-delete"
+          onClick={() => confirm(t('client.deleteConfirm')) &&
+            api('DELETE', `/api/clients/${p.id}`).then(() => (location.hash = '#/clients'), (e) => setError(errorText(e)))}>
+          {t('common.delete')}
+        </button>
+      </div>
+      <ErrorBox error={error} />
+      <Notice text={notice} />
+      <div class="cols">
+        <section class="card">
+          <h2>{t('client.details')}</h2>
+          <form onSubmit={(e) => { e.preventDefault(); run(() => api('PATCH', `/api/clients/${p.id}`, form), t('common.saved')); }}>
+            <ClientFields value={form} onChange={setForm} />
+            <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
+          </form>
+        </section>
+        <div>
+          <Members c={c} run={run} />
+          <Packages c={c} run={run} />
+        </div>
+      </div>
+      <section class="card">
+        <h2>{t('client.appointments')}</h2>
+        <table class="table" data-testid="client-appointments">
+          <tbody>
+            {appts.map((a) => (
+              <tr>
+                <td><a href={`#/agenda?date=${a.start.slice(0, 10)}&view=day`}>{fmtInstant(a.start, lang)}</a></td>
+                <td>{cat ? (a.lines ?? []).map((l: any) => serviceName(cat, l.service_id)).join(', ') : ''}</td>
+                <td><span class={`badge status-${a.status}`}>{t(`status.${a.status}`)}</span>{a.no_show && <span class="badge noshow">{t('agenda.noShow')}</span>}</td>
+              </tr>
+            ))}
+            {!appts.length && <tr><td class="muted">{t('client.noAppointments')}</td></tr>}
+          </tbody>
+        </table>
+      </section>
+      <section class="card">
+        <h2>{t('client.notes')}</h2>
+        <ul data-testid="client-notes">
+          {(c.appointment_notes ?? []).map((n: any) => (
+            <li><span class="muted">{fmtInstant(n.start, lang)}</span> — {n.notes}</li>
+          ))}
+          {!(c.appointment_notes ?? []).length && <li class="muted">—</li>}
+        </ul>
+      </section>
+      {merge && <MergeDialog c={c} onClose={() => setMerge(false)} onMerged={() => { setMerge(false); run(async () => undefined, t('client.merged')); }} />}
+    </div>
+  );
+}
+
+function Members(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => void }) {
+  const [member, setMember] = useState<any | null>(null);
+  const [relation, setRelation] = useState('child');
+  const members: any[] = p.c.members ?? [];
+  return (
+    <section class="card" data-testid="client-members">
+      <h2>{t('client.members')}</h2>
+      <ul>
+        {members.map((m) => (
+          <li data-testid={`member-${memberId(m)}`}>
+            <a href={`#/clients/${memberId(m)}`}>{fullName(m.member ?? m) || `#${memberId(m)}`}</a>
+            {m.relation && <span class="muted"> ({tv('rel', m.relation)})</span>}{' '}
+            <button type="button" class="link" onClick={() => p.run(() => api('DELETE', `/api/clients/${p.c.id}/members/${memberId(m)}`))}>
+              {t('common.remove')}
+            </button>
+          </li>
+        ))}
+        {!members.length && <li class="muted">—</li>}
+      </ul>
+      <div class="row end">
+        <ClientPicker value={member} onChange={setMember} label={t('client.addMember')} testid="member" excludeId={p.c.id} />
+        <Field label={t('client.relation')}>
+          {(id) => (
+            <select id={id} value={relation} onChange={(e) => setRelation(val(e))} data-testid="member-relation">
+              {RELATIONS.map((r) => <option value={r}>{t(`rel.${r}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <button type="button" disabled={!member} data-testid="member-add"
+          onClick={() => { p.run(() => api('POST', `/api/clients/${p.c.id}/members`, { member_id: member.id, relation })); setMember(null); }}>
+          {t('common.add')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Packages(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => void }) {
+  const cat = useCatalog();
+  const [type, setType] = useState<number>(0);
+  const [start, setStart] = useState(todayIn());
+  const pk: any[] = p.c.packages ?? [];
+  return (
+    <section class="card" data-testid="client-packages">
+      <h2>{t('client.packages')}</h2>
+      <ul>
+        {pk.map((x) => (
+          <li data-testid={`package-${x.id}`}>
+            <strong>{x.name}</strong> — <span data-testid="package-summary">{packageSummary(x)}</span>
+            {x.start_date && <span class="muted"> · {t('client.since', { d: x.start_date })}</span>}
+          </li>
+        ))}
+        {!pk.length && <li class="muted">—</li>}
+      </ul>
+      <div class="row end">
+        <Field label={t('client.packageType')}>
+          {(id) => (
+            <select id={id} value={type || ''} onChange={(e) => setType(Number(val(e)))} data-testid="package-type">
+              <option value="">—</option>
+              {(cat?.packageTypes ?? []).map((pt) => <option value={pt.id}>{pt.name} ({pt.sessions})</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('client.startDate')}>
+          {(id) => <input id={id} type="date" value={start} onInput={(e) => setStart(val(e))} data-testid="package-start" />}
+        </Field>
+        <button type="button" disabled={!type} data-testid="package-add"
+          onClick={() => p.run(() => api('POST', `/api/clients/${p.c.id}/packages`, { package_type_id: type, start_date: start }))}>
+          {t('common.add')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function MergeDialog(p: { c: any; onClose: () => void; onMerged: () => void }) {
+  const [other, setOther] = useState<any | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const go = async () => {
+    try {
+      await api('POST', `/api/clients/${p.c.id}/merge`, { from_id: other.id });
+      p.onMerged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Modal title={t('client.mergeTitle', { name: fullName(p.c) })} onClose={p.onClose} testid="merge-dialog">
+      <p class="muted">{t('client.mergeHelp')}</p>
+      <ClientPicker value={other} onChange={setOther} label={t('client.mergeFrom')} testid="merge-from" excludeId={p.c.id} />
+      <ErrorBox error={error} />
+      <div class="actions">
+        <button type="button" onClick={p.onClose}>{t('common.cancel')}</button>
+        <button type="button" class="danger" disabled={!other} data-testid="merge-confirm" onClick={go}>{t('client.mergeDo')}</button>
+      </div>
+    </Modal>
+  );
+}

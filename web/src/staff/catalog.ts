@@ -1,0 +1,176 @@
+// The salon's catalogue as the back office needs it: salon info, staff, services, resources, package types.
+// Loaded once after login and reloaded when the settings pages change something.
+import { useEffect, useState } from 'preact/hooks';
+import { api, itemsOf, request } from '../common/api';
+
+export interface Hours {
+  weekday: number;
+  start: string;
+  end: string;
+}
+export interface Staff {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  email?: string;
+  phone?: string;
+  role?: string;
+  service_ids: number[];
+  hours?: Hours[];
+}
+export interface Question {
+  key: string;
+  question: string;
+  required?: boolean;
+}
+export interface Service {
+  id: number;
+  name: string;
+  category?: string;
+  audience?: string;
+  duration_minutes: number;
+  price_cents: number;
+  resource_ids: number[];
+  capacity?: number;
+  package_only?: boolean;
+  discovery?: boolean;
+  questionnaire?: Question[];
+}
+export interface Resource {
+  id: number;
+  name: string;
+}
+export interface PackageType {
+  id: number;
+  name: string;
+  sessions: number;
+  service_ids: number[];
+  audience?: string;
+  validity_days?: number;
+}
+export interface Salon {
+  name?: string;
+  timezone: string;
+  currency: string;
+  opening_hours: Hours[];
+  booking?: { slot_step_minutes?: number; min_notice_minutes?: number; max_advance_days?: number };
+  preferred_staff_selection?: boolean;
+  waitlist_mode?: string;
+  waitlist?: { mode?: string };
+}
+export interface Catalog {
+  salon: Salon;
+  staff: Staff[];
+  services: Service[];
+  resources: Resource[];
+  packageTypes: PackageType[];
+  me: any;
+}
+
+let cache: Catalog | null = null;
+let loading: Promise<Catalog> | null = null;
+const listeners = new Set<(c: Catalog) => void>();
+
+async function safe<T>(p: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await p;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function loadCatalog(force = false): Promise<Catalog> {
+  if (cache && !force) return cache;
+  if (loading && !force) return loading;
+  loading = (async () => {
+    const [salonRaw, staffRaw, services, resources, packageTypes] = await Promise.all([
+      safe(request<any>('/api/portal/salon'), {}),
+      safe(api('GET', '/api/staff', undefined, { limit: 500 }), null),
+      safe(api('GET', '/api/services', undefined, { limit: 500 }), []),
+      safe(api('GET', '/api/resources', undefined, { limit: 500 }), []),
+      safe(api('GET', '/api/package_types', undefined, { limit: 500 }), []),
+    ]);
+    // Employees may not list staff: fall back to the public list (first names only).
+    const staff = staffRaw ? itemsOf<Staff>(staffRaw) : itemsOf<Staff>(await safe(request('/api/portal/staff'), []));
+    const salon: Salon = {
+      timezone: 'Europe/Paris',
+      currency: 'EUR',
+      opening_hours: [],
+      ...salonRaw,
+    };
+    if (!salon.opening_hours || !salon.opening_hours.length) {
+      salon.opening_hours = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '09:00', end: '19:00' }));
+    }
+    const c: Catalog = {
+      salon,
+      staff: staff.map((s) => ({ ...s, service_ids: s.service_ids ?? [] })),
+      services: itemsOf<Service>(services).map((s) => ({ ...s, resource_ids: s.resource_ids ?? [] })),
+      resources: itemsOf<Resource>(resources),
+      packageTypes: itemsOf<PackageType>(packageTypes),
+      me: cache?.me ?? null,
+    };
+    cache = c;
+    listeners.forEach((fn) => fn(c));
+    return c;
+  })();
+  try {
+    return await loading;
+  } finally {
+    loading = null;
+  }
+}
+
+export function setMe(me: any) {
+  if (cache) cache.me = me;
+  try {
+    localStorage.setItem('creneau.staffMe', JSON.stringify(me));
+  } catch {
+    /* ignore */
+  }
+}
+
+export function getMe(): any {
+  try {
+    return JSON.parse(localStorage.getItem('creneau.staffMe') || 'null');
+  } catch {
+    return null;
+  }
+}
+
+export function clearCatalog() {
+  cache = null;
+}
+
+export function useCatalog(): Catalog | null {
+  const [c, set] = useState<Catalog | null>(cache);
+  useEffect(() => {
+    listeners.add(set);
+    if (!cache) loadCatalog().then(set, () => undefined);
+    return () => {
+      listeners.delete(set);
+    };
+  }, []);
+  return c;
+}
+
+export const staffName = (c: Catalog, id?: number | null) => {
+  const s = c.staff.find((x) => x.id === id);
+  return s ? [s.first_name, s.last_name].filter(Boolean).join(' ') : id ? `#${id}` : '';
+};
+export const serviceName = (c: Catalog, id?: number | null) =>
+  c.services.find((x) => x.id === id)?.name ?? (id ? `#${id}` : '');
+export const resourceName = (c: Catalog, id?: number | null) =>
+  c.resources.find((x) => x.id === id)?.name ?? (id ? `#${id}` : '');
+
+/** Client names, fetched once per id (appointments carry only client_id). */
+const clientCache = new Map<number, Promise<any>>();
+export function getClient(id: number, force = false): Promise<any> {
+  if (force || !clientCache.has(id)) {
+    const p = api('GET', `/api/clients/${id}`).catch(() => ({ id, first_name: `#${id}`, last_name: '' }));
+    clientCache.set(id, p);
+  }
+  return clientCache.get(id)!;
+}
+export function forgetClient(id: number) {
+  clientCache.delete(id);
+}

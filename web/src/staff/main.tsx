@@ -1,0 +1,137 @@
+// Staff back office: login, then Agenda / Clients / Freed slots / Settings (hash routes).
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import '../common/style.css';
+import { api, errorText, getToken, onUnauthorized, setToken } from '../common/api';
+import { t, useLang } from '../common/i18n';
+import { ErrorBox, Field, LangSwitch, fullName, val } from '../common/ui';
+import { clearCatalog, getMe, loadCatalog, setMe } from './catalog';
+import { Agenda } from './Agenda';
+import { Clients } from './Clients';
+import { ClientFile } from './ClientFile';
+import { FreedSlots } from './FreedSlots';
+import { Settings } from './Settings';
+
+function useHash(): string {
+  const [h, set] = useState(location.hash || '#/agenda');
+  useEffect(() => {
+    const on = () => set(location.hash || '#/agenda');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return h;
+}
+
+function Login(props: { onDone: () => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useLang();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api('POST', '/api/auth/login', { email, password });
+      setToken('staff', r.token);
+      setMe(r.staff);
+      clearCatalog();
+      props.onDone();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="login-page">
+      <form class="card login" onSubmit={submit} data-testid="staff-login">
+        <div class="login-head">
+          <h1>Creneau</h1>
+          <LangSwitch />
+        </div>
+        <p class="muted">{t('login.staffTitle')}</p>
+        <Field label={t('login.email')}>
+          {(id) => (
+            <input id={id} type="email" autoComplete="username" required value={email}
+              data-testid="login-email" onInput={(e) => setEmail(val(e))} />
+          )}
+        </Field>
+        <Field label={t('login.password')}>
+          {(id) => (
+            <input id={id} type="password" autoComplete="current-password" required value={password}
+              data-testid="login-password" onInput={(e) => setPassword(val(e))} />
+          )}
+        </Field>
+        <ErrorBox error={error} />
+        <button class="primary" type="submit" disabled={busy} data-testid="login-submit">
+          {t('login.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function Shell() {
+  const hash = useHash();
+  useLang();
+  const me = getMe();
+  const isAdmin = !me || me.role !== 'employee';
+  const logout = () => {
+    api('POST', '/api/auth/logout').catch(() => undefined);
+    setToken('staff', null);
+    setMe(null);
+    location.hash = '#/agenda';
+    location.reload();
+  };
+  const path = hash.replace(/^#/, '');
+  const link = (href: string, label: string, testid: string) => (
+    <a href={href} class={path.startsWith(href.slice(1)) ? 'active' : ''} data-testid={testid}>
+      {label}
+    </a>
+  );
+  let page;
+  const m = /^\/clients\/(\d+)/.exec(path);
+  if (m) page = <ClientFile id={Number(m[1])} />;
+  else if (path.startsWith('/clients')) page = <Clients isAdmin={isAdmin} />;
+  else if (path.startsWith('/freed')) page = <FreedSlots />;
+  else if (path.startsWith('/settings')) page = <Settings />;
+  else page = <Agenda />;
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <span class="brand">Creneau</span>
+        <nav>
+          {link('#/agenda', t('nav.agenda'), 'nav-agenda')}
+          {link('#/clients', t('nav.clients'), 'nav-clients')}
+          {link('#/freed', t('nav.freed'), 'nav-freed')}
+          {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
+        </nav>
+        <span class="spacer" />
+        <span class="muted me">{fullName(me)}</span>
+        <LangSwitch />
+        <button type="button" class="link" onClick={logout} data-testid="logout">
+          {t('nav.logout')}
+        </button>
+      </header>
+      <main class="content">{page}</main>
+    </div>
+  );
+}
+
+function App() {
+  const [authed, setAuthed] = useState(!!getToken('staff'));
+  useEffect(() => {
+    onUnauthorized((kind) => {
+      if (kind === 'staff') {
+        setToken('staff', null);
+        setAuthed(false);
+      }
+    });
+  }, []);
+  if (!authed) return <Login onDone={() => loadCatalog(true).finally(() => setAuthed(true))} />;
+  return <Shell />;
+}
+
+render(<App />, document.getElementById('app')!);
