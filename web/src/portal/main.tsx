@@ -6,6 +6,7 @@ import { onUnauthorized, setToken } from '../common/api';
 import { t, useLang } from '../common/i18n';
 import { LangSwitch, fullName } from '../common/ui';
 import { AuthPage } from './Auth';
+import { ConfirmPage } from './Confirm';
 import { Booking } from './Booking';
 import { MyAppointments } from './MyAppointments';
 import { OfferPage } from './Offer';
@@ -27,8 +28,10 @@ function Portal() {
     });
   }, []);
   const offer = /^\/book\/offers\/([^/]+)/.exec(path);
+  const confirm = /^\/book\/confirm\/([^/]+)/.exec(path);
   let page;
   if (offer) page = <OfferPage token={decodeURIComponent(offer[1])} />;
+  else if (confirm) page = <ConfirmPage token={decodeURIComponent(confirm[1])} />;
   else if (/^\/book\/(login|register|forgot|reset)/.test(path)) page = <AuthPage mode={path.split('/')[2] as any} />;
   else if (path.startsWith('/book/me')) page = <MyAppointments />;
   else page = <Booking />;

@@ -76,7 +76,17 @@ function Login(props: { onDone: () => void }) {
 function Shell() {
   const hash = useHash();
   useLang();
-  const me = getMe();
+  const [me, setMeState] = useState<any>(getMe());
+  useEffect(() => {
+    // Who is logged in (role decides what the menu shows); the login answer is cached, this refreshes it.
+    api('GET', '/api/auth/me').then((r) => {
+      const staff = r?.staff ?? r;
+      if (staff && staff.id) {
+        setMe(staff);
+        setMeState(staff);
+      }
+    }, () => undefined);
+  }, []);
   const isAdmin = !me || me.role !== 'employee';
   const logout = () => {
     api('POST', '/api/auth/logout').catch(() => undefined);

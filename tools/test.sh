@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The one test command: installs what is missing, builds with warnings as errors, starts a throw-away
+# PostgreSQL on loopback, and runs every test (unit, API on SQLite and PostgreSQL, browser, bench smoke)
+# through ctest, whose summary closes the output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${CRENEAU_SKIP_DEPS:-0}" = 1 ] || tools/install-deps.sh
+CRENEAU_WERROR=ON tools/build.sh
+if [ -f tests/e2e/package.json ]; then
+  (cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
+fi
+
+pg_url=$(tools/pg-throwaway.sh)
+trap 'tools/pg-throwaway.sh stop "$pg_url" >/dev/null 2>&1 || true' EXIT
+export CRENEAU_TEST_PG_URL="$pg_url"
+
+ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 900 "$@"
