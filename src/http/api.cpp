@@ -2,6 +2,7 @@
 
 #include "app/auth.hpp"
 #include "domain/error.hpp"
+#include "store/sql.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -105,6 +106,12 @@ Response Api::dispatch(Request& req) {
     return error_response(404, "not_found", "no such route");
   } catch (const domain::Error& e) {
     return error_response(status_of(e.code()), e.code(), e.what(), e.field());
+  } catch (const sql::ConstraintViolation& e) {
+    // The database's own guards (PostgreSQL exclusion constraints against double booking, unique keys)
+    // caught what the use case's checks let through in a race.
+    if (std::string_view(e.what()).find("overlap") != std::string_view::npos)
+      return error_response(409, "slot_taken", "this time was just taken: choose another slot");
+    return error_response(409, "conflict", "this conflicts with an existing record");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "{\"level\":\"error\",\"path\":\"%s\",\"what\":\"%s\"}\n", req.path.c_str(), e.what());
     return error_response(500, "internal", "the server failed to handle this request");
