@@ -1,6 +1,7 @@
 #include "app/booking.hpp"
 
 #include "app/auth.hpp"
+#include "app/delivery.hpp"
 #include "app/notify.hpp"
 #include "app/packages.hpp"
 #include "app/waitlist.hpp"
@@ -78,7 +79,8 @@ void send_booking_message(sql::Connection& c, Context& ctx, const domain::Settin
     summary.link = ctx.public_url + "/book/confirm/" + token;
     notify::to_client(c, ctx.now(), "confirmation_request", a.client_id, domain::confirmation_request_text(summary), a.id);
   } else {
-    notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id);
+    notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id, false,
+                      delivery::confirmation_ics(ctx, settings, a, summary, ctx.now()));
   }
 }
 
@@ -197,7 +199,10 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
     if (r.quick_note) a.quick_note = *r.quick_note;
     if (r.notes) a.notes = *r.notes;
     if (r.payment_method) a.payment_method = *r.payment_method;
-    if (r.amount_requested_cents) a.amount_requested_cents = *r.amount_requested_cents;
+    if (r.amount_requested_cents) {
+      if (*r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
+      a.amount_requested_cents = *r.amount_requested_cents;
+    }
     if (r.client_id) {
       if (!store::clients::find(c, *r.client_id, now)) throw validation("client_id", "no such client");
       a.client_id = *r.client_id;
@@ -216,6 +221,8 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
       a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
       place(c, settings, zone, a, requested, o.online, a.id);
       packages::allocate(c, a, services);
+    } else if (a.client_id != before.client_id) {
+      packages::reallocate(c, a);  // the sessions now come from the new client's packages
     }
     touch(a, o, now);
     store::appointments::update(c, a);
@@ -268,9 +275,9 @@ domain::Appointment confirm(Context& ctx, domain::Id id, const Origin& o) {
   });
 }
 
-domain::Appointment confirm_by_token(Context& ctx, const std::string& token) {
+domain::Appointment confirm_by_token(Context& ctx, const std::string& token, std::optional<domain::Id> expected_id) {
   auto id = ctx.db.read([&](sql::Connection& c) { return store::appointments::find_by_confirm_token(c, auth::token_hash(token)); });
-  if (!id) throw domain::not_found("confirmation link");
+  if (!id || (expected_id && *id != *expected_id)) throw domain::not_found("confirmation link");
   auto a = get(ctx, *id);
   return confirm(ctx, *id, Origin{{"client", a.client_id, "client"}, true, std::nullopt});
 }

@@ -61,7 +61,9 @@ domain::Appointment cancel(Context& ctx, Id id, const std::string& reason, const
 domain::Appointment cancel_in(sql::Connection& c, Context& ctx, Id id, const std::string& reason, const Origin& origin);
 void remove(Context& ctx, Id id, const Origin& origin);
 domain::Appointment confirm(Context& ctx, Id id, const Origin& origin);
-domain::Appointment confirm_by_token(Context& ctx, const std::string& token);
+// The client's confirmation link. `expected_id`: the appointment the link was opened for; another one's token
+// is not_found and confirms nothing.
+domain::Appointment confirm_by_token(Context& ctx, const std::string& token, std::optional<Id> expected_id = std::nullopt);
 domain::Appointment set_no_show(Context& ctx, Id id, bool no_show, const Origin& origin);
 
 domain::Appointment get(Context& ctx, Id id);

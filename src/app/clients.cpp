@@ -1,20 +1,28 @@
 #include "app/clients.hpp"
 
 #include "app/booking.hpp"
+#include "app/notify.hpp"
+#include "domain/csv.hpp"
 #include "domain/error.hpp"
+#include "domain/messages.hpp"
 #include "domain/text.hpp"
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
+#include "store/packages.hpp"
+
+#include <algorithm>
+#include <set>
 
 namespace creneau::app::clients {
 
 using domain::validation;
 
-void normalize(domain::Client& c, const std::string& country) {
+void normalize(domain::Client& c, const std::string& country, bool email_required) {
   if (c.first_name.empty()) throw validation("first_name", "the first name is required");
   if (c.last_name.empty()) throw validation("last_name", "the last name is required");
-  if (c.email.empty()) throw validation("email", "the e-mail address is required");
-  if (!domain::plausible_email(c.email)) throw validation("email", "this is not a valid e-mail address");
+  if (c.email.empty() && email_required) throw validation("email", "the e-mail address is required");
+  if (!c.email.empty() && !domain::plausible_email(c.email))
+    throw validation("email", "this is not a valid e-mail address");
   if (!c.phone.empty()) {
     auto phone = domain::normalize_phone(c.phone, country);
     if (!phone) throw validation("phone", "this is not a phone number");
@@ -34,9 +42,10 @@ domain::Client create(Context& ctx, domain::Client client) {
 
 domain::Client update(Context& ctx, const domain::Client& client) {
   return ctx.db.write([&](sql::Connection& c) {
-    if (!store::clients::find(c, client.id, ctx.now())) throw domain::not_found("client");
+    auto before = store::clients::find(c, client.id, ctx.now());
+    if (!before) throw domain::not_found("client");
     auto copy = client;
-    normalize(copy, store::catalogue::load_settings(c).country);
+    normalize(copy, store::catalogue::load_settings(c).country, !before->email.empty());
     store::clients::update(c, copy);
     return *store::clients::find(c, copy.id, ctx.now());
   });
@@ -69,10 +78,143 @@ void remove(Context& ctx, Id id, const Principal& by) {
   ctx.db.write([&](sql::Connection& c) { remove_in(c, ctx, id, by); });
 }
 
-Page search(Context& ctx, const store::clients::Query& q) {
+int remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by) {
+  std::vector<Id> unique;
+  for (auto id : ids)
+    if (std::find(unique.begin(), unique.end(), id) == unique.end()) unique.push_back(id);
+  return ctx.db.write([&](sql::Connection& c) {
+    for (auto id : unique) remove_in(c, ctx, id, by);
+    return static_cast<int>(unique.size());
+  });
+}
+
+Page search(Context& ctx, store::clients::Query q) {
   Page p;
-  p.items = ctx.db.read([&](sql::Connection& c) { return store::clients::search(c, q, p.total, ctx.now()); });
+  p.items = ctx.db.read([&](sql::Connection& c) {
+    q.country = store::catalogue::load_settings(c).country;
+    return store::clients::search(c, q, p.total, ctx.now());
+  });
   return p;
+}
+
+Detail detail_in(sql::Connection& c, Context& ctx, Id id) {
+  auto client = store::clients::find(c, id, ctx.now());
+  if (!client) throw domain::not_found("client");
+  Detail d;
+  d.client = std::move(*client);
+  d.pending_link = store::clients::is_pending_link(c, id);
+  d.members = store::client_files::members(c, id, ctx.now());
+  d.packages = store::packages::list_for_client(c, id);
+  d.no_shows = store::client_files::no_shows(c, id);
+  d.appointment_notes = store::client_files::appointment_notes(c, id);
+  return d;
+}
+
+Detail detail(Context& ctx, Id id) {
+  return ctx.db.read([&](sql::Connection& c) { return detail_in(c, ctx, id); });
+}
+
+std::vector<store::client_files::Member> members(Context& ctx, Id id) {
+  return ctx.db.read([&](sql::Connection& c) {
+    if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
+    return store::client_files::members(c, id, ctx.now());
+  });
+}
+
+store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const std::string& relation) {
+  if (relation.size() > 100) throw validation("relation", "the relation is at most 100 characters");
+  return ctx.db.write([&](sql::Connection& c) {
+    if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
+    if (member_id == id) throw validation("member_id", "a client cannot be their own family member");
+    auto member = store::clients::find(c, member_id, ctx.now());
+    if (!member) throw validation("member_id", "no such client");
+    store::client_files::put_member(c, id, member_id, relation);
+    return store::client_files::Member{*member, relation};
+  });
+}
+
+void remove_member(Context& ctx, Id id, Id member_id) {
+  ctx.db.write([&](sql::Connection& c) {
+    if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
+    if (!store::client_files::remove_member(c, id, member_id)) throw domain::not_found("family member");
+  });
+}
+
+Detail merge(Context& ctx, Id into, Id from) {
+  return ctx.db.write([&](sql::Connection& c) {
+    if (!store::clients::find(c, into, ctx.now())) throw domain::not_found("client");
+    if (from == into) throw validation("from_id", "a file cannot be merged into itself");
+    if (!store::clients::find(c, from, ctx.now())) throw validation("from_id", "no such client");
+    store::client_files::merge(c, into, from, true, ctx.now());
+    // The front desk has looked at the survivor: it is a file of the salon now, whatever it was before.
+    store::clients::set_pending_link(c, into, false);
+    return detail_in(c, ctx, into);
+  });
+}
+
+const std::vector<std::string>& export_columns() {
+  static const std::vector<std::string> all{"id",         "first_name", "last_name", "email",   "phone",
+                                            "gender",     "birth_date", "note",      "account", "last_appointment"};
+  return all;
+}
+
+std::string export_csv(Context& ctx, const store::clients::Query& q, const std::vector<std::string>& columns,
+                       char delimiter) {
+  if (columns.empty()) throw validation("columns", "name at least one column");
+  for (const auto& col : columns)
+    if (std::find(export_columns().begin(), export_columns().end(), col) == export_columns().end())
+      throw validation("columns", "unknown column '" + col + "': the columns are id, first_name, last_name, email, "
+                                  "phone, gender, birth_date, note, account, last_appointment");
+  auto query = q;
+  query.limit = 1 << 30;
+  query.offset = 0;
+  auto page = search(ctx, query);
+  domain::Zone zone(ctx.db.read([](sql::Connection& c) { return store::catalogue::load_settings(c).timezone; }));
+  std::string out = domain::csv::record(columns, delimiter);
+  std::vector<std::string> row;
+  for (const auto& cl : page.items) {
+    row.clear();
+    for (const auto& col : columns) {
+      if (col == "id") row.push_back(std::to_string(cl.id));
+      else if (col == "first_name") row.push_back(cl.first_name);
+      else if (col == "last_name") row.push_back(cl.last_name);
+      else if (col == "email") row.push_back(cl.email);
+      else if (col == "phone") row.push_back(cl.phone);
+      else if (col == "gender") row.push_back(cl.gender);
+      else if (col == "birth_date") row.push_back(cl.birth_date ? cl.birth_date->iso() : "");
+      else if (col == "note") row.push_back(cl.note);
+      else if (col == "account") row.push_back(cl.account.value_or(""));
+      else if (col == "last_appointment")
+        row.push_back(cl.last_appointment_at ? zone.local(*cl.last_appointment_at).date.iso() : "");
+    }
+    out += domain::csv::record(row, delimiter);
+  }
+  return out;
+}
+
+std::vector<std::string> birthday_month_days(domain::LocalDate day) {
+  auto two = [](unsigned v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  std::vector<std::string> out{two(day.month()) + "-" + two(day.day())};
+  int y = day.year();
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (!leap && day.month() == 2 && day.day() == 28) out.push_back("02-29");
+  return out;
+}
+
+int enqueue_birthdays(Context& ctx, domain::Instant now) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto settings = store::catalogue::load_settings(c);
+    if (!settings.birthday_messages) return 0;
+    auto today = domain::Zone(settings.timezone).local(now).date;
+    int sent = 0;
+    for (const auto& person : store::clients::birthdays_due(c, birthday_month_days(today), today.year())) {
+      // By e-mail; by SMS only for a file without an e-mail address.
+      sent += notify::to_client(c, now, "birthday", person.id, domain::birthday_text(settings.name, person.first_name),
+                                std::nullopt, person.email.empty());
+      store::clients::set_last_birthday_year(c, person.id, today.year());
+    }
+    return sent;
+  });
 }
 
 }  // namespace creneau::app::clients

@@ -1,9 +1,12 @@
 #pragma once
-// Client files as the front desk keeps them.
+// Client files as the front desk keeps them: the file, its family, its history, exports, merges, birthdays.
 #include "app/context.hpp"
 #include "domain/model.hpp"
+#include "domain/packages.hpp"
+#include "store/client_files.hpp"
 #include "store/clients.hpp"
 
+#include <string>
 #include <vector>
 
 namespace creneau::app::clients {
@@ -16,14 +19,49 @@ domain::Client get(Context& ctx, Id id);
 // Deleting a client cancels their future appointments (with the usual notices) and deletes the file.
 void remove(Context& ctx, Id id, const Principal& by);
 void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by);
+// All or nothing, in one transaction: an unknown id deletes none. Returns how many files went.
+int remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by);
 
 struct Page {
   std::int64_t total = 0;
   std::vector<domain::Client> items;
 };
-Page search(Context& ctx, const store::clients::Query& q);
+Page search(Context& ctx, store::clients::Query q);
 
-// Checks and normalises a client file in place (required names, e-mail shape, phone in E.164).
-void normalize(domain::Client& c, const std::string& country);
+// The file as GET /api/clients/{id} shows it.
+struct Detail {
+  domain::Client client;
+  bool pending_link = false;  // a provisional file waiting in the link queue
+  std::vector<store::client_files::Member> members;
+  std::vector<domain::ClientPackage> packages;
+  std::int64_t no_shows = 0;
+  std::vector<store::client_files::AppointmentNote> appointment_notes;
+};
+Detail detail(Context& ctx, Id id);
+Detail detail_in(sql::Connection& c, Context& ctx, Id id);
+
+// Family: `member_id` (a relative's file) is linked to `id` (the main file).
+std::vector<store::client_files::Member> members(Context& ctx, Id id);
+store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const std::string& relation);
+void remove_member(Context& ctx, Id id, Id member_id);
+
+// `into` takes over everything of `from` (see store::client_files::merge), which is deleted. One transaction.
+Detail merge(Context& ctx, Id into, Id from);
+
+// The client list as CSV (RFC 4180, UTF-8, header row): `columns` among export_columns(), in that order.
+// Throws validation_failed on an unknown column.
+const std::vector<std::string>& export_columns();
+std::string export_csv(Context& ctx, const store::clients::Query& q, const std::vector<std::string>& columns,
+                       char delimiter);
+
+// Birthday messages of the salon-local day of `now` (29 February is wished on 28 February in other years),
+// once a year per client, when settings.birthday_messages is on. Returns the number of messages enqueued.
+int enqueue_birthdays(Context& ctx, domain::Instant now);
+// The "MM-DD" of the birth dates whose birthday falls on `day`.
+std::vector<std::string> birthday_month_days(domain::LocalDate day);
+
+// Checks and normalises a client file in place (required names, e-mail shape, phone in E.164). The e-mail
+// address may stay empty only in a file that never had one (made from a phone-only portal account).
+void normalize(domain::Client& c, const std::string& country, bool email_required = true);
 
 }  // namespace creneau::app::clients

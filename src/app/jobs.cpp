@@ -1,13 +1,81 @@
 #include "app/jobs.hpp"
 
+#include "app/clients.hpp"
+#include "app/delivery.hpp"
+#include "app/notify.hpp"
+#include "domain/messages.hpp"
+#include "store/appointments.hpp"
+#include "store/catalogue.hpp"
+#include "store/clients.hpp"
+#include "store/outbox.hpp"
+
 #include <cstdio>
 
 namespace creneau::app::jobs {
 
+namespace {
+
+// One run at a time in this process (the scheduler and POST /api/jobs/run): a message claimed here is always
+// released before the next run looks, so only a crash leaves a lease to expire.
+std::mutex& run_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+void log_failure(const char* job, const std::exception& e) {
+  std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"job failed\",\"job\":\"%s\",\"what\":\"%s\"}\n", job, e.what());
+}
+
+constexpr int kReminderBatch = 200;
+
+}  // namespace
+
+int enqueue_reminders(Context& ctx, domain::Instant now) {
+  int total = 0;
+  for (;;) {
+    int batch = ctx.db.write([&](sql::Connection& c) {
+      auto settings = store::catalogue::load_settings(c);
+      if (settings.reminder_hours <= 0) return 0;
+      auto until = now + std::chrono::hours(settings.reminder_hours);
+      auto ids = store::outbox::due_reminders(c, now, until, kReminderBatch);
+      for (auto id : ids) {
+        auto a = store::appointments::find(c, id);
+        if (!a) continue;
+        auto client = store::clients::find(c, a->client_id, now);
+        // One reminder per appointment, whatever its number of lines: by e-mail, by SMS when there is no e-mail.
+        bool sms = client && client->email.empty();
+        auto summary = notify::summarize(c, *a, settings);
+        notify::to_client(c, now, "reminder", a->client_id, domain::reminder_text(summary), a->id, sms);
+        store::outbox::mark_reminded(c, id, a->span.start);
+      }
+      return static_cast<int>(ids.size());
+    });
+    total += batch;
+    if (batch < kReminderBatch) break;
+  }
+  return total;
+}
+
 Report run(Context& ctx, domain::Instant now) {
-  (void)ctx;
-  (void)now;
+  std::lock_guard lock(run_mutex());
   Report r;
+  try {
+    r.reminders = enqueue_reminders(ctx, now);
+  } catch (const std::exception& e) {
+    log_failure("reminders", e);
+  }
+  try {
+    r.birthdays = clients::enqueue_birthdays(ctx, now);
+  } catch (const std::exception& e) {
+    log_failure("birthdays", e);
+  }
+  try {
+    auto t = delivery::run(ctx, now);
+    r.sent = t.sent;
+    r.failed = t.failed;
+  } catch (const std::exception& e) {
+    log_failure("delivery", e);
+  }
   return r;
 }
 

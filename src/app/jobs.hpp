@@ -17,7 +17,13 @@ struct Report {
   int failed = 0;     // delivery attempts that failed
 };
 
+// Reminders, then birthdays, then delivery, as of `now`; one run at a time per process.
 Report run(Context& ctx, domain::Instant now);
+
+// Reminder messages for approved or pending appointments starting within settings.reminder_hours of `now`:
+// one per appointment (every service, the total duration), written once for its current start, so a moved
+// appointment is reminded of its new time only and a cancelled one not at all. Returns how many.
+int enqueue_reminders(Context& ctx, domain::Instant now);
 
 class Scheduler {
 public:

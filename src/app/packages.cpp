@@ -1,59 +1,152 @@
 #include "app/packages.hpp"
 
 #include "domain/error.hpp"
+#include "domain/rules.hpp"
+#include "store/catalogue.hpp"
+#include "store/clients.hpp"
+#include "store/packages.hpp"
+
+#include <algorithm>
 
 namespace creneau::app::packages {
 
+using domain::validation;
+
+namespace {
+
+void check_type(sql::Connection& c, domain::PackageType& t) {
+  domain::check_package_type(t);
+  for (auto id : t.service_ids)
+    if (!store::catalogue::find_service(c, id))
+      throw validation("service_ids", "no such service: " + std::to_string(id));
+}
+
+domain::Client require_client(sql::Connection& c, Id client_id, domain::Instant now) {
+  auto client = store::clients::find(c, client_id, now);
+  if (!client) throw domain::not_found("client");
+  return *client;
+}
+
+domain::Package require_package(sql::Connection& c, Id client_id, Id package_id, const domain::Zone& zone) {
+  auto p = store::packages::find(c, package_id, zone);
+  if (!p || p->client_id != client_id) throw domain::not_found("package");
+  return *p;
+}
+
+std::string audience_text(const std::string& audience) {
+  if (audience == "child") return "children (under 12)";
+  if (audience == "teen") return "teenagers (12 to 17)";
+  return "adults (18 and over)";
+}
+
+}  // namespace
+
 void allocate(sql::Connection& c, domain::Appointment& a, const std::vector<domain::Service>& services) {
-  for (std::size_t i = 0; i < a.lines.size(); ++i) {
-    auto& line = a.lines[i];
-    const auto& service = services.at(i);
-    line.package_id.reset();
-    if (service.discovery) {
-      auto used = c.query("SELECT COUNT(*) FROM appointment_lines l JOIN appointments a ON a.id = l.appointment_id "
-                          "WHERE a.client_id = ? AND l.service_id IN (SELECT id FROM services WHERE discovery = 1) "
-                          "AND a.status <> 'cancelled' AND a.id <> ?",
-                          {a.client_id, a.id});
-      if (used.at(0).integer(0) > 0)
-        throw domain::Error("discovery_already_used",
-                            "a discovery session can be booked only once: this client has already had one",
-                            "lines[" + std::to_string(i) + "].service_id");
-    }
-    if (!service.package_only) continue;
-    // Covering packages, oldest first, with the sessions already taken by other visits.
-    auto rows = c.query(
-        "SELECT p.id, t.sessions, p.start_date, t.validity_days, "
-        "(SELECT COUNT(*) FROM appointment_lines l JOIN appointments x ON x.id = l.appointment_id "
-        " WHERE l.package_id = p.id AND x.status <> 'cancelled' AND x.id <> ?) "
-        "FROM client_packages p JOIN package_types t ON t.id = p.package_type_id "
-        "JOIN package_type_services s ON s.package_type_id = t.id AND s.service_id = ? "
-        "WHERE p.client_id = ? ORDER BY p.start_date, p.id",
-        {a.id, service.id, a.client_id});
-    bool covered = false;
-    for (const auto& r : rows) {
-      auto start = domain::LocalDate::parse(r.text(2));
-      auto validity = r.integer(3);
-      auto day_of_line = domain::LocalDate{static_cast<std::int32_t>(
-          std::chrono::floor<domain::Days>(line.span.start.time_since_epoch()).count())};
-      if (start && day_of_line < *start) continue;
-      if (start && validity > 0 && day_of_line >= start->plus_days(static_cast<int>(validity))) continue;
-      covered = true;
-      // Lines of this same visit already bound to the package count too.
-      std::int64_t taken = r.integer(4);
-      for (std::size_t k = 0; k < i; ++k)
-        if (a.lines[k].package_id == r.integer(0)) ++taken;
-      if (taken < r.integer(1)) {
-        line.package_id = r.integer(0);
-        break;
-      }
-    }
-    if (!line.package_id) {
-      auto field = "lines[" + std::to_string(i) + "].service_id";
-      if (!covered)
-        throw domain::Error("no_package", "\"" + service.name + "\" is included in a package, and this client has no package that covers it", field);
-      throw domain::Error("package_exhausted", "the package covering \"" + service.name + "\" has no session left", field);
-    }
+  bool any = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.package_only || s.discovery; });
+  if (!any) {
+    for (auto& line : a.lines) line.package_id.reset();
+    return;
   }
+  // Days are the salon's local dates: a 00:30 visit in Paris belongs to that day, not to the UTC one before.
+  domain::Zone zone(store::catalogue::load_settings(c).timezone);
+  std::vector<domain::PackageLine> lines;
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    const auto& s = services.at(i);
+    lines.push_back({s.id, s.name, s.package_only, s.discovery, zone.local(a.lines[i].span.start).date});
+  }
+  bool wants_discovery = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.discovery; });
+  auto chosen = domain::allocate_packages(lines, store::packages::for_client(c, a.client_id, zone, a.id),
+                                          wants_discovery && store::packages::discovery_used(c, a.client_id, a.id));
+  for (std::size_t i = 0; i < a.lines.size(); ++i) a.lines[i].package_id = chosen[i];
+}
+
+void reallocate(sql::Connection& c, domain::Appointment& a) {
+  std::vector<domain::Service> services;
+  for (const auto& line : a.lines) {
+    auto s = store::catalogue::find_service(c, line.service_id);
+    if (!s) throw domain::not_found("service");
+    services.push_back(std::move(*s));
+  }
+  allocate(c, a, services);
+}
+
+std::vector<domain::PackageType> list_types(Context& ctx) {
+  return ctx.db.read([](sql::Connection& c) { return store::packages::list_types(c); });
+}
+
+domain::PackageType get_type(Context& ctx, Id id) {
+  auto t = ctx.db.read([&](sql::Connection& c) { return store::packages::find_type(c, id); });
+  if (!t) throw domain::not_found("package type");
+  return *t;
+}
+
+domain::PackageType create_type(Context& ctx, domain::PackageType t) {
+  return ctx.db.write([&](sql::Connection& c) {
+    t.id = 0;
+    check_type(c, t);
+    t.id = store::packages::insert_type(c, t);
+    return t;
+  });
+}
+
+domain::PackageType update_type(Context& ctx, domain::PackageType t) {
+  return ctx.db.write([&](sql::Connection& c) {
+    if (!store::packages::find_type(c, t.id)) throw domain::not_found("package type");
+    check_type(c, t);
+    store::packages::update_type(c, t);
+    return t;
+  });
+}
+
+void delete_type(Context& ctx, Id id) {
+  ctx.db.write([&](sql::Connection& c) {
+    if (!store::packages::find_type(c, id)) throw domain::not_found("package type");
+    if (auto n = store::packages::count_of_type(c, id); n > 0)
+      throw validation("id", "this package type is held by " + std::to_string(n) +
+                                 " client package(s): remove those first, or keep the type");
+    store::packages::delete_type(c, id);
+  });
+}
+
+domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::optional<domain::LocalDate> start_date) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto now = ctx.now();
+    domain::Zone zone(store::catalogue::load_settings(c).timezone);
+    auto client = require_client(c, client_id, now);
+    auto type = store::packages::find_type(c, type_id);
+    if (!type) throw validation("package_type_id", "no such package type");
+    auto start = start_date.value_or(zone.local(now).date);
+    if (!domain::audience_fits(type->audience, client.birth_date, start))
+      throw validation("package_type_id", "the package \"" + type->name + "\" is for " + audience_text(type->audience) +
+                                              ", and this client's birth date does not fit");
+    auto id = store::packages::assign(c, client_id, type_id, start, now);
+    return domain::client_package_view(require_package(c, client_id, id, zone));
+  });
+}
+
+std::vector<domain::ClientPackage> list_for_client(Context& ctx, Id client_id) {
+  return ctx.db.read([&](sql::Connection& c) {
+    require_client(c, client_id, ctx.now());
+    return store::packages::list_for_client(c, client_id);
+  });
+}
+
+domain::ClientPackage get_for_client(Context& ctx, Id client_id, Id package_id) {
+  return ctx.db.read([&](sql::Connection& c) {
+    domain::Zone zone(store::catalogue::load_settings(c).timezone);
+    return domain::client_package_view(require_package(c, client_id, package_id, zone));
+  });
+}
+
+void remove(Context& ctx, Id client_id, Id package_id) {
+  ctx.db.write([&](sql::Connection& c) {
+    domain::Zone zone(store::catalogue::load_settings(c).timezone);
+    auto p = require_package(c, client_id, package_id, zone);
+    if (!p.uses.empty())
+      throw validation("package_id", "this package has " + std::to_string(p.uses.size()) +
+                                         " session(s) booked or used: cancel or delete those appointments first");
+    store::packages::remove(c, package_id);
+  });
 }
 
 }  // namespace creneau::app::packages

@@ -1,24 +1,345 @@
 #include "app/waitlist.hpp"
 
-#include <map>
+#include "app/auth.hpp"
+#include "app/delivery.hpp"
+#include "app/notify.hpp"
+#include "domain/error.hpp"
+#include "domain/messages.hpp"
+#include "domain/waitlist.hpp"
+#include "store/appointments.hpp"
+#include "store/catalogue.hpp"
+#include "store/clients.hpp"
+#include "store/outbox.hpp"
+
+#include <algorithm>
+#include <limits>
 
 namespace creneau::app::waitlist {
 
+using domain::Error;
+
+namespace {
+
+// Everything the matcher reads, loaded once per transaction for a range of freed slots.
+struct MatchInput {
+  domain::Agenda agenda;
+  std::vector<domain::Service> services;  // sorted by id
+  store::waitlist::Waiting waiting;
+};
+
+void load_input(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone, domain::Instant from,
+                domain::Instant to, MatchInput& in) {
+  in.agenda = store::appointments::load_agenda(c, zone, settings, from - domain::Days(1), to + domain::Days(1));
+  in.services = store::catalogue::list_services(c, true);
+  std::sort(in.services.begin(), in.services.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  in.waiting = store::waitlist::waiting(c, from);
+}
+
+domain::WaitlistQuery query_of(const store::waitlist::FreedSlot& slot, const domain::Settings& settings,
+                               domain::Instant now, std::size_t limit = 0) {
+  domain::WaitlistQuery q;
+  q.freed = {slot.staff_id, slot.span};
+  q.not_before = now + std::chrono::minutes(settings.booking.min_notice_minutes);
+  q.limit = limit;
+  q.exclude_appointment = slot.source_appointment_id.value_or(0);
+  return q;
+}
+
+std::vector<Candidate> candidates_of(const MatchInput& in, const domain::WaitlistMatches& m) {
+  std::vector<Candidate> out;
+  out.reserve(m.candidates.size());
+  for (const auto& c : m.candidates) {
+    const auto& v = in.waiting.visits[c.visit];
+    out.push_back({v.appointment_id, v.client_id, v.span.start, v.created_at});
+  }
+  return out;
+}
+
+// The appointment as it would be in the slot: same lines, the placement's staff, resources and times.
+domain::Appointment moved_into(const domain::Appointment& a, const std::vector<domain::SlotLine>& placement) {
+  auto moved = a;
+  for (std::size_t i = 0; i < moved.lines.size() && i < placement.size(); ++i) {
+    moved.lines[i].staff_id = placement[i].staff_id;
+    moved.lines[i].resource_id = placement[i].resource_id;
+    moved.lines[i].span = placement[i].span;
+  }
+  if (!placement.empty()) moved.span = {placement.front().span.start, placement.back().span.end};
+  return moved;
+}
+
+// The single appointment `a` matched against `slot`, with the agenda as it is now.
+std::optional<std::vector<domain::SlotLine>> placement_for(sql::Connection& c, const domain::Settings& settings,
+                                                           const domain::Zone& zone,
+                                                           const store::waitlist::FreedSlot& slot,
+                                                           const domain::Appointment& a, domain::Instant now) {
+  if (a.cancelled() || a.group || a.lines.empty()) return std::nullopt;
+  auto agenda = store::appointments::load_agenda(c, zone, settings, slot.span.start - domain::Days(1),
+                                                 slot.span.end + domain::Days(1));
+  auto services = store::catalogue::list_services(c, true);
+  std::sort(services.begin(), services.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+  std::vector<domain::WaitingLine> lines;
+  for (const auto& l : a.lines) lines.push_back({l.service_id, l.duration_minutes, l.staff_id});
+  domain::WaitingVisit v{a.id, a.client_id, a.span, a.created_at, a.requested_staff, 0,
+                         static_cast<std::uint32_t>(lines.size())};
+  auto q = query_of(slot, settings, now, 1);
+  q.exclude_appointment = 0;  // the offer names this very appointment
+  auto m = domain::match_waitlist(agenda, services, std::span(&v, 1), lines, q);
+  if (m.candidates.empty()) return std::nullopt;
+  return m.lines_of(m.candidates.front());
+}
+
+std::string offer_link(const Context& ctx, const std::string& token) {
+  return ctx.public_url + "/book/offers/" + token;
+}
+
+// Writes the offer and its messages on the configured channels the client can be reached on. False (nothing
+// written) when the client has no address on any of them.
+bool send_offer(sql::Connection& c, Context& ctx, const domain::Settings& settings,
+                const store::waitlist::FreedSlot& slot, Id appointment_id,
+                const std::vector<domain::SlotLine>& placement, domain::Instant now) {
+  auto a = store::appointments::find(c, appointment_id);
+  if (!a) return false;
+  auto client = store::clients::find(c, a->client_id, now);
+  if (!client) return false;
+  const auto& channels = settings.waitlist.channels;
+  bool by_email = std::find(channels.begin(), channels.end(), "email") != channels.end() && !client->email.empty();
+  bool by_sms = std::find(channels.begin(), channels.end(), "sms") != channels.end() && !client->phone.empty();
+  if (!by_email && !by_sms) return false;
+
+  auto token = auth::new_token();
+  store::waitlist::insert_offer(c, {auth::token_hash(token), slot.id, a->id, "open", now, std::nullopt});
+
+  auto summary = notify::summarize(c, moved_into(*a, placement), settings);
+  summary.link = offer_link(ctx, token);
+  auto body = domain::fill_template(settings.waitlist.message, summary);
+  // The link is the whole point of the message: added when the salon's text has no {link}.
+  if (settings.waitlist.message.find("{link}") == std::string::npos) body += "\n" + summary.link;
+  std::string subject = "Un créneau plus tôt est disponible le " + domain::french_date(summary.start.date) + " à " +
+                        domain::format_hhmm(summary.start.minute_of_day);
+  auto enqueue = [&](const char* channel, const std::string& to) {
+    store::outbox::Message m;
+    m.kind = "waitlist_offer";
+    m.channel = channel;
+    m.to = to;
+    m.subject = subject;
+    m.body = body;
+    m.appointment_id = a->id;
+    m.client_id = a->client_id;
+    m.created_at = now;
+    store::outbox::enqueue(c, m);
+  };
+  if (by_email) enqueue("email", client->email);
+  if (by_sms) enqueue("sms", client->phone);
+  return true;
+}
+
+// Automatic mode: the first max_notified reachable candidates (0 = all) get an offer.
+void offer_automatically(sql::Connection& c, Context& ctx, const domain::Settings& settings, const MatchInput& in,
+                         const store::waitlist::FreedSlot& slot, domain::Instant now) {
+  auto m = domain::match_waitlist(in.agenda, in.services, in.waiting.visits, in.waiting.lines,
+                                  query_of(slot, settings, now));
+  int max = settings.waitlist.max_notified;
+  int told = 0;
+  for (const auto& cand : m.candidates) {
+    if (max > 0 && told >= max) break;
+    if (send_offer(c, ctx, settings, slot, in.waiting.visits[cand.visit].appointment_id, m.lines_of(cand), now)) ++told;
+  }
+}
+
+FreedSlotView view_of(sql::Connection& c, const domain::Settings& settings, const MatchInput& in,
+                      const store::waitlist::FreedSlot& slot, domain::Instant now) {
+  FreedSlotView v;
+  v.slot = slot;
+  if (!slot.taken_by) {
+    auto m = domain::match_waitlist(in.agenda, in.services, in.waiting.visits, in.waiting.lines,
+                                    query_of(slot, settings, now));
+    v.candidates = candidates_of(in, m);
+  }
+  v.notified = store::waitlist::notified(c, slot.id);
+  return v;
+}
+
+}  // namespace
+
 void on_freed(sql::Connection& c, Context& ctx, const domain::Appointment& before, const domain::Appointment* after,
               bool by_client_online) {
-  (void)by_client_online;
-  // Each staff member's span in `before` that `after` no longer covers is a freed slot.
-  std::map<domain::Id, domain::Interval> freed;
-  for (const auto& l : before.lines) {
-    auto& span = freed[l.staff_id];
-    span = span.empty() ? l.span : domain::Interval{std::min(span.start, l.span.start), std::max(span.end, l.span.end)};
+  auto settings = store::catalogue::load_settings(c);
+  const auto& mode = settings.waitlist.mode;
+  if (mode != "manual" && mode != "automatic") return;
+  if (mode == "manual" && by_client_online) return;  // a client's own change online tells nobody
+  auto now = ctx.now();
+  std::vector<store::waitlist::FreedSlot> slots;
+  for (const auto& f : domain::freed_intervals(before, after)) {
+    if (f.span.end <= now) continue;  // time already gone
+    store::waitlist::FreedSlot s;
+    s.id = store::waitlist::insert_freed_slot(c, f.staff_id, f.span, before.id, now);
+    s.staff_id = f.staff_id;
+    s.span = f.span;
+    s.source_appointment_id = before.id;
+    s.created_at = now;
+    slots.push_back(s);
   }
-  if (after)
-    for (const auto& l : after->lines)
-      if (auto it = freed.find(l.staff_id); it != freed.end() && it->second == l.span) freed.erase(it);
-  for (const auto& [staff, span] : freed)
-    c.query("INSERT INTO freed_slots (staff_id, start_at, end_at, source_appointment_id, created_at) VALUES (?, ?, ?, ?, ?)",
-            {staff, domain::to_epoch(span.start), domain::to_epoch(span.end), before.id, domain::to_epoch(ctx.now())});
+  if (mode != "automatic" || slots.empty()) return;
+  domain::Zone zone(settings.timezone);
+  auto from = slots.front().span.start, to = slots.front().span.end;
+  for (const auto& s : slots) {
+    from = std::min(from, s.span.start);
+    to = std::max(to, s.span.end);
+  }
+  MatchInput in;
+  load_input(c, settings, zone, from, to, in);
+  for (const auto& s : slots) offer_automatically(c, ctx, settings, in, s, now);
+}
+
+FreedSlotPage freed_slots(Context& ctx, int limit, int offset) {
+  return ctx.db.read([&](sql::Connection& c) {
+    FreedSlotPage page;
+    auto now = ctx.now();
+    auto slots = store::waitlist::open_freed_slots(c, now, limit, offset, &page.total);
+    if (slots.empty()) return page;
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    auto from = slots.front().span.start, to = slots.front().span.end;
+    for (const auto& s : slots) {
+      from = std::min(from, s.span.start);
+      to = std::max(to, s.span.end);
+    }
+    MatchInput in;
+    load_input(c, settings, zone, from, to, in);
+    for (const auto& s : slots) page.items.push_back(view_of(c, settings, in, s, now));
+    return page;
+  });
+}
+
+FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointment_ids) {
+  if (appointment_ids.empty()) throw domain::validation("appointment_ids", "choose at least one appointment to notify");
+  return ctx.db.write([&](sql::Connection& c) {
+    auto slot = store::waitlist::find_freed_slot(c, slot_id);
+    if (!slot) throw domain::not_found("freed slot");
+    if (slot->taken_by) throw Error("slot_taken", "this freed slot has already been taken");
+    auto now = ctx.now();
+    if (slot->span.end <= now) throw domain::validation("id", "this freed slot is over");
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    MatchInput in;
+    load_input(c, settings, zone, slot->span.start, slot->span.end, in);
+    auto m = domain::match_waitlist(in.agenda, in.services, in.waiting.visits, in.waiting.lines,
+                                    query_of(*slot, settings, now));
+    auto already = store::waitlist::notified(c, slot->id);
+    std::vector<Id> done;
+    for (std::size_t i = 0; i < appointment_ids.size(); ++i) {
+      Id id = appointment_ids[i];
+      if (std::find(already.begin(), already.end(), id) != already.end() ||
+          std::find(done.begin(), done.end(), id) != done.end())
+        continue;  // told once is enough
+      auto it = std::find_if(m.candidates.begin(), m.candidates.end(),
+                             [&](const auto& cand) { return in.waiting.visits[cand.visit].appointment_id == id; });
+      if (it == m.candidates.end())
+        throw domain::validation("appointment_ids[" + std::to_string(i) + "]",
+                                 "appointment " + std::to_string(id) + " cannot move into this slot");
+      if (!send_offer(c, ctx, settings, *slot, id, m.lines_of(*it), now))
+        throw domain::validation("appointment_ids[" + std::to_string(i) + "]",
+                                 "the client of appointment " + std::to_string(id) +
+                                     " has no address on the waitlist's channels");
+      done.push_back(id);
+    }
+    return view_of(c, settings, in, *slot, now);
+  });
+}
+
+OfferView offer(Context& ctx, const std::string& token) {
+  return ctx.db.read([&](sql::Connection& c) {
+    auto o = store::waitlist::find_offer(c, auth::token_hash(token));
+    if (!o) throw domain::not_found("offer");
+    auto slot = store::waitlist::find_freed_slot(c, o->freed_slot_id);
+    if (!slot) throw domain::not_found("offer");
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    auto now = ctx.now();
+    OfferView v;
+    v.slot = *slot;
+    v.staff_id = slot->staff_id;
+    if (auto staff = store::catalogue::find_staff(c, slot->staff_id)) v.staff_first_name = staff->first_name;
+    auto a = store::appointments::find(c, o->appointment_id);
+    if (a) {
+      v.appointment = *a;
+      for (const auto& l : a->lines)
+        if (auto s = store::catalogue::find_service(c, l.service_id)) v.services.push_back(s->name);
+      auto minutes = a->span.end - a->span.start;
+      v.proposed = {slot->span.start, slot->span.start + minutes};
+    }
+    if (o->status == "accepted") {
+      v.status = "accepted";
+      v.message = "this offer was accepted: the appointment has been moved";
+      if (a) v.proposed = a->span;
+    } else if (!a || a->cancelled()) {
+      v.status = "cancelled";
+      v.message = "this offer is no longer valid: the appointment was cancelled";
+    } else if (o->status == "void" || slot->taken_by) {
+      v.status = "taken";
+      v.message = "this earlier slot has already been taken by another client";
+    } else if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes)) {
+      v.status = "expired";
+      v.message = "this earlier slot is now too close to be booked online";
+    } else if (auto placement = placement_for(c, settings, zone, *slot, *a, now)) {
+      v.status = "open";
+      v.open = true;
+      v.lines = *placement;
+      v.proposed = {placement->front().span.start, placement->back().span.end};
+    } else {
+      v.status = "taken";
+      v.message = a->span.start <= slot->span.start ? "the appointment is already at this time or earlier"
+                                                     : "this earlier slot is no longer free";
+    }
+    return v;
+  });
+}
+
+domain::Appointment accept(Context& ctx, const std::string& token) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto hash = auth::token_hash(token);
+    auto o = store::waitlist::find_offer(c, hash);
+    if (!o) throw domain::not_found("offer");
+    auto slot = store::waitlist::find_freed_slot(c, o->freed_slot_id);
+    if (!slot) throw domain::not_found("offer");
+    if (o->status == "accepted")
+      throw Error("slot_taken", "this offer has already been accepted: the appointment was moved into this slot");
+    auto a = store::appointments::find(c, o->appointment_id);
+    if (!a || a->cancelled())
+      throw Error("offer_closed", "this offer is no longer valid: the appointment was cancelled");
+    if (o->status == "void" || slot->taken_by)
+      throw Error("slot_taken", "sorry, this earlier slot has just been taken by another client");
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    auto now = ctx.now();
+    if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes))
+      throw Error("too_late", "this earlier slot is now too close to be booked online", "start");
+    auto placement = placement_for(c, settings, zone, *slot, *a, now);
+    if (!placement)
+      throw Error("slot_taken", a->span.start <= slot->span.start
+                                    ? "your appointment is already at this time or earlier"
+                                    : "sorry, this earlier slot is no longer free");
+
+    auto before = *a;
+    auto moved = moved_into(*a, *placement);
+    moved.updated_at = now;
+    std::string name;
+    if (auto client = store::clients::find(c, moved.client_id, now))
+      name = client->first_name + " " + client->last_name;
+    moved.updated_by = {"client", moved.client_id, name};
+    store::appointments::update(c, moved);
+    store::waitlist::accept_offer(c, hash, now);
+    store::waitlist::void_other_offers(c, slot->id, hash);
+    store::waitlist::set_slot_taken(c, slot->id, moved.id);
+
+    // The client hears that the move is done, with the calendar file of the new time.
+    auto summary = notify::summarize(c, moved, settings);
+    notify::to_client(c, now, "confirmation", moved.client_id, domain::confirmation_text(summary), moved.id, false,
+                      delivery::confirmation_ics(ctx, settings, moved, summary, now));
+    // The old place is free now: matched in its turn (not a client's own change: the salon offered it).
+    on_freed(c, ctx, before, &moved, false);
+    return moved;
+  });
 }
 
 }  // namespace creneau::app::waitlist

@@ -3,6 +3,7 @@
 #include "domain/error.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace creneau::domain {
 
@@ -46,6 +47,17 @@ void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDa
   working_minutes(staff.hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
     out.push_back({agenda.zone->at(day, s), agenda.zone->at(day, e)});
   });
+  // Rows that touch or overlap (09–12 and 12–15, or after clipping to opening hours) are one stretch of work:
+  // a visit may run across the seam.
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    std::size_t n = 0;
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      if (out[i].start <= out[n].end) out[n].end = std::max(out[n].end, out[i].end);
+      else out[++n] = out[i];
+    }
+    out.resize(n + 1);
+  }
 }
 
 bool within(const std::vector<Interval>& working, const Interval& span) {
@@ -75,19 +87,6 @@ bool free_in(const std::vector<Busy>& busy, const LineNeed& need, const Interval
     if (!joinable) return false;
   }
   return true;
-}
-
-bool staff_free(const StaffSchedule& s, const std::vector<Interval>& working, const LineNeed& need,
-                const Interval& span, Id ignore) {
-  return within(working, span) && !overlaps_any(s.time_off, span) && free_in(s.busy, need, span, ignore);
-}
-
-std::optional<Id> pick_resource(const Agenda& agenda, const LineNeed& need, const Interval& span) {
-  for (Id r : need.resource_ids) {
-    const auto* res = agenda.find_resource(r);
-    if (!res || free_in(res->busy, need, span, 0)) return r;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -160,81 +159,238 @@ void normalize(std::vector<Busy>& busy) {
   busy = std::move(out);
 }
 
-std::vector<Slot> find_slots(const Agenda& agenda, const AvailabilityQuery& q) {
-  std::vector<Slot> slots;
-  if (q.lines.empty() || q.step_minutes <= 0) return slots;
+namespace {
 
-  // Candidate staff per line, as indexes into agenda.staff.
-  std::vector<std::vector<std::size_t>> candidates(q.lines.size());
-  std::vector<bool> used(agenda.staff.size(), false);
-  for (std::size_t k = 0; k < q.lines.size(); ++k) {
+// The engine below answers a whole range in one pass. Every start it tries comes later than the one before
+// (days in order, starts within a day in order), so for a given line the span asked about only moves forward:
+// each staff member's and resource's busy list and time off are walked once with a cursor instead of being
+// searched again at every start, and the work grows with the starts tried plus the appointments in the range.
+// It answers exactly what probing every start independently answers (bench/engine_check.cpp compares the two).
+
+// Where one line stands in one busy list (a staff member's or a resource's): sorted by start, non-overlapping.
+struct BusyCursor {
+  const std::vector<Busy>* busy = nullptr;
+  std::size_t at = 0;
+  bool started = false;
+
+  // Same answer as free_in(*busy, need, span, 0), for spans whose start never decreases.
+  bool free(const LineNeed& need, const Interval& span) {
+    const auto& b = *busy;
+    const std::size_t n = b.size();
+    if (!started) {
+      // The first question may come far into the list (a query in April on a year's agenda): search once.
+      at = static_cast<std::size_t>(
+          std::partition_point(b.begin(), b.end(), [&](const Busy& x) { return x.span.end <= span.start; }) - b.begin());
+      started = true;
+    }
+    while (at < n && b[at].span.end <= span.start) ++at;
+    for (std::size_t j = at; j < n && b[j].span.start < span.end; ++j) {
+      const Busy& x = b[j];
+      bool joinable = need.capacity > 1 && x.group_service_id == need.service_id && x.span == span && x.taken < need.capacity;
+      if (!joinable) return false;
+    }
+    return true;
+  }
+};
+
+// Where one line stands in one staff member's time off (sorted by start, entries may overlap each other).
+struct TimeOffCursor {
+  const std::vector<Interval>* off = nullptr;
+  std::size_t at = 0;         // entries [0, at) start before the span's end
+  Instant latest_end = Instant::min();  // the latest end among them
+
+  // Same answer as overlaps_any(*off, span), for spans whose end never decreases.
+  bool overlaps(const Interval& span) {
+    const auto& o = *off;
+    while (at < o.size() && o[at].start < span.end) latest_end = std::max(latest_end, o[at++].end);
+    return latest_end > span.start;
+  }
+};
+
+struct Candidate {
+  std::size_t staff = 0;  // index into agenda.staff
+  BusyCursor busy;
+  TimeOffCursor time_off;
+};
+
+struct ResourceChoice {
+  Id id = 0;
+  BusyCursor busy;  // busy.busy == nullptr: not in the agenda, so nothing holds it
+};
+
+// Zone::at for the few wall-clock minutes a day's hours start or end at, each converted once per day.
+class DayClock {
+public:
+  DayClock(const Zone& zone, LocalDate day) : zone_(zone), day_(day) {}
+  Instant at(int minute) {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (memo_[i].first == minute) return memo_[i].second;
+    Instant t = zone_.at(day_, minute);
+    if (size_ < memo_.size()) memo_[size_++] = {minute, t};
+    return t;
+  }
+
+private:
+  const Zone& zone_;
+  LocalDate day_;
+  std::array<std::pair<int, Instant>, 16> memo_{};
+  std::size_t size_ = 0;
+};
+
+// working_intervals() with the day's conversions shared between staff members.
+void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDate day, DayClock& clock,
+                       std::vector<Interval>& out) {
+  out.clear();
+  working_minutes(staff.hours, agenda.opening_hours, day.weekday(),
+                  [&](int s, int e) { out.push_back({clock.at(s), clock.at(e)}); });
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    std::size_t n = 0;
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      if (out[i].start <= out[n].end) out[n].end = std::max(out[n].end, out[i].end);
+      else out[++n] = out[i];
+    }
+    out.resize(n + 1);
+  }
+}
+
+}  // namespace
+
+void for_each_slot(const Agenda& agenda, const AvailabilityQuery& q, SlotSink& sink) {
+  if (q.lines.empty() || q.step_minutes <= 0) return;
+  const std::size_t nlines = q.lines.size();
+
+  // Candidate staff per line, in staff order: lines' candidates are candidates[first[k] .. first[k + 1]).
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> first(nlines + 1, 0);
+  std::vector<std::size_t> used;  // staff indexes any line may use, ascending
+  std::vector<char> is_used(agenda.staff.size(), 0);
+  for (std::size_t k = 0; k < nlines; ++k) {
+    first[k] = candidates.size();
     for (std::size_t i = 0; i < agenda.staff.size(); ++i) {
       const auto& s = agenda.staff[i];
       if (q.staff_id && s.staff_id != *q.staff_id) continue;
       if (!s.performs(q.lines[k].service_id)) continue;
-      candidates[k].push_back(i);
-      used[i] = true;
+      candidates.push_back({i, {&s.busy}, {&s.time_off}});
+      is_used[i] = 1;
     }
-    if (candidates[k].empty()) return slots;
+    if (candidates.size() == first[k]) return;
   }
-  std::vector<int> offsets(q.lines.size());
+  first[nlines] = candidates.size();
+  for (std::size_t i = 0; i < agenda.staff.size(); ++i)
+    if (is_used[i]) used.push_back(i);
+
+  // The resources each line may take, in the order the line lists them.
+  std::vector<ResourceChoice> resources;
+  std::vector<std::size_t> first_resource(nlines + 1, 0);
+  for (std::size_t k = 0; k < nlines; ++k) {
+    first_resource[k] = resources.size();
+    for (Id r : q.lines[k].resource_ids) {
+      const auto* res = agenda.find_resource(r);
+      resources.push_back({r, {res ? &res->busy : nullptr}});
+    }
+  }
+  first_resource[nlines] = resources.size();
+
+  std::vector<int> offsets(nlines);
   int total = 0;
-  for (std::size_t k = 0; k < q.lines.size(); ++k) {
+  for (std::size_t k = 0; k < nlines; ++k) {
     offsets[k] = total;
     total += q.lines[k].duration_minutes;
   }
 
   std::vector<std::vector<Interval>> working(agenda.staff.size());
-  std::vector<SlotLine> lines(q.lines.size());
+  std::vector<SlotLine> lines(nlines);
+  std::vector<Instant> starts;
+
+  // Whether the visit can start at `t`; the slot goes to the sink when it can.
+  auto try_start = [&](Instant t) {
+    for (std::size_t k = 0; k < nlines; ++k) {
+      const auto& need = q.lines[k];
+      Interval span{t + std::chrono::minutes{offsets[k]}, t + std::chrono::minutes{offsets[k] + need.duration_minutes}};
+      bool placed = false;
+      for (std::size_t c = first[k]; c < first[k + 1]; ++c) {
+        auto& cand = candidates[c];
+        if (!within(working[cand.staff], span) || cand.time_off.overlaps(span) || !cand.busy.free(need, span)) continue;
+        std::optional<Id> resource;
+        if (!need.resource_ids.empty()) {
+          for (std::size_t r = first_resource[k]; r < first_resource[k + 1] && !resource; ++r) {
+            auto& choice = resources[r];
+            if (!choice.busy.busy || choice.busy.free(need, span)) resource = choice.id;
+          }
+          if (!resource) break;  // no resource free: no other staff member changes that
+        }
+        lines[k] = SlotLine{need.service_id, agenda.staff[cand.staff].staff_id, resource, span};
+        placed = true;
+        break;
+      }
+      if (!placed) return;
+    }
+    sink.slot(Interval{t, t + std::chrono::minutes{total}}, std::span<const SlotLine>(lines));
+  };
+
   for (LocalDate day = q.from; day <= q.to; day = day.plus_days(1)) {
     int first_minute = 24 * 60, last_minute = 0;
-    for (std::size_t i = 0; i < agenda.staff.size(); ++i) {
-      if (!used[i]) continue;
+    for (std::size_t i : used)
       working_minutes(agenda.staff[i].hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
         first_minute = std::min(first_minute, s);
         last_minute = std::max(last_minute, e);
       });
-      working_intervals(agenda, agenda.staff[i], day, working[i]);
-    }
     if (first_minute >= last_minute) continue;
+    DayClock clock(*agenda.zone, day);
+    for (std::size_t i : used) working_intervals(agenda, agenda.staff[i], day, clock, working[i]);
+
     // Starts fall on the step counted from local midnight.
     int start_minute = (first_minute + q.step_minutes - 1) / q.step_minutes * q.step_minutes;
-    Instant midnight = agenda.zone->at(day, 0);
-    bool fixed_offset = agenda.zone->offset_minutes(midnight) == agenda.zone->offset_minutes(agenda.zone->at(day.plus_days(1), 0));
-    for (int m = start_minute; m + total <= last_minute; m += q.step_minutes) {
-      Instant t;
-      if (fixed_offset) {
-        t = midnight + std::chrono::minutes{m};
-      } else {
-        auto exact = agenda.zone->exactly_at(day, m);
-        if (!exact) continue;
-        t = *exact;
+    Instant midnight = clock.at(0);
+    int offset_change = agenda.zone->offset_minutes(midnight) - agenda.zone->offset_minutes(agenda.zone->at(day.plus_days(1), 0));
+    bool fixed_offset = offset_change == 0;
+    if (fixed_offset) {
+      // The usual day: no list, straight through.
+      for (int m = start_minute; m + total <= last_minute; m += q.step_minutes) {
+        Instant t = midnight + std::chrono::minutes{m};
+        if (q.not_before && t < *q.not_before) continue;
+        if (q.not_after && t > *q.not_after) break;
+        try_start(t);
       }
-      if (q.not_before && t < *q.not_before) continue;
-      if (q.not_after && t > *q.not_after) break;
-      bool all = true;
-      for (std::size_t k = 0; k < q.lines.size() && all; ++k) {
-        const auto& need = q.lines[k];
-        Interval span{t + std::chrono::minutes{offsets[k]}, t + std::chrono::minutes{offsets[k] + need.duration_minutes}};
-        bool placed = false;
-        for (std::size_t i : candidates[k]) {
-          const auto& s = agenda.staff[i];
-          if (!staff_free(s, working[i], need, span, 0)) continue;
-          std::optional<Id> resource;
-          if (!need.resource_ids.empty()) {
-            resource = pick_resource(agenda, need, span);
-            if (!resource) break;  // no resource free: no other staff member changes that
-          }
-          lines[k] = SlotLine{need.service_id, s.staff_id, resource, span};
-          placed = true;
-          break;
-        }
-        all = placed;
-      }
-      if (all) slots.push_back(Slot{{t, t + std::chrono::minutes{total}}, lines});
+      continue;
     }
+    starts.clear();
+    for (int m = start_minute; m + total <= last_minute; m += q.step_minutes) {
+      auto exact = agenda.zone->exactly_at(day, m);
+      if (!exact) continue;
+      if (q.not_before && *exact < *q.not_before) continue;
+      if (q.not_after && *exact > *q.not_after) break;
+      starts.push_back(*exact);
+    }
+    if (offset_change > 0) {
+      // The night the clocks go back, the wall-clock times of the repeated hour happen twice: each second
+      // occurrence is a start of its own (a booking there fits), so it is offered too, in time order.
+      std::size_t primary = starts.size();
+      for (int m = start_minute; m + total <= last_minute; m += q.step_minutes) {
+        auto once = agenda.zone->exactly_at(day, m);
+        if (!once) continue;
+        Instant t = *once + std::chrono::minutes{offset_change};
+        auto local = agenda.zone->local(t);
+        if (local.date != day || local.minute_of_day != m) continue;
+        if ((q.not_before && t < *q.not_before) || (q.not_after && t > *q.not_after)) continue;
+        starts.push_back(t);
+      }
+      std::inplace_merge(starts.begin(), starts.begin() + static_cast<std::ptrdiff_t>(primary), starts.end());
+    }
+    for (Instant t : starts) try_start(t);
   }
-  return slots;
+}
+
+std::vector<Slot> find_slots(const Agenda& agenda, const AvailabilityQuery& q) {
+  struct Collect final : SlotSink {
+    std::vector<Slot> slots;
+    void slot(const Interval& span, std::span<const SlotLine> lines) override {
+      slots.push_back(Slot{span, std::vector<SlotLine>(lines.begin(), lines.end())});
+    }
+  } collect;
+  for_each_slot(agenda, q, collect);
+  return std::move(collect.slots);
 }
 
 }  // namespace creneau::domain

@@ -83,6 +83,17 @@ void normalize(std::vector<Busy>& busy);
 
 std::vector<Slot> find_slots(const Agenda& agenda, const AvailabilityQuery& query);
 
+// Receives the slots of for_each_slot() in time order. `lines` is only valid during the call.
+struct SlotSink {
+  virtual void slot(const Interval& span, std::span<const SlotLine> lines) = 0;
+
+protected:
+  ~SlotSink() = default;
+};
+// The same slots as find_slots(), handed over one by one without building a Slot each (no allocation per slot):
+// for writing them straight into a response or counting them.
+void for_each_slot(const Agenda& agenda, const AvailabilityQuery& query, SlotSink& sink);
+
 // Why a concrete line cannot be placed, or Ok.
 enum class LineFit { ok, not_performed, outside_hours, taken, resource_taken, resource_not_allowed, resource_required };
 

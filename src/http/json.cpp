@@ -1,6 +1,8 @@
 #include "http/json.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace creneau::http {
 
@@ -30,8 +32,16 @@ std::string req_string(const json& j, const char* key) {
 std::optional<std::int64_t> opt_int(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number_integer()) throw validation(key, std::string("'") + key + "' must be a whole number");
+  if (!it->is_number_integer() ||
+      (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
+    throw validation(key, std::string("'") + key + "' must be a whole number");
   return it->get<std::int64_t>();
+}
+
+std::optional<int> opt_int32(const json& j, const char* key) {
+  auto v = opt_int(j, key);
+  if (!v) return std::nullopt;
+  return static_cast<int>(std::clamp<std::int64_t>(*v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
 std::optional<bool> opt_bool(const json& j, const char* key) {
@@ -108,7 +118,7 @@ Paging paging(const Request& req) {
   }
   if (offset) {
     if (*offset < 0) throw validation("offset", "offset cannot be negative");
-    p.offset = static_cast<int>(*offset);
+    p.offset = static_cast<int>(std::min<std::int64_t>(*offset, std::numeric_limits<int>::max()));
   }
   return p;
 }

@@ -22,6 +22,9 @@ json parse_object(const Request& req);
 std::string req_string(const json& j, const char* key);
 std::optional<std::string> opt_string(const json& j, const char* key);
 std::optional<std::int64_t> opt_int(const json& j, const char* key);
+// Like opt_int, saturated to int (minutes, capacities): a huge value stays huge and fails the range checks
+// instead of wrapping into a plausible one.
+std::optional<int> opt_int32(const json& j, const char* key);
 std::optional<bool> opt_bool(const json& j, const char* key);
 std::optional<std::vector<std::int64_t>> opt_ids(const json& j, const char* key);
 std::vector<domain::WeeklyHours> read_hours(const json& j, const char* key);

@@ -31,7 +31,7 @@ std::vector<app::booking::LineRequest> read_lines(const json& j) {
       r.service_id = *service;
       r.staff_id = opt_int(l, "staff_id");
       r.resource_id = opt_int(l, "resource_id");
-      if (auto d = opt_int(l, "duration_minutes")) r.duration_minutes = static_cast<int>(*d);
+      r.duration_minutes = opt_int32(l, "duration_minutes");
       r.price_cents = opt_int(l, "price_cents");
     } catch (const domain::Error& e) {
       throw domain::Error(e.code(), e.what(), f + "." + e.field());
@@ -181,9 +181,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/appointments/{id}/confirm", [&ctx, zone, origin](const Request& req, const Params& p) {
     // Staff with a token, or the client through the link of the confirmation request (?token=…).
     if (auto token = req.query_param("token"); token && !token->empty() && req.authorization.empty()) {
-      auto a = app::booking::confirm_by_token(ctx, *token);
-      if (a.id != path_id(p[0])) throw domain::not_found("appointment");
-      return json_response(200, to_json(a, zone()));
+      return json_response(200, to_json(app::booking::confirm_by_token(ctx, *token, path_id(p[0])), zone()));
     }
     auto who = require_staff(ctx, req);
     return json_response(200, to_json(app::booking::confirm(ctx, path_id(p[0]), origin(who)), zone()));

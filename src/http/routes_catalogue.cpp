@@ -24,10 +24,10 @@ domain::Service service_from(const json& j, domain::Service s) {
   if (auto v = opt_string(j, "name")) s.name = *v;
   if (auto v = opt_string(j, "category")) s.category = *v;
   if (auto v = opt_string(j, "audience")) s.audience = *v;
-  if (auto v = opt_int(j, "duration_minutes")) s.duration_minutes = static_cast<int>(*v);
+  if (auto v = opt_int32(j, "duration_minutes")) s.duration_minutes = *v;
   if (auto v = opt_int(j, "price_cents")) s.price_cents = *v;
   if (auto v = opt_ids(j, "resource_ids")) s.resource_ids = *v;
-  if (auto v = opt_int(j, "capacity")) s.capacity = static_cast<int>(*v);
+  if (auto v = opt_int32(j, "capacity")) s.capacity = *v;
   if (auto v = opt_bool(j, "package_only")) s.package_only = *v;
   if (auto v = opt_bool(j, "discovery")) s.discovery = *v;
   if (auto it = j.find("questionnaire"); it != j.end() && !it->is_null())

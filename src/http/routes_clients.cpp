@@ -1,10 +1,70 @@
-// Client files for the front desk.
+// Client files for the front desk: list, export, bulk delete, family, merge, and the link queue.
 #include "app/catalogue.hpp"
 #include "app/clients.hpp"
+#include "app/portal.hpp"
+#include "domain/csv.hpp"
 #include "http/api.hpp"
+#include "http/clients_io.hpp"
 #include "http/json.hpp"
 
 namespace creneau::http {
+
+json member_json(const store::client_files::Member& m, const domain::Zone& zone) {
+  auto j = to_json(m.client, zone);
+  j["member_id"] = m.client.id;
+  j["relation"] = m.relation;
+  return j;
+}
+
+json members_json(const std::vector<store::client_files::Member>& members, const domain::Zone& zone) {
+  json a = json::array();
+  for (const auto& m : members) a.push_back(member_json(m, zone));
+  return a;
+}
+
+// The same shape as GET /api/clients/{id}/packages.
+json packages_json(const std::vector<domain::ClientPackage>& packages) {
+  json a = json::array();
+  for (const auto& p : packages)
+    a.push_back({{"id", p.id},
+                 {"client_id", p.client_id},
+                 {"package_type_id", p.package_type_id},
+                 {"name", p.name},
+                 {"sessions", p.sessions},
+                 {"used", p.used},
+                 {"no_shows", p.no_shows},
+                 {"remaining", p.remaining},
+                 {"start_date", p.start_date},
+                 {"validity_days", p.validity_days},
+                 {"valid_until", p.valid_until ? json(*p.valid_until) : json(nullptr)},
+                 {"service_ids", p.service_ids}});
+  return a;
+}
+
+json detail_json(const app::clients::Detail& d, const domain::Zone& zone) {
+  auto j = to_json(d.client, zone);
+  j["pending_link"] = d.pending_link;
+  j["members"] = members_json(d.members, zone);
+  j["packages"] = packages_json(d.packages);
+  j["no_shows"] = d.no_shows;
+  json notes = json::array();
+  for (const auto& n : d.appointment_notes)
+    notes.push_back({{"appointment_id", n.appointment_id}, {"start", zone.format(n.start)}, {"notes", n.notes}});
+  j["appointment_notes"] = std::move(notes);
+  return j;
+}
+
+json account_json(const store::auth::Account& a, bool pending, const domain::Zone& zone) {
+  return {{"id", a.id},
+          {"identifier", a.identifier()},
+          {"email", a.email ? json(*a.email) : json(nullptr)},
+          {"phone", a.phone ? json(*a.phone) : json(nullptr)},
+          {"first_name", a.first_name},
+          {"last_name", a.last_name},
+          {"client_id", a.client_id && !pending ? json(*a.client_id) : json(nullptr)},
+          {"link_pending", pending},
+          {"created_at", zone.format(a.created_at)}};
+}
 
 namespace {
 
@@ -28,6 +88,27 @@ domain::Client client_from(const json& j, domain::Client c) {
   return c;
 }
 
+// ?q=&sort=name|-name, shared by the list and the export.
+store::clients::Query read_query(const Request& req) {
+  store::clients::Query q;
+  if (auto v = req.query_param("q")) q.q = *v;
+  if (auto s = req.query_param("sort"); s && !s->empty()) {
+    if (*s != "name" && *s != "-name") throw domain::validation("sort", "sort is name or -name");
+    q.descending = *s == "-name";
+  }
+  return q;
+}
+
+json link_json(const app::portal::LinkResult& r, const domain::Zone& zone) {
+  auto j = detail_json(r.client, zone);
+  j["client_id"] = r.client.client.id;
+  j["account_id"] = r.account_id;
+  json a = json::array();
+  for (const auto& x : r.appointments) a.push_back(to_json(x, zone));
+  j["appointments"] = std::move(a);
+  return j;
+}
+
 }  // namespace
 
 void add_client_routes(Router& r, app::Context& ctx) {
@@ -41,12 +122,7 @@ void add_client_routes(Router& r, app::Context& ctx) {
 
   r.add("GET", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
     require_staff(ctx, req);
-    store::clients::Query q;
-    if (auto v = req.query_param("q")) q.q = *v;
-    if (auto s = req.query_param("sort"); s && !s->empty()) {
-      if (*s != "name" && *s != "-name") throw domain::validation("sort", "sort is name or -name");
-      q.descending = *s == "-name";
-    }
+    auto q = read_query(req);
     auto page = paging(req);
     q.limit = page.limit;
     q.offset = page.offset;
@@ -57,22 +133,115 @@ void add_client_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(result.total, std::move(items)));
   });
 
+  // Before /api/clients/{id}, which would take "export.csv" for an id.
+  r.add("GET", "/api/clients/export.csv", [&ctx](const Request& req, const Params&) {
+    require_admin(ctx, req);
+    char delimiter = ',';
+    if (auto d = req.query_param("delimiter"); d && !d->empty()) {
+      auto named = domain::csv::delimiter_named(*d);
+      if (!named) throw domain::validation("delimiter", "the delimiter is ',', ';' or 'tab'");
+      delimiter = *named;
+    }
+    auto columns = app::clients::export_columns();
+    if (auto c = req.query_param("columns"); c && !c->empty()) columns = domain::csv::split_names(*c);
+    auto body = app::clients::export_csv(ctx, read_query(req), columns, delimiter);
+    return Response{200, "text/csv; charset=utf-8", std::move(body),
+                    {{"Content-Disposition", "attachment; filename=\"clients.csv\""}, {"Cache-Control", "no-store"}}};
+  });
+
+  r.add("POST", "/api/clients/bulk_delete", [&ctx](const Request& req, const Params&) {
+    auto who = require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto ids = opt_ids(j, "ids");
+    if (!ids) throw domain::validation("ids", "'ids' is required: the list of client ids to delete");
+    return json_response(200, {{"deleted", app::clients::remove_many(ctx, *ids, who)}});
+  });
+
   r.add("GET", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {
     require_staff(ctx, req);
-    return json_response(200, to_json(app::clients::get(ctx, path_id(p[0])), zone()));
+    return json_response(200, detail_json(app::clients::detail(ctx, path_id(p[0])), zone()));
   });
 
   r.add("PATCH", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {
     require_staff(ctx, req);
     auto j = parse_object(req);
     auto c = client_from(j, app::clients::get(ctx, path_id(p[0])));
-    return json_response(200, to_json(app::clients::update(ctx, c), zone()));
+    app::clients::update(ctx, c);
+    return json_response(200, detail_json(app::clients::detail(ctx, c.id), zone()));
   });
 
   r.add("DELETE", "/api/clients/{id}", [&ctx](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
     app::clients::remove(ctx, path_id(p[0]), who);
     return no_content();
+  });
+
+  // ---- family ----
+  r.add("GET", "/api/clients/{id}/members", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    auto members = app::clients::members(ctx, path_id(p[0]));
+    auto n = static_cast<std::int64_t>(members.size());
+    return json_response(200, list_body(n, members_json(members, zone())));
+  });
+
+  r.add("POST", "/api/clients/{id}/members", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto member = opt_int(j, "member_id");
+    if (!member) throw domain::validation("member_id", "'member_id' is required: the relative's client id");
+    auto m = app::clients::add_member(ctx, path_id(p[0]), *member, opt_string(j, "relation").value_or(""));
+    return json_response(201, member_json(m, zone()));
+  });
+
+  r.add("DELETE", "/api/clients/{id}/members/{member_id}", [&ctx](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    app::clients::remove_member(ctx, path_id(p[0]), path_id(p[1]));
+    return no_content();
+  });
+
+  r.add("POST", "/api/clients/{id}/merge", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto from = opt_int(j, "from_id");
+    if (!from) throw domain::validation("from_id", "'from_id' is required: the file merged into this one");
+    return json_response(200, detail_json(app::clients::merge(ctx, path_id(p[0]), *from), zone()));
+  });
+
+  // ---- the link queue ("red screen") ----
+  r.add("GET", "/api/link-queue", [&ctx, zone](const Request& req, const Params&) {
+    require_staff(ctx, req);
+    auto page = paging(req);
+    std::int64_t total = 0;
+    auto items = app::portal::link_queue(ctx, page.limit, page.offset, total);
+    auto z = zone();
+    json a = json::array();
+    for (const auto& item : items) {
+      json appointments = json::array();
+      for (const auto& x : item.appointments) appointments.push_back(to_json(x, z));
+      a.push_back({{"account_id", item.account.id},
+                   {"identifier", item.account.identifier()},
+                   {"first_name", item.account.first_name},
+                   {"last_name", item.account.last_name},
+                   {"email", item.account.email ? json(*item.account.email) : json(nullptr)},
+                   {"phone", item.account.phone ? json(*item.account.phone) : json(nullptr)},
+                   {"client_id", item.client_id},
+                   {"created_at", z.format(item.account.created_at)},
+                   {"appointments", std::move(appointments)}});
+    }
+    return json_response(200, list_body(total, std::move(a)));
+  });
+
+  r.add("POST", "/api/link-queue/{account_id}/link", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto client = opt_int(j, "client_id");
+    if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
+    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client), zone()));
+  });
+
+  r.add("POST", "/api/link-queue/{account_id}/create", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0])), zone()));
   });
 }
 

@@ -1,12 +1,144 @@
-// Routes of this area are registered here.
+// The client portal: accounts, the account's family and packages, availability and online bookings.
+#include "app/booking.hpp"
+#include "app/catalogue.hpp"
+#include "app/portal.hpp"
 #include "http/api.hpp"
+#include "http/booking_io.hpp"
+#include "http/clients_io.hpp"
 #include "http/json.hpp"
 
 namespace creneau::http {
 
+namespace {
+
+// What a client may ask for online: services, staff and resources, answers, their request and the waitlist
+// wish. Prices, durations, staff notes and payment fields are the front desk's.
+app::booking::BookRequest portal_request(const json& j, const domain::Zone& zone) {
+  auto r = read_book_request(j, zone);
+  for (auto& line : r.lines) {
+    line.duration_minutes.reset();
+    line.price_cents.reset();
+  }
+  r.quick_note.clear();
+  r.notes.clear();
+  r.payment_method.clear();
+  r.amount_requested_cents = 0;
+  auto confirmation = opt_string(j, "confirmation").value_or("approve");
+  if (confirmation != "approve" && confirmation != "request")
+    throw domain::validation("confirmation", "online, confirmation is approve or request");
+  r.confirmation = confirmation;
+  return r;
+}
+
+}  // namespace
+
 void add_portal_routes(Router& r, app::Context& ctx) {
-  (void)r;
-  (void)ctx;
+  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+
+  // ---- accounts ----
+  r.add("POST", "/api/portal/register", [&ctx, zone](const Request& req, const Params&) {
+    auto j = parse_object(req);
+    app::portal::Registration reg;
+    reg.first_name = opt_string(j, "first_name").value_or("");
+    reg.last_name = opt_string(j, "last_name").value_or("");
+    reg.email = opt_string(j, "email").value_or("");
+    reg.phone = opt_string(j, "phone").value_or("");
+    reg.password = opt_string(j, "password").value_or("");
+    auto s = app::portal::register_account(ctx, reg);
+    return json_response(201, {{"token", s.token}, {"account", account_json(s.account, false, zone())}});
+  });
+
+  r.add("POST", "/api/portal/login", [&ctx, zone](const Request& req, const Params&) {
+    auto j = parse_object(req);
+    auto s = app::portal::login(ctx, opt_string(j, "identifier").value_or(""), opt_string(j, "password").value_or(""));
+    auto me = app::portal::me(ctx, s.account.id);
+    return json_response(200, {{"token", s.token}, {"account", account_json(me.account, me.link_pending, zone())}});
+  });
+
+  r.add("POST", "/api/portal/logout", [&ctx](const Request& req, const Params&) {
+    require_portal(ctx, req);
+    app::portal::logout(ctx, req.authorization);
+    return no_content();
+  });
+
+  r.add("GET", "/api/portal/me", [&ctx, zone](const Request& req, const Params&) {
+    auto who = require_portal(ctx, req);
+    auto me = app::portal::me(ctx, who.id);
+    auto z = zone();
+    return json_response(200, {{"account", account_json(me.account, me.link_pending, z)},
+                               {"client", me.client ? to_json(*me.client, z) : json(nullptr)},
+                               {"link_pending", me.link_pending},
+                               {"members", members_json(me.members, z)},
+                               {"packages", packages_json(me.packages)}});
+  });
+
+  r.add("POST", "/api/portal/password/forgot", [&ctx](const Request& req, const Params&) {
+    auto j = parse_object(req);
+    app::portal::forgot_password(ctx, opt_string(j, "identifier").value_or(""));
+    return json_response(202, {{"status", "accepted"}});
+  });
+
+  r.add("POST", "/api/portal/password/reset", [&ctx](const Request& req, const Params&) {
+    auto j = parse_object(req);
+    app::portal::reset_password(ctx, opt_string(j, "token").value_or(""), opt_string(j, "password").value_or(""));
+    return no_content();
+  });
+
+  // ---- availability: public like the catalogue, so a visitor sees slots before creating an account ----
+  r.add("GET", "/api/portal/availability", [&ctx, zone](const Request& req, const Params&) {
+    auto q = read_availability_request(req);
+    q.online = true;
+    return json_response(200, slots_json(app::booking::availability(ctx, q), zone()));
+  });
+
+  // ---- the account's appointments ----
+  r.add("GET", "/api/portal/appointments", [&ctx, zone](const Request& req, const Params&) {
+    auto who = require_portal(ctx, req);
+    auto z = zone();
+    std::optional<domain::Instant> from, to;
+    if (auto d = query_date(req, "from")) from = z.at(*d, 0);
+    if (auto d = query_date(req, "to")) to = z.at(d->plus_days(1), 0);
+    auto page = paging(req);
+    auto result = app::portal::appointments(ctx, who, from, to, req.query_param("limit") ? page.limit : 500, page.offset);
+    json items = json::array();
+    for (const auto& a : result.items) items.push_back(to_json(a, z));
+    return json_response(200, list_body(result.total, std::move(items)));
+  });
+
+  r.add("POST", "/api/portal/appointments", [&ctx, zone](const Request& req, const Params&) {
+    auto who = require_portal(ctx, req);
+    auto j = parse_object(req);
+    auto z = zone();
+    auto body = portal_request(j, z);
+    // `for_client_id` names the person; a `client_id` alone is read the same way.
+    auto for_client = opt_int(j, "for_client_id");
+    if (!for_client) for_client = opt_int(j, "client_id");
+    return json_response(201, to_json(app::portal::book(ctx, who, body, for_client), z));
+  });
+
+  r.add("GET", "/api/portal/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
+    auto who = require_portal(ctx, req);
+    return json_response(200, to_json(app::portal::appointment(ctx, who, path_id(p[0])), zone()));
+  });
+
+  r.add("PATCH", "/api/portal/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
+    auto who = require_portal(ctx, req);
+    auto id = path_id(p[0]);
+    auto j = parse_object(req);
+    auto z = zone();
+    auto text = opt_string(j, "start");
+    if (!text || text->empty()) throw domain::validation("start", "'start' is required: the new start of the appointment");
+    auto start = domain::parse_instant(*text, z);
+    if (!start) throw domain::validation("start", "'start' must be an ISO 8601 date-time, e.g. 2027-01-04T10:00:00+01:00");
+    return json_response(200, to_json(app::portal::reschedule(ctx, who, id, *start), z));
+  });
+
+  r.add("POST", "/api/portal/appointments/{id}/cancel", [&ctx, zone](const Request& req, const Params& p) {
+    auto who = require_portal(ctx, req);
+    auto id = path_id(p[0]);
+    auto j = parse_object(req);
+    return json_response(200, to_json(app::portal::cancel(ctx, who, id, opt_string(j, "reason").value_or("")), zone()));
+  });
 }
 
 }  // namespace creneau::http

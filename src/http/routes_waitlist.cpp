@@ -1,12 +1,110 @@
-// Routes of this area are registered here.
+// The waitlist (freed slots, offers) and the periodic jobs trigger.
+#include "app/catalogue.hpp"
+#include "app/jobs.hpp"
+#include "app/waitlist.hpp"
 #include "http/api.hpp"
 #include "http/json.hpp"
 
 namespace creneau::http {
 
+namespace {
+
+json slot_json(const app::waitlist::FreedSlotView& v, const domain::Zone& zone) {
+  json candidates = json::array();
+  for (const auto& c : v.candidates)
+    candidates.push_back({{"appointment_id", c.appointment_id},
+                          {"client_id", c.client_id},
+                          {"start", zone.format(c.start)},
+                          {"created_at", zone.format(c.created_at)}});
+  return {{"id", v.slot.id},
+          {"staff_id", v.slot.staff_id},
+          {"start", zone.format(v.slot.span.start)},
+          {"end", zone.format(v.slot.span.end)},
+          {"source_appointment_id", v.slot.source_appointment_id ? json(*v.slot.source_appointment_id) : json(nullptr)},
+          {"created_at", zone.format(v.slot.created_at)},
+          {"candidates", std::move(candidates)},
+          {"notified", v.notified}};
+}
+
+json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone) {
+  json lines = json::array();
+  for (const auto& l : v.lines)
+    lines.push_back({{"service_id", l.service_id},
+                     {"staff_id", l.staff_id},
+                     {"resource_id", l.resource_id ? json(*l.resource_id) : json(nullptr)},
+                     {"start", zone.format(l.span.start)},
+                     {"end", zone.format(l.span.end)}});
+  json out = {{"status", v.status},
+              {"open", v.open},
+              {"slot",
+               {{"id", v.slot.id},
+                {"staff_id", v.staff_id},
+                {"start", zone.format(v.proposed.start)},
+                {"end", zone.format(v.proposed.end)}}},
+              {"freed_slot", {{"start", zone.format(v.slot.span.start)}, {"end", zone.format(v.slot.span.end)}}},
+              {"staff", {{"id", v.staff_id}, {"first_name", v.staff_first_name}}},
+              {"lines", std::move(lines)},
+              {"services", v.services}};
+  if (v.appointment.id != 0)
+    out["appointment"] = {{"id", v.appointment.id},
+                          {"status", v.appointment.status},
+                          {"start", zone.format(v.appointment.span.start)},
+                          {"end", zone.format(v.appointment.span.end)}};
+  else
+    out["appointment"] = nullptr;
+  if (!v.message.empty()) out["message"] = v.message;
+  return out;
+}
+
+}  // namespace
+
 void add_waitlist_routes(Router& r, app::Context& ctx) {
-  (void)r;
-  (void)ctx;
+  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+
+  r.add("GET", "/api/freed-slots", [&ctx, zone](const Request& req, const Params&) {
+    require_staff(ctx, req);
+    auto page = paging(req);
+    auto result = app::waitlist::freed_slots(ctx, page.limit, page.offset);
+    auto z = zone();
+    json items = json::array();
+    for (const auto& v : result.items) items.push_back(slot_json(v, z));
+    return json_response(200, list_body(result.total, std::move(items)));
+  });
+
+  r.add("POST", "/api/freed-slots/{id}/notify", [&ctx, zone](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto ids = opt_ids(j, "appointment_ids");
+    if (!ids) throw domain::validation("appointment_ids", "'appointment_ids' is required: the appointments to notify");
+    auto v = app::waitlist::notify(ctx, path_id(p[0]), *ids);
+    return json_response(200, slot_json(v, zone()));
+  });
+
+  // The offer link: no log-in, the token is the key.
+  r.add("GET", "/api/portal/offers/{token}", [&ctx, zone](const Request&, const Params& p) {
+    return json_response(200, offer_json(app::waitlist::offer(ctx, p[0]), zone()));
+  });
+
+  r.add("POST", "/api/portal/offers/{token}/accept", [&ctx, zone](const Request&, const Params& p) {
+    auto a = app::waitlist::accept(ctx, p[0]);
+    return json_response(200, to_json(a, zone()));
+  });
+
+  r.add("POST", "/api/jobs/run", [&ctx, zone](const Request& req, const Params&) {
+    require_admin(ctx, req);
+    auto j = parse_object(req);
+    auto now = ctx.now();
+    if (auto text = opt_string(j, "now"); text && !text->empty()) {
+      auto t = domain::parse_instant(*text, zone());
+      if (!t) throw domain::validation("now", "'now' must be an ISO 8601 date-time, e.g. 2027-01-04T10:00:00+01:00");
+      now = *t;
+    }
+    auto report = app::jobs::run(ctx, now);
+    return json_response(200, {{"reminders", report.reminders},
+                               {"birthdays", report.birthdays},
+                               {"sent", report.sent},
+                               {"failed", report.failed}});
+  });
 }
 
 }  // namespace creneau::http

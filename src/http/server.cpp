@@ -9,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <iostream>
@@ -53,6 +54,8 @@ private:
       Response r{413, "application/json",
                  R"({"error":{"code":"payload_too_large","message":"the request body is larger than allowed"}})",
                  {}};
+      draining_ = true;  // the client is still sending: read it away after answering, so it sees the 413
+      shared_.in_flight++;
       return write(to_beast(r, 11, false));
     }
     if (ec) return;
@@ -72,9 +75,8 @@ private:
     req.remote = ignored ? "" : endpoint.address().to_string();
     Response res = shared_.handler(req);
     bool keep = msg.keep_alive() && !shared_.stopping.load();
-    auto out = to_beast(res, msg.version(), keep);
-    shared_.in_flight--;
-    write(std::move(out));
+    // Still in flight until the answer is written: a graceful stop waits for it.
+    write(to_beast(res, msg.version(), keep));
   }
 
   static bhttp::response<bhttp::string_body> to_beast(const Response& r, unsigned version, bool keep_alive) {
@@ -95,6 +97,7 @@ private:
   }
 
   void on_write(bool close_after, beast::error_code ec, std::size_t) {
+    shared_.in_flight--;
     if (ec) return;
     if (close_after) return close();
     response_.reset();
@@ -104,6 +107,19 @@ private:
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (draining_) drain();
+  }
+
+  // Discards what the client still sends (up to a bound, for a few seconds) before the socket closes; closing
+  // with unread data would reset the connection and the client could lose the answer already written.
+  void drain() {
+    if (drained_ > (std::size_t{16} << 20)) return;
+    stream_.expires_after(std::chrono::seconds(5));
+    stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return;
+      self->drained_ += n;
+      self->drain();
+    });
   }
 
   beast::tcp_stream stream_;
@@ -111,6 +127,9 @@ private:
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<bhttp::response<bhttp::string_body>> response_;
   Shared& shared_;
+  bool draining_ = false;
+  std::size_t drained_ = 0;
+  std::array<char, 16384> discard_{};
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {

@@ -21,6 +21,10 @@ void delete_session(sql::Connection& c, const std::string& token_hash) {
   c.query("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
 }
 
+void delete_sessions_of(sql::Connection& c, const std::string& kind, Id subject_id) {
+  c.query("DELETE FROM sessions WHERE kind = ? AND subject_id = ?", {kind, subject_id});
+}
+
 namespace {
 constexpr const char* kColumns =
     "SELECT id, email, phone, password_hash, first_name, last_name, client_id, created_at FROM accounts";
@@ -67,6 +71,39 @@ void set_account_client(sql::Connection& c, Id account_id, std::optional<Id> cli
 }
 void set_account_password(sql::Connection& c, Id account_id, const std::string& password_hash) {
   c.query("UPDATE accounts SET password_hash = ? WHERE id = ?", {password_hash, account_id});
+}
+
+std::vector<Account> accounts_pending_link(sql::Connection& c, int limit, int offset, std::int64_t& total) {
+  constexpr const char* where = " WHERE client_id IN (SELECT id FROM clients WHERE pending_link = 1)";
+  total = c.query(std::string("SELECT COUNT(*) FROM accounts") + where).at(0).integer(0);
+  std::vector<Account> out;
+  for (const auto& r : c.query(std::string(kColumns) + where + " ORDER BY created_at, id LIMIT ? OFFSET ?",
+                               {std::int64_t{limit}, std::int64_t{offset}}))
+    out.push_back(from_row(r));
+  return out;
+}
+
+void insert_password_reset(sql::Connection& c, const std::string& token_hash, Id account_id, domain::Instant expires_at) {
+  c.query("INSERT INTO password_resets (token_hash, account_id, expires_at, used) VALUES (?, ?, ?, 0)",
+          {token_hash, account_id, to_epoch(expires_at)});
+}
+
+std::optional<Id> find_password_reset(sql::Connection& c, const std::string& token_hash, domain::Instant now) {
+  auto rows = c.query("SELECT account_id FROM password_resets WHERE token_hash = ? AND used = 0 AND expires_at > ?",
+                      {token_hash, to_epoch(now)});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].integer(0);
+}
+
+std::int64_t live_password_resets(sql::Connection& c, Id account_id, domain::Instant now) {
+  return c.query("SELECT COUNT(*) FROM password_resets WHERE account_id = ? AND used = 0 AND expires_at > ?",
+                 {account_id, to_epoch(now)})
+      .at(0)
+      .integer(0);
+}
+
+void use_password_resets(sql::Connection& c, Id account_id) {
+  c.query("UPDATE password_resets SET used = 1 WHERE account_id = ?", {account_id});
 }
 
 }  // namespace creneau::store::auth

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace creneau::store::auth {
 
@@ -18,6 +19,8 @@ struct Session {
 void insert_session(sql::Connection& c, const std::string& token_hash, const Session& s);
 std::optional<Session> find_session(sql::Connection& c, const std::string& token_hash);
 void delete_session(sql::Connection& c, const std::string& token_hash);
+// Every session of one subject (e.g. after a password reset).
+void delete_sessions_of(sql::Connection& c, const std::string& kind, Id subject_id);
 
 struct Account {
   Id id = 0;
@@ -33,5 +36,17 @@ std::optional<Account> find_account_by_email(sql::Connection& c, const std::stri
 std::optional<Account> find_account_by_phone(sql::Connection& c, const std::string& phone);
 void set_account_client(sql::Connection& c, Id account_id, std::optional<Id> client_id);
 void set_account_password(sql::Connection& c, Id account_id, const std::string& password_hash);
+
+// The link queue: accounts whose client file is a provisional one (clients.pending_link = 1), oldest first.
+std::vector<Account> accounts_pending_link(sql::Connection& c, int limit, int offset, std::int64_t& total);
+
+// One-time password reset tokens, kept as hashes.
+void insert_password_reset(sql::Connection& c, const std::string& token_hash, Id account_id, domain::Instant expires_at);
+// The account of an unused, unexpired token.
+std::optional<Id> find_password_reset(sql::Connection& c, const std::string& token_hash, domain::Instant now);
+// How many unused, unexpired tokens the account has.
+std::int64_t live_password_resets(sql::Connection& c, Id account_id, domain::Instant now);
+// Burns every token of the account (the one used and any older one).
+void use_password_resets(sql::Connection& c, Id account_id);
 
 }  // namespace creneau::store::auth

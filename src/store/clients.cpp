@@ -2,6 +2,8 @@
 
 #include "domain/text.hpp"
 
+#include <algorithm>
+
 namespace creneau::store::clients {
 
 using sql::Value;
@@ -41,12 +43,13 @@ domain::Client from_row(const sql::Row& r) {
 
 }  // namespace
 
-Id insert(sql::Connection& c, const domain::Client& client, domain::Instant now) {
+Id insert(sql::Connection& c, const domain::Client& client, domain::Instant now, bool pending_link) {
   return c
       .query("INSERT INTO clients (first_name, last_name, email, phone, gender, birth_date, note, search_key, "
-             "sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             "sort_key, created_at, pending_link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
              {client.first_name, client.last_name, client.email, client.phone, client.gender,
-              opt_date(client.birth_date), client.note, search_key(client), sort_key(client), domain::to_epoch(now)})
+              opt_date(client.birth_date), client.note, search_key(client), sort_key(client), domain::to_epoch(now),
+              std::int64_t{pending_link ? 1 : 0}})
       .at(0)
       .integer(0);
 }
@@ -69,18 +72,38 @@ std::optional<domain::Client> find(sql::Connection& c, Id id, domain::Instant no
   return from_row(rows[0]);
 }
 
+bool is_pending_link(sql::Connection& c, Id id) {
+  auto rows = c.query("SELECT pending_link FROM clients WHERE id = ?", {id});
+  return !rows.empty() && rows[0].boolean(0);
+}
+
+void set_pending_link(sql::Connection& c, Id id, bool pending) {
+  c.query("UPDATE clients SET pending_link = ? WHERE id = ?", {std::int64_t{pending ? 1 : 0}, id});
+}
+
 std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int64_t& total, domain::Instant now) {
-  std::string where;
+  std::string where = " WHERE c.pending_link = 0";
   std::vector<Value> params;
-  auto needle = domain::fold(q.q);
+  // Folded, wildcards dropped, runs of blanks made one space: "  Dupont   Hélène " finds "dupont helene".
+  std::string needle;
+  for (char ch : domain::fold(q.q)) {
+    if (ch == '%' || ch == '_' || ch == '\\') continue;  // wildcards are not searched for
+    bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    if (blank && (needle.empty() || needle.back() == ' ')) continue;
+    needle.push_back(blank ? ' ' : ch);
+  }
+  while (!needle.empty() && needle.back() == ' ') needle.pop_back();
   if (!needle.empty()) {
-    where = " WHERE c.search_key LIKE ?";
-    std::string pattern = "%";
-    for (char ch : needle) {
-      if (ch == '%' || ch == '_' || ch == '\\') continue;  // wildcards are not searched for
-      pattern.push_back(ch);
-    }
-    params.emplace_back(pattern + "%");
+    where += " AND (c.search_key LIKE ?";
+    params.emplace_back("%" + needle + "%");
+    // A phone number in any national or international spelling finds the file of that number.
+    auto digits = std::count_if(needle.begin(), needle.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (digits >= 6)
+      if (auto phone = domain::normalize_phone(q.q, q.country)) {
+        where += " OR c.phone = ?";
+        params.emplace_back(*phone);
+      }
+    where += ")";
   }
   total = c.query("SELECT COUNT(*) FROM clients c" + where, params).at(0).integer(0);
   std::vector<Value> page{domain::to_epoch(now)};
@@ -93,6 +116,21 @@ std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int6
                                page))
     out.push_back(from_row(r));
   return out;
+}
+
+std::vector<BirthdayPerson> birthdays_due(sql::Connection& c, const std::vector<std::string>& month_days, int year) {
+  std::vector<BirthdayPerson> out;
+  for (const auto& md : month_days)
+    // Born in an earlier year (no wishes on the day of birth), not wished yet this year.
+    for (const auto& r : c.query("SELECT id, first_name, email, phone FROM clients WHERE birth_date LIKE ? "
+                                 "AND birth_date < ? AND last_birthday_year < ? ORDER BY id",
+                                 {"%-" + md, std::to_string(year) + "-01-01", std::int64_t{year}}))
+      out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
+  return out;
+}
+
+void set_last_birthday_year(sql::Connection& c, Id id, int year) {
+  c.query("UPDATE clients SET last_birthday_year = ? WHERE id = ?", {std::int64_t{year}, id});
 }
 
 }  // namespace creneau::store::clients

@@ -1,5 +1,7 @@
 #include "store/outbox.hpp"
 
+#include <random>
+
 namespace creneau::store::outbox {
 
 using domain::from_epoch;
@@ -9,7 +11,7 @@ using sql::Value;
 namespace {
 constexpr const char* kColumns =
     "SELECT id, kind, channel, recipient, subject, body, status, attempts, appointment_id, client_id, created_at, "
-    "sent_at, next_attempt_at, last_error, idempotency_key, attachment FROM outbox";
+    "sent_at, next_attempt_at, last_error, idempotency_key, attachment, lease_until FROM outbox";
 
 Message from_row(const sql::Row& r) {
   Message m;
@@ -29,15 +31,46 @@ Message from_row(const sql::Row& r) {
   m.last_error = r.text(13);
   m.idempotency_key = r.text(14);
   m.attachment = r.text(15);
+  m.lease_until = from_epoch(r.integer(16));
   return m;
 }
 Value opt(const std::optional<Id>& v) { return v ? Value{*v} : Value{nullptr}; }
+
+// 128 random bits, hex: unique across processes and restarts without a round trip to the database.
+std::string random_hex() {
+  thread_local std::mt19937_64 gen{[] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
+    return std::mt19937_64(seq);
+  }()};
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 2; ++i) {
+    auto v = gen();
+    for (int k = 0; k < 16; ++k, v >>= 4) out.push_back(digits[v & 15]);
+  }
+  return out;
+}
+
+std::string due_where(const std::vector<std::string>& channels, std::vector<Value>& p, domain::Instant due_at,
+                      domain::Instant wall_now) {
+  std::string w = " WHERE status = 'pending' AND next_attempt_at <= ? AND lease_until <= ?";
+  p.emplace_back(to_epoch(due_at));
+  p.emplace_back(to_epoch(wall_now));
+  if (!channels.empty()) {
+    w += " AND channel IN (";
+    for (std::size_t i = 0; i < channels.size(); ++i) {
+      w += i ? ", ?" : "?";
+      p.emplace_back(channels[i]);
+    }
+    w += ")";
+  }
+  return w;
+}
 }  // namespace
 
 Id enqueue(sql::Connection& c, Message& m) {
-  if (m.idempotency_key.empty())
-    m.idempotency_key = m.kind + "-" + std::to_string(to_epoch(m.created_at)) + "-" +
-                        std::to_string(m.appointment_id.value_or(0)) + "-" + m.channel + "-" + m.to;
+  if (m.idempotency_key.empty()) m.idempotency_key = m.kind + "." + random_hex();
   m.id = c.query("INSERT INTO outbox (kind, channel, recipient, subject, body, status, attempts, next_attempt_at, "
                  "appointment_id, client_id, created_at, idempotency_key, attachment) "
                  "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -63,21 +96,55 @@ std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& tot
   return out;
 }
 
-std::vector<Message> due(sql::Connection& c, domain::Instant now, int limit) {
+std::vector<Message> due(sql::Connection& c, domain::Instant due_at, domain::Instant wall_now, int limit,
+                         const std::vector<std::string>& channels) {
+  std::vector<Value> p;
+  auto w = due_where(channels, p, due_at, wall_now);
+  p.emplace_back(std::int64_t{limit});
   std::vector<Message> out;
-  for (const auto& r : c.query(std::string(kColumns) + " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-                               {to_epoch(now), std::int64_t{limit}}))
-    out.push_back(from_row(r));
+  for (const auto& r : c.query(std::string(kColumns) + w + " ORDER BY id LIMIT ?", p)) out.push_back(from_row(r));
+  return out;
+}
+
+std::vector<Message> claim(sql::Connection& c, domain::Instant due_at, domain::Instant wall_now,
+                           domain::Instant lease_until, int limit, const std::vector<std::string>& channels) {
+  std::vector<Message> out;
+  for (auto& m : due(c, due_at, wall_now, limit, channels)) {
+    // Conditional, so that even without the writers' lock two dispatchers cannot both take one message.
+    auto rows = c.query("UPDATE outbox SET lease_until = ? WHERE id = ? AND status = 'pending' AND lease_until <= ? "
+                        "RETURNING id",
+                        {to_epoch(lease_until), m.id, to_epoch(wall_now)});
+    if (rows.empty()) continue;
+    m.lease_until = lease_until;
+    out.push_back(std::move(m));
+  }
   return out;
 }
 
 void mark_sent(sql::Connection& c, Id id, domain::Instant at) {
-  c.query("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?", {to_epoch(at), id});
+  c.query("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = 0, last_error = '' "
+          "WHERE id = ? AND status = 'pending'",
+          {to_epoch(at), id});
 }
 
-void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt, bool give_up) {
-  c.query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ? WHERE id = ?",
+void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt,
+                         bool give_up) {
+  c.query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?, lease_until = 0 "
+          "WHERE id = ? AND status = 'pending'",
           {error, to_epoch(next_attempt), std::string(give_up ? "failed" : "pending"), id});
+}
+
+std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit) {
+  std::vector<Id> out;
+  for (const auto& r : c.query("SELECT id FROM appointments WHERE status IN ('approved', 'pending') AND start_at > ? "
+                               "AND start_at <= ? AND reminder_for <> start_at ORDER BY start_at, id LIMIT ?",
+                               {to_epoch(now), to_epoch(until), std::int64_t{limit}}))
+    out.push_back(r.integer(0));
+  return out;
+}
+
+void mark_reminded(sql::Connection& c, Id id, domain::Instant start) {
+  c.query("UPDATE appointments SET reminder_for = ? WHERE id = ?", {to_epoch(start), id});
 }
 
 }  // namespace creneau::store::outbox

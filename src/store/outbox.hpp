@@ -1,5 +1,8 @@
 #pragma once
 // The outbox: every message is written in the transaction of the change that causes it, then delivered.
+// Delivery claims a message with a lease (a short write), sends it outside any transaction, then records the
+// result (another short write). A lease that runs out (the process died mid-send) makes the message due again:
+// at-least-once, with the idempotency key travelling in the headers so a receiver can drop a repeat.
 #include "domain/model.hpp"
 #include "store/sql.hpp"
 
@@ -14,17 +17,19 @@ using domain::Id;
 struct Message {
   Id id = 0;
   std::string kind, channel, to, subject, body;
-  std::string status = "pending";
+  std::string status = "pending";  // pending | sent | failed
   int attempts = 0;
   std::optional<Id> appointment_id, client_id;
   domain::Instant created_at{};
   std::optional<domain::Instant> sent_at;
   domain::Instant next_attempt_at{};
   std::string last_error;
-  std::string idempotency_key;
-  std::string attachment;  // e.g. an iCalendar file for confirmations
+  std::string idempotency_key;  // unique per message; a random one when left empty
+  std::string attachment;       // e.g. an iCalendar file for confirmations
+  domain::Instant lease_until{};  // claimed by a dispatcher until then (0: not claimed)
 };
 
+// Writes `m` as pending, due at once (next_attempt_at = created_at). Sets m.id and m.idempotency_key.
 Id enqueue(sql::Connection& c, Message& m);
 
 struct Filter {
@@ -34,9 +39,23 @@ struct Filter {
 };
 std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& total);
 
-// Up to `limit` messages due at `now`, oldest first.
-std::vector<Message> due(sql::Connection& c, domain::Instant now, int limit);
+// Up to `limit` messages due at `due_at` (pending, next attempt reached) and not claimed at `wall_now` (no lease
+// running then), oldest first. `channels` empty: every channel. Leases are wall-clock time (process liveness);
+// `due_at` is the jobs' time, which operators and tests may set.
+std::vector<Message> due(sql::Connection& c, domain::Instant due_at, domain::Instant wall_now, int limit,
+                         const std::vector<std::string>& channels = {});
+// Claims the messages `due` returns until `lease_until`; answers those claimed. Call inside a write.
+std::vector<Message> claim(sql::Connection& c, domain::Instant due_at, domain::Instant wall_now,
+                           domain::Instant lease_until, int limit, const std::vector<std::string>& channels);
+// Results of one attempt; both release the lease. They change nothing if the message is no longer pending.
 void mark_sent(sql::Connection& c, Id id, domain::Instant at);
-void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt, bool give_up);
+void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt,
+                         bool give_up);
+
+// Reminders: approved or pending appointments starting in (now, until] whose reminder was not written for their
+// current start (appointments.reminder_for), soonest first.
+std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit);
+// Records that the reminder of appointment `id` was written for its start `start`.
+void mark_reminded(sql::Connection& c, Id id, domain::Instant start);
 
 }  // namespace creneau::store::outbox

@@ -81,10 +81,20 @@ test('a client registers, books for her child, then cancels', async () => {
     assert.match(await row.textContent(), /Coupe enfant/);
     assert.match(await row.textContent(), /Léo Bernard/);
     await shot(page, 'portal-3-my-appointments');
+
+    // Reschedule to 11:30 the same day, then cancel.
+    await page.getByTestId(`reschedule-${appt.id}`).click();
+    await page.getByTestId('reschedule-dialog').getByTestId('slots-date').fill(DATE);
+    await page.getByTestId(`pday-${DATE}`).click();
+    await page.getByTestId(`pslot-${DATE}T11:30`).click();
+    await page.getByTestId('reschedule-confirm').click();
+    await page.getByTestId('my-notice').waitFor();
+    await until(async () => hhmm((await server.api('GET', `/api/appointments/${appt.id}`, undefined, token)).start) === '11:30', 'moved to 11:30');
     await page.getByTestId(`cancel-${appt.id}`).click();
     await page.getByTestId('cancel-confirm').click();
-    await page.getByTestId('my-notice').waitFor();
+    await page.getByTestId('cancel-dialog').waitFor({ state: 'detached' });
     await until(async () => (await server.api('GET', `/api/appointments/${appt.id}`, undefined, token)).status === 'cancelled', 'status cancelled');
+    await until(async () => (await page.getByTestId(`my-appt-${appt.id}`).getAttribute('data-status')) === 'cancelled', 'shown cancelled');
     await page.getByTestId('toggle-past').click().catch(() => undefined);
     await shot(page, 'portal-4-cancelled');
     assert.deepEqual(page.consoleErrors, []);
@@ -113,6 +123,29 @@ test('login with the other identifier shows the server message as written', asyn
     }
     assert.ok(message);
     assert.equal((await err.textContent()).trim(), message);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('forgot password: the link from the message sets a new password', async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  try {
+    await page.goto(`${server.base}/book/login`);
+    await page.getByTestId('portal-forgot-link').click();
+    await page.getByTestId('forgot-identifier').fill('sophie.bernard@example.com');
+    await page.getByTestId('forgot-submit').click();
+    await page.getByTestId('forgot-sent').waitFor();
+    const msg = await until(async () => items(await server.api('GET', '/api/outbox?kind=password_reset', undefined, token))[0], 'password_reset');
+    const link = /https?:\/\/[^\s]+\/book\/reset[^\s]*/.exec(msg.body)?.[0];
+    assert.ok(link, `reset link in: ${msg.body}`);
+    await page.goto(server.base + new URL(link).pathname + new URL(link).search);
+    await page.getByTestId('reset-password').fill('nouveau-mot-de-passe');
+    await page.getByTestId('reset-submit').click();
+    await page.getByTestId('reset-done').waitFor();
+    const r = await server.api('POST', '/api/portal/login', { identifier: '06 11 22 33 44', password: 'nouveau-mot-de-passe' });
+    assert.ok(r.token);
+    await shot(page, 'portal-5-reset');
   } finally {
     await page.context().close();
   }

@@ -232,6 +232,7 @@ export const en: Record<string, string> = {
   "portal.hidePast": "Hide past",
   "portal.identifier": "E-mail or mobile",
   "portal.inPackage": "included in my package",
+  "portal.linkPending": "The salon will link your account to your client file; your appointments are recorded.",
   "portal.login": "Log in",
   "portal.loginFirst": "Log in to see your appointments.",
   "portal.loginToBook": "To book, create an account or log in:",

@@ -232,6 +232,7 @@ export const fr: Record<string, string> = {
   "portal.hidePast": "Masquer les passés",
   "portal.identifier": "E-mail ou mobile",
   "portal.inPackage": "inclus dans mon forfait",
+  "portal.linkPending": "Le salon va rattacher votre compte à votre fiche client ; vos rendez-vous sont bien enregistrés.",
   "portal.login": "Se connecter",
   "portal.loginFirst": "Connectez-vous pour voir vos rendez-vous.",
   "portal.loginToBook": "Pour réserver, créez un compte ou connectez-vous :",

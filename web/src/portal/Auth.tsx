@@ -152,7 +152,9 @@ function ForgotForm(p: { onBack: () => void }) {
 }
 
 function ResetForm() {
-  const [token, setTok] = useState(new URLSearchParams(location.search).get('token') ?? '');
+  // The reset link is /book/reset/{token} (or ?token=…).
+  const fromPath = decodeURIComponent(location.pathname.split('/')[3] ?? '');
+  const [token, setTok] = useState(fromPath || new URLSearchParams(location.search).get('token') || '');
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, itemsOf, papi } from '../common/api';
 import { packageSummary, t, useLang } from '../common/i18n';
-import { addDays, addMonths, fmtDate, isoDate, isoTime, startOfMonth, startOfWeek, todayIn } from '../common/time';
+import { addDays, addMonths, fmtDate, fmtShortDate, isoDate, isoTime, startOfMonth, startOfWeek, todayIn } from '../common/time';
 import { ErrorBox, Modal, Notice, fullName } from '../common/ui';
 import { Link } from './Link';
 import { SlotPicker } from './SlotPicker';
@@ -52,7 +52,7 @@ export function MyAppointments() {
   if (!me || items === null) return <p class="muted">{t('common.loading')}</p>;
 
   const who = (a: any) => {
-    if (!a.client_id || a.client_id === me.client?.id) return t('portal.myself');
+    if (!a.client_id || !me.client || a.client_id === me.client.id) return t('portal.myself');
     const m = me.members.find((x) => memberId(x) === a.client_id);
     return m ? fullName(m.member ?? m) : '';
   };
@@ -79,6 +79,7 @@ export function MyAppointments() {
       <h1>{t('portal.myAppointments')}</h1>
       <ErrorBox error={error} testid="my-error" />
       <Notice text={notice} testid="my-notice" />
+      {!me.client && <p class="muted" data-testid="link-pending">{t('portal.linkPending')}</p>}
       {(me.packages ?? []).length > 0 && (
         <section class="card">
           <h2>{t('client.packages')}</h2>
@@ -143,6 +144,7 @@ export function MyAppointments() {
 }
 
 function Reschedule(p: { a: any; tz?: string; onClose: () => void; onDone: () => void }) {
+  const lang = useLang();
   const [slot, setSlot] = useState<any | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ids = (p.a.lines ?? []).map((l: any) => l.service_id);
@@ -163,7 +165,7 @@ function Reschedule(p: { a: any; tz?: string; onClose: () => void; onDone: () =>
       <div class="actions">
         <button type="button" onClick={p.onClose}>{t('common.cancel')}</button>
         <button type="button" class="primary" disabled={!slot} data-testid="reschedule-confirm" onClick={go}>
-          {slot ? t('portal.moveTo', { when: `${isoDate(slot.start)} ${isoTime(slot.start)}` }) : t('portal.pickSlot')}
+          {slot ? t('portal.moveTo', { when: `${fmtShortDate(isoDate(slot.start), lang)} ${isoTime(slot.start)}` }) : t('portal.pickSlot')}
         </button>
       </div>
     </Modal>

@@ -52,6 +52,10 @@ export function OfferPage(p: { token: string }) {
             {fmtDate(isoDate(start), lang)} · {isoTime(start)}{end ? `–${isoTime(end)}` : ''}
           </p>
           {staffLabel && <p>{t('offer.with', { name: staffLabel })}</p>}
+          {Array.isArray(o.services) && o.services.length > 0 && (
+            <p>{o.services.map((x: any) => (typeof x === 'string' ? x : x?.name)).filter(Boolean).join(', ')}</p>
+          )}
+          {o.message && <p class="muted" data-testid="offer-message">{o.message}</p>}
           {current && <p class="muted">{t('offer.current', { when: `${fmtDate(isoDate(current), lang)} ${isoTime(current)}` })}</p>}
         </div>
       )}

@@ -11,9 +11,18 @@ import { LinkQueueAlert } from './LinkQueue';
 
 type View = 'day' | 'week' | 'resources';
 
+// The date and view live in the hash (#/agenda?date=…&view=…) and in sessionStorage, so coming back to the
+// agenda from another page keeps the day being looked at.
+const STATE_KEY = 'creneau.agenda';
 function readState(): { date?: string; view?: View } {
   const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  return { date: q.get('date') ?? undefined, view: (q.get('view') as View) ?? undefined };
+  let saved: { date?: string; view?: View } = {};
+  try {
+    saved = JSON.parse(sessionStorage.getItem(STATE_KEY) || '{}');
+  } catch {
+    /* ignore */
+  }
+  return { date: q.get('date') ?? saved.date, view: (q.get('view') as View) ?? saved.view };
 }
 
 function buildColumns(c: Catalog, view: View, date: string, lang: string, busy: Set<number>): Column[] {
@@ -96,6 +105,11 @@ export function Agenda() {
   useEffect(() => {
     const q = `?date=${date}&view=${view}`;
     if (!location.hash.endsWith(q)) history.replaceState(null, '', `#/agenda${q}`);
+    try {
+      sessionStorage.setItem(STATE_KEY, JSON.stringify({ date, view }));
+    } catch {
+      /* ignore */
+    }
   }, [date, view]);
 
   const reload = async () => {
@@ -112,6 +126,11 @@ export function Agenda() {
   };
   useEffect(() => {
     reload();
+    // Online bookings and colleagues' changes show up without a manual refresh (not while a form is open).
+    const h = setInterval(() => {
+      if (!document.querySelector('.modal, .appt.dragging')) reload();
+    }, 60_000);
+    return () => clearInterval(h);
   }, [from, to, reloadKey]);
 
   if (!cat) return <p class="muted">{t('common.loading')}</p>;
@@ -226,6 +245,7 @@ export function Agenda() {
           }
           onBlockClick={(a) => setForm({ appointment: a })}
           onBlockDrop={onDrop}
+          compact={view === 'week'}
         />
       )}
       <Legend />

@@ -43,6 +43,7 @@ interface Props {
   onSlotClick: (col: Column, time: string) => void;
   onBlockClick: (appt: any) => void;
   onBlockDrop: (block: Block, target: DropTarget) => Promise<boolean>;
+  compact?: boolean;
 }
 
 export function openIntervals(hours: Hours[] | undefined, wd: number) {
@@ -52,6 +53,36 @@ export function openIntervals(hours: Hours[] | undefined, wd: number) {
 }
 
 const isOpen = (col: Column, m: number) => col.open.some((o) => m >= o.start && m < o.end);
+
+const blockMinutes = (b: Block): [number, number] => [
+  toMin(isoTime(b.start)),
+  isoDate(b.end) > isoDate(b.start) ? 24 * 60 : toMin(isoTime(b.end)),
+];
+
+/** Side-by-side lanes for blocks that overlap in one column (group services, or double bookings). */
+function lanes(blocks: Block[]): Map<string, { lane: number; of: number }> {
+  const out = new Map<string, { lane: number; of: number }>();
+  const sorted = [...blocks].sort((a, b) => blockMinutes(a)[0] - blockMinutes(b)[0]);
+  let cluster: { b: Block; lane: number }[] = [];
+  let clusterEnd = -1;
+  let laneEnds: number[] = [];
+  const flush = () => {
+    for (const c of cluster) out.set(c.b.key, { lane: c.lane, of: laneEnds.length });
+    cluster = [];
+    laneEnds = [];
+  };
+  for (const b of sorted) {
+    const [s, e] = blockMinutes(b);
+    if (s >= clusterEnd) flush();
+    let lane = laneEnds.findIndex((end) => end <= s);
+    if (lane < 0) lane = laneEnds.push(e) - 1;
+    else laneEnds[lane] = e;
+    cluster.push({ b, lane });
+    clusterEnd = Math.max(clusterEnd, e);
+  }
+  flush();
+  return out;
+}
 
 export function AgendaGrid(p: Props) {
   const gridRef = useRef<HTMLDivElement>(null);
@@ -140,7 +171,7 @@ export function AgendaGrid(p: Props) {
   const hourLabels = rows.filter((m) => m % 60 === 0);
   return (
     <div class="agenda-scroll">
-      <div class="agenda-grid" ref={gridRef} data-testid="agenda-grid">
+      <div class={'agenda-grid' + (p.compact ? ' compact' : '')} ref={gridRef} data-testid="agenda-grid">
         <div class="agenda-times">
           <div class="agenda-colhead" />
           <div class="agenda-times-body" style={{ height: `${height}px` }}>
@@ -173,11 +204,12 @@ export function AgendaGrid(p: Props) {
                   />
                 );
               })}
-              {p.blocks
-                .filter((b) => b.colKey === col.key)
-                .map((b) => {
-                  const s = toMin(isoTime(b.start));
-                  const e = isoDate(b.end) > isoDate(b.start) ? 24 * 60 : toMin(isoTime(b.end));
+              {(() => {
+                const mine = p.blocks.filter((b) => b.colKey === col.key);
+                const lane = lanes(mine);
+                return mine.map((b) => {
+                  const [s, e] = blockMinutes(b);
+                  const l = lane.get(b.key) ?? { lane: 0, of: 1 };
                   const a = b.appt;
                   return (
                     <div
@@ -186,6 +218,9 @@ export function AgendaGrid(p: Props) {
                       style={{
                         top: `${(s - p.startMin) * PX_PER_MIN}px`,
                         height: `${Math.max(e - s, 10) * PX_PER_MIN - 2}px`,
+                        left: `calc(${(100 * l.lane) / l.of}% + 3px)`,
+                        width: `calc(${100 / l.of}% - 6px)`,
+                        right: 'auto',
                       }}
                       data-testid={`appt-${a.id}`}
                       data-appt-id={a.id}
@@ -229,7 +264,8 @@ export function AgendaGrid(p: Props) {
                       <div class="appt-services">{b.services}</div>
                     </div>
                   );
-                })}
+                });
+              })()}
             </div>
           </div>
         ))}

@@ -1,0 +1,177 @@
+"""The authorisation matrix: every route of the contract × no token / portal token / employee / admin.
+
+No token (or an unknown one) → 401 on a protected route; a valid token of the wrong kind or role → 403
+`forbidden`; the right token gets past the guard (any answer but 401/403: ids are made up, bodies empty, so
+most answers are 404 or 422, and nothing is changed). A route this build does not serve yet is skipped."""
+import pytest
+
+from conftest import Server
+
+PUBLIC, STAFF, ADMIN, PORTAL = "public", "staff", "admin", "portal"
+X = "999999"  # an id nobody has
+
+ROUTES = [
+    # auth
+    ("POST", "/api/auth/login", PUBLIC),
+    ("POST", "/api/auth/logout", STAFF),
+    ("GET", "/api/auth/me", STAFF),
+    ("POST", "/api/portal/register", PUBLIC),
+    ("POST", "/api/portal/login", PUBLIC),
+    ("POST", "/api/portal/logout", PORTAL),
+    ("GET", "/api/portal/me", PORTAL),
+    ("POST", "/api/portal/password/forgot", PUBLIC),
+    ("POST", "/api/portal/password/reset", PUBLIC),
+    # settings, staff, resources, services
+    ("GET", "/api/settings", ADMIN),
+    ("PATCH", "/api/settings", ADMIN),
+    ("GET", "/api/staff", STAFF),
+    ("POST", "/api/staff", ADMIN),
+    ("GET", f"/api/staff/{X}", STAFF),
+    ("PATCH", f"/api/staff/{X}", ADMIN),
+    ("DELETE", f"/api/staff/{X}", ADMIN),
+    ("POST", f"/api/staff/{X}/time_off", STAFF),
+    ("GET", "/api/resources", STAFF),
+    ("POST", "/api/resources", ADMIN),
+    ("GET", f"/api/resources/{X}", STAFF),
+    ("PATCH", f"/api/resources/{X}", ADMIN),
+    ("DELETE", f"/api/resources/{X}", ADMIN),
+    ("GET", "/api/services", STAFF),
+    ("POST", "/api/services", ADMIN),
+    ("GET", f"/api/services/{X}", STAFF),
+    ("PATCH", f"/api/services/{X}", ADMIN),
+    ("DELETE", f"/api/services/{X}", ADMIN),
+    # clients
+    ("POST", "/api/clients", STAFF),
+    ("GET", "/api/clients", STAFF),
+    ("GET", "/api/clients/export.csv", ADMIN),
+    ("POST", "/api/clients/bulk_delete", STAFF),
+    ("GET", f"/api/clients/{X}", STAFF),
+    ("PATCH", f"/api/clients/{X}", STAFF),
+    ("DELETE", f"/api/clients/{X}", STAFF),
+    ("GET", f"/api/clients/{X}/members", STAFF),
+    ("POST", f"/api/clients/{X}/members", STAFF),
+    ("DELETE", f"/api/clients/{X}/members/{X}", STAFF),
+    ("POST", f"/api/clients/{X}/merge", STAFF),
+    ("GET", "/api/link-queue", STAFF),
+    ("POST", f"/api/link-queue/{X}/link", STAFF),
+    ("POST", f"/api/link-queue/{X}/create", STAFF),
+    # public catalogue
+    ("GET", "/api/portal/salon", PUBLIC),
+    ("GET", "/api/portal/services", PUBLIC),
+    ("GET", "/api/portal/staff", PUBLIC),
+    # availability
+    ("GET", "/api/availability", STAFF),
+    ("GET", "/api/portal/availability", PUBLIC),
+    # appointments
+    ("POST", "/api/appointments", STAFF),
+    ("GET", "/api/appointments", STAFF),
+    ("GET", f"/api/appointments/{X}", STAFF),
+    ("PATCH", f"/api/appointments/{X}", STAFF),
+    ("POST", f"/api/appointments/{X}/cancel", STAFF),
+    ("DELETE", f"/api/appointments/{X}", STAFF),
+    ("POST", f"/api/appointments/{X}/confirm", STAFF),
+    ("POST", f"/api/appointments/{X}/no_show", STAFF),
+    ("GET", "/api/portal/appointments", PORTAL),
+    ("POST", "/api/portal/appointments", PORTAL),
+    ("GET", f"/api/portal/appointments/{X}", PORTAL),
+    ("PATCH", f"/api/portal/appointments/{X}", PORTAL),
+    ("POST", f"/api/portal/appointments/{X}/cancel", PORTAL),
+    # packages
+    ("GET", "/api/package_types", STAFF),
+    ("POST", "/api/package_types", ADMIN),
+    ("GET", f"/api/package_types/{X}", STAFF),
+    ("PATCH", f"/api/package_types/{X}", ADMIN),
+    ("DELETE", f"/api/package_types/{X}", ADMIN),
+    ("GET", f"/api/clients/{X}/packages", STAFF),
+    ("POST", f"/api/clients/{X}/packages", STAFF),
+    # waitlist
+    ("GET", "/api/freed-slots", STAFF),
+    ("POST", f"/api/freed-slots/{X}/notify", STAFF),
+    ("GET", "/api/portal/offers/0000", PUBLIC),
+    ("POST", "/api/portal/offers/0000/accept", PUBLIC),
+    ("POST", "/api/portal/confirm/0000", PUBLIC),
+    # messages and jobs
+    ("GET", "/api/outbox", ADMIN),
+    ("POST", "/api/jobs/run", ADMIN),
+]
+
+ALLOWED = {
+    PUBLIC: {"none", "portal", "employee", "admin"},
+    STAFF: {"employee", "admin"},
+    ADMIN: {"admin"},
+    PORTAL: {"portal"},
+}
+# Routes that end the session they are called with: they get a token of their own.
+ENDS_SESSION = {("POST", "/api/auth/logout"), ("POST", "/api/portal/logout")}
+
+
+class Principals:
+    def __init__(self, server):
+        self.server = server
+        admin = server.admin()
+        r = admin.post("/api/staff", {"first_name": "Eve", "last_name": "Employee", "email": "eve@salon.test",
+                                      "role": "employee", "password": "employee-pass-1", "service_ids": [],
+                                      "hours": []})
+        assert r.status == 201, r
+        r = server.api().post("/api/portal/register", {"first_name": "Paul", "last_name": "Portal",
+                                                       "email": "paul@example.com", "phone": "",
+                                                       "password": "portal-pass-1"})
+        assert r.status == 201, r
+        self.tokens = {"admin": admin.token, "employee": self.fresh("employee"), "portal": r["token"]}
+
+    def fresh(self, who):
+        api = self.server.api()
+        if who == "admin":
+            return self.server.admin().token
+        if who == "employee":
+            r = api.post("/api/auth/login", {"email": "eve@salon.test", "password": "employee-pass-1"})
+        else:
+            r = api.post("/api/portal/login", {"identifier": "paul@example.com", "password": "portal-pass-1"})
+        assert r.status == 200, r
+        return r["token"]
+
+    def api(self, who, method, path):
+        if who == "none":
+            return self.server.api()
+        token = self.fresh(who) if (method, path) in ENDS_SESSION else self.tokens[who]
+        return self.server.api(token)
+
+
+@pytest.fixture(scope="module")
+def principals(tmp_path_factory):
+    server = Server(str(tmp_path_factory.mktemp("authz")))
+    try:
+        yield Principals(server)
+    finally:
+        server.stop()
+
+
+def route_id(route):
+    return f"{route[0]} {route[1]}"
+
+
+@pytest.mark.parametrize("who", ["none", "portal", "employee", "admin"])
+@pytest.mark.parametrize("route", ROUTES, ids=route_id)
+def test_matrix(principals, route, who):
+    method, path, access = route
+    api = principals.api(who, method, path)
+    r = api.call(method, path, {} if method in ("POST", "PATCH") else None)
+    if r.status == 404 and "no such route" in r.text:
+        pytest.skip(f"{method} {path} is not served by this build")
+    assert r.status < 500, r
+    if who in ALLOWED[access]:
+        assert r.status not in (401, 403), r
+    elif who == "none":
+        assert r.status == 401 and r.error_code == "unauthorized", r
+    else:
+        assert r.status == 403 and r.error_code == "forbidden", r
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r[2] != PUBLIC], ids=route_id)
+def test_unknown_token_is_401(principals, route):
+    method, path, _ = route
+    r = principals.server.api("f" * 64).call(method, path, {} if method in ("POST", "PATCH") else None)
+    if r.status == 404 and "no such route" in r.text:
+        pytest.skip(f"{method} {path} is not served by this build")
+    assert r.status == 401 and r.error_code == "unauthorized", r
+
