@@ -215,11 +215,13 @@ void Server::start(const Options& o, const std::string& db, const std::string& l
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  std::size_t seen = fs::exists(log_path) ? fs::file_size(log_path) : 0;  // earlier runs logged there too
+  port = 0;
   auto t0 = Clock::now();
   if (posix_spawn(&pid, o.bin.c_str(), &fa, nullptr, argv.data(), envp.data()) != 0) die("cannot start " + o.bin);
   posix_spawn_file_actions_destroy(&fa);
   // Wait for {"msg":"listening","url":"http://127.0.0.1:PORT"} in the log.
-  std::size_t seen = 0;
+  std::size_t from = seen;
   std::string text;
   while (port == 0) {
     int status = 0;
@@ -232,7 +234,7 @@ void Server::start(const Options& o, const std::string& db, const std::string& l
     text.assign(std::istreambuf_iterator<char>(in), {});
     if (text.size() != seen) {
       seen = text.size();
-      auto at = text.find("\"msg\":\"listening\"");
+      auto at = text.find("\"msg\":\"listening\"", from);
       if (at != std::string::npos) {
         auto u = text.find("http://127.0.0.1:", at);
         if (u != std::string::npos) {

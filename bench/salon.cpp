@@ -152,13 +152,13 @@ Salon generate_salon(const GeneratorOptions& o) {
     sv.duration_minutes = group ? 60 : rng.pick(durations);
     sv.capacity = group ? 6 : 1;
     if (!group && rng.chance(20)) {
-      int n = rng.uniform(1, 3);
+      int n = std::min(rng.uniform(1, 3), o.resources);
       while (static_cast<int>(sv.resource_ids.size()) < n) {
         Id r = rng.uniform(1, o.resources);
         if (std::find(sv.resource_ids.begin(), sv.resource_ids.end(), r) == sv.resource_ids.end()) sv.resource_ids.push_back(r);
       }
     }
-    int n = rng.uniform(4, 10);
+    int n = std::min(rng.uniform(4, 10), o.staff);
     while (static_cast<int>(sv.staff_ids.size()) < n) {
       Id st = rng.uniform(1, o.staff);
       if (std::find(sv.staff_ids.begin(), sv.staff_ids.end(), st) == sv.staff_ids.end()) sv.staff_ids.push_back(st);

@@ -161,8 +161,12 @@ Session register_account(Context& ctx, Registration r) {
   a.last_name = r.last_name;
   a.password_hash = auth::hash_password(r.password);  // slow: outside the transaction
   a.created_at = ctx.now();
-  auto taken_email = [] { return validation("email", "an account already uses this e-mail address: log in, or reset the password"); };
-  auto taken_phone = [] { return validation("phone", "an account already uses this mobile number: log in, or reset the password"); };
+  auto taken_email = [] {
+    return validation("email", "an account already uses this e-mail address: log in, or reset the password");
+  };
+  auto taken_phone = [] {
+    return validation("phone", "an account already uses this mobile number: log in, or reset the password");
+  };
   try {
     return ctx.db.write([&](sql::Connection& c) {
       if (a.email && store::auth::find_account_by_email(c, *a.email)) throw taken_email();
@@ -177,16 +181,19 @@ Session register_account(Context& ctx, Registration r) {
 }
 
 Session login(Context& ctx, const std::string& identifier, const std::string& password) {
-  if (trim(identifier).empty()) throw validation("identifier", "'identifier' is required: your e-mail address or mobile number");
+  if (trim(identifier).empty())
+    throw validation("identifier", "'identifier' is required: your e-mail address or mobile number");
   auto id = read_identifier(identifier, country_of(ctx));
   auth::check_login_allowed(id.key, ctx.now());
   auto account = ctx.db.read([&](sql::Connection& c) { return find_by(c, id); });
   if (!account) {
     auth::record_login_failure(id.key, ctx.now());
     if (id.email)
-      throw Error("unknown_identifier", "no account uses this e-mail address: try your mobile number instead", "identifier");
+      throw Error("unknown_identifier", "no account uses this e-mail address: try your mobile number instead",
+                  "identifier");
     if (id.phone)
-      throw Error("unknown_identifier", "no account uses this mobile number: try your e-mail address instead", "identifier");
+      throw Error("unknown_identifier", "no account uses this mobile number: try your e-mail address instead",
+                  "identifier");
     throw Error("unknown_identifier",
                 "no account has this identifier: log in with your e-mail address or your mobile number", "identifier");
   }
@@ -194,14 +201,16 @@ Session login(Context& ctx, const std::string& identifier, const std::string& pa
     auth::record_login_failure(id.key, ctx.now());
     throw Error("bad_credentials", "wrong password: try again, or reset it (\"forgot password\")", "password");
   }
-  auto token = ctx.db.write([&](sql::Connection& c) { return auth::start_session(c, "portal", account->id, ctx.now()); });
+  auto token =
+      ctx.db.write([&](sql::Connection& c) { return auth::start_session(c, "portal", account->id, ctx.now()); });
   return {token, *account};
 }
 
 void logout(Context& ctx, const std::string& authorization_header) { auth::logout(ctx, authorization_header); }
 
 void forgot_password(Context& ctx, const std::string& identifier) {
-  if (trim(identifier).empty()) throw validation("identifier", "'identifier' is required: your e-mail address or mobile number");
+  if (trim(identifier).empty())
+    throw validation("identifier", "'identifier' is required: your e-mail address or mobile number");
   ctx.db.write([&](sql::Connection& c) {
     auto settings = store::catalogue::load_settings(c);
     auto account = find_by(c, read_identifier(identifier, settings.country));
@@ -230,8 +239,7 @@ void reset_password(Context& ctx, const std::string& token, const std::string& p
   auto hash = auth::hash_password(password);
   ctx.db.write([&](sql::Connection& c) {
     auto account = store::auth::find_password_reset(c, auth::token_hash(token), ctx.now());
-    if (!account)
-      throw validation("token", "this reset link has expired or has already been used: ask for a new one");
+    if (!account) throw validation("token", "this reset link has expired or has already been used: ask for a new one");
     store::auth::set_account_password(c, *account, hash);
     store::auth::use_password_resets(c, *account);
     store::auth::delete_sessions_of(c, "portal", *account);
@@ -260,7 +268,8 @@ domain::Appointment book(Context& ctx, const Principal& who, booking::BookReques
     auto account = load_account(c, who.id);
     auto ids = family(c, account, ctx.now());
     if (for_client_id && !in_family(ids, *for_client_id))
-      throw validation("for_client_id", "you can book for yourself and for the family members linked to your file only");
+      throw validation("for_client_id",
+                       "you can book for yourself and for the family members linked to your file only");
     auto id = for_client_id ? for_client_id : account.client_id;
     if (!id) return std::nullopt;
     auto client = store::clients::find(c, *id, ctx.now());

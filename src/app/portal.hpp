@@ -46,7 +46,7 @@ void reset_password(Context& ctx, const std::string& token, const std::string& p
 
 struct Me {
   store::auth::Account account;
-  bool link_pending = false;            // its file is provisional: it waits in the link queue
+  bool link_pending = false;             // its file is provisional: it waits in the link queue
   std::optional<domain::Client> client;  // null while the account has no file or waits in the link queue
   std::vector<store::client_files::Member> members;
   std::vector<domain::ClientPackage> packages;

@@ -3,6 +3,7 @@
 #include "app/auth.hpp"
 #include "app/delivery.hpp"
 #include "app/notify.hpp"
+#include "app/packages.hpp"
 #include "domain/error.hpp"
 #include "domain/messages.hpp"
 #include "domain/waitlist.hpp"
@@ -12,7 +13,6 @@
 #include "store/outbox.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace creneau::app::waitlist {
 
@@ -327,6 +327,7 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
     if (auto client = store::clients::find(c, moved.client_id, now))
       name = client->first_name + " " + client->last_name;
     moved.updated_by = {"client", moved.client_id, name};
+    packages::reallocate(c, moved);  // a package valid on the old day may not be on the new one
     store::appointments::update(c, moved);
     store::waitlist::accept_offer(c, hash, now);
     store::waitlist::void_other_offers(c, slot->id, hash);

@@ -1,7 +1,13 @@
 #include "http/json.hpp"
 
 #include <algorithm>
+#include <date/date.h>
+#include <date/tz.h>
+
 #include <charconv>
+#include <cstring>
+#include <limits>
+#include <span>
 #include <limits>
 
 namespace creneau::http {
@@ -231,6 +237,157 @@ json to_json(const domain::Slot& s, const domain::Zone& zone) {
                      {"start", zone.format(l.span.start)},
                      {"end", zone.format(l.span.end)}});
   return {{"start", zone.format(s.span.start)}, {"end", zone.format(s.span.end)}, {"lines", lines}};
+}
+
+namespace {
+
+// Zone::format() for many instants in a row: the zone's offset is looked up once per stretch of time it holds
+// (date's sys_info [begin, end)), and the date part once per day, instead of per instant through snprintf.
+class TimeWriter {
+public:
+  explicit TimeWriter(const domain::Zone& zone) : zone_(zone) {
+    try {
+      tz_ = date::locate_zone(zone.name());
+    } catch (const std::exception&) {
+      tz_ = nullptr;
+    }
+  }
+
+  // Appends "2027-03-28T10:00:00+02:00", quoted, exactly as Zone::format() writes it.
+  void write(std::string& out, domain::Instant t) {
+    if (!tz_ || t < begin_ || t >= end_) lookup(t);
+    if (!fast_) {
+      out += '"';
+      out += zone_.format(t);
+      out += '"';
+      return;
+    }
+    auto local = t.time_since_epoch().count() + offset_seconds_;
+    auto day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    auto secs = local - day * 86400;
+    if (day != day_) set_day(day);
+    if (!fast_day_) {
+      out += '"';
+      out += zone_.format(t);
+      out += '"';
+      return;
+    }
+    char buf[27];
+    buf[0] = '"';
+    std::memcpy(buf + 1, date_, 11);  // "YYYY-MM-DDT"
+    two(buf + 12, static_cast<int>(secs / 3600));
+    buf[14] = ':';
+    two(buf + 15, static_cast<int>(secs / 60 % 60));
+    buf[17] = ':';
+    two(buf + 18, static_cast<int>(secs % 60));
+    std::memcpy(buf + 20, offset_, 6);  // "+02:00"
+    buf[26] = '"';
+    out.append(buf, sizeof buf);
+  }
+
+private:
+  static void two(char* p, int v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  }
+
+  void lookup(domain::Instant t) {
+    fast_ = false;
+    if (!tz_) return;
+    auto info = tz_->get_info(t);
+    begin_ = std::chrono::time_point_cast<std::chrono::seconds>(info.begin);
+    end_ = std::chrono::time_point_cast<std::chrono::seconds>(info.end);
+    if (t < begin_ || t >= end_) return;  // not expected; the slow path stays right
+    offset_seconds_ = info.offset.count();
+    int off = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+    offset_[0] = off < 0 ? '-' : '+';
+    off = off < 0 ? -off : off;
+    if (off / 60 > 99) return;
+    two(offset_ + 1, off / 60);
+    offset_[3] = ':';
+    two(offset_ + 4, off % 60);
+    fast_ = true;
+    day_ = std::numeric_limits<std::int64_t>::min();
+  }
+
+  void set_day(std::int64_t day) {
+    day_ = day;
+    date::year_month_day ymd{date::sys_days{date::days{day}}};
+    int y = static_cast<int>(ymd.year());
+    fast_day_ = y >= 1000 && y <= 9999;
+    if (!fast_day_) return;
+    two(date_, y / 100);
+    two(date_ + 2, y % 100);
+    date_[4] = '-';
+    two(date_ + 5, static_cast<int>(static_cast<unsigned>(ymd.month())));
+    date_[7] = '-';
+    two(date_ + 8, static_cast<int>(static_cast<unsigned>(ymd.day())));
+    date_[10] = 'T';
+  }
+
+  const domain::Zone& zone_;
+  const date::time_zone* tz_ = nullptr;
+  domain::Instant begin_{}, end_{};
+  std::int64_t offset_seconds_ = 0;
+  bool fast_ = false, fast_day_ = false;
+  char offset_[6] = {};
+  std::int64_t day_ = std::numeric_limits<std::int64_t>::min();
+  char date_[11] = {};
+};
+
+void append_int(std::string& out, std::int64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// One slot, keys in the order nlohmann's std::map-backed objects dump them (alphabetical).
+void append_slot(std::string& out, TimeWriter& time, const domain::Interval& span, std::span<const domain::SlotLine> lines) {
+  out += "{\"end\":";
+  time.write(out, span.end);
+  out += ",\"lines\":[";
+  bool first = true;
+  for (const auto& l : lines) {
+    out += first ? "{\"end\":" : ",{\"end\":";
+    first = false;
+    time.write(out, l.span.end);
+    out += ",\"resource_id\":";
+    if (l.resource_id) append_int(out, *l.resource_id);
+    else out += "null";
+    out += ",\"service_id\":";
+    append_int(out, l.service_id);
+    out += ",\"staff_id\":";
+    append_int(out, l.staff_id);
+    out += ",\"start\":";
+    time.write(out, l.span.start);
+    out += '}';
+  }
+  out += "],\"start\":";
+  time.write(out, span.start);
+  out += '}';
+}
+
+}  // namespace
+
+std::string slots_body(const std::vector<domain::Slot>& slots, const domain::Zone& zone) {
+  TimeWriter time(zone);
+  std::string out;
+  std::size_t lines = 0;
+  for (const auto& s : slots) lines += s.lines.size();
+  out.reserve(32 + slots.size() * 72 + lines * 150);
+  out += "{\"slots\":[";
+  bool first = true;
+  for (const auto& s : slots) {
+    if (!first) out += ',';
+    first = false;
+    append_slot(out, time, s.span, s.lines);
+  }
+  out += "]}";
+  return out;
+}
+
+Response slots_response(const std::vector<domain::Slot>& slots, const domain::Zone& zone) {
+  return Response{200, "application/json", slots_body(slots, zone), {}};
 }
 
 }  // namespace creneau::http

@@ -48,6 +48,10 @@ json to_json(const domain::Service& s);
 json to_json(const domain::Client& c, const domain::Zone& zone);
 json to_json(const domain::Appointment& a, const domain::Zone& zone);
 json to_json(const domain::Slot& s, const domain::Zone& zone);
+// {"slots":[…]}, each slot as to_json() has it, written straight into the body (no JSON tree on the way):
+// the availability routes answer with this.
+std::string slots_body(const std::vector<domain::Slot>& slots, const domain::Zone& zone);
+Response slots_response(const std::vector<domain::Slot>& slots, const domain::Zone& zone);
 json hours_json(const std::vector<domain::WeeklyHours>& hours);
 
 }  // namespace creneau::http

@@ -121,7 +121,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("GET", "/api/availability", [&ctx, zone](const Request& req, const Params&) {
     require_staff(ctx, req);
     auto q = read_availability_request(req);
-    return json_response(200, slots_json(app::booking::availability(ctx, q), zone()));
+    return slots_response(app::booking::availability(ctx, q), zone());
   });
 
   r.add("POST", "/api/appointments", [&ctx, zone, origin](const Request& req, const Params&) {

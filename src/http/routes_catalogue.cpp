@@ -35,11 +35,14 @@ domain::Service service_from(const json& j, domain::Service s) {
   return s;
 }
 
+// One page of a list, as the contract's lists answer: {"total","items"} with limit (default 50) and offset.
 template <typename T>
-json items_of(const std::vector<T>& v) {
+Response page_of(const Request& req, const std::vector<T>& v) {
+  auto page = paging(req);
   json a = json::array();
-  for (const auto& x : v) a.push_back(to_json(x));
-  return a;
+  for (std::size_t i = static_cast<std::size_t>(page.offset), n = 0; i < v.size() && n < static_cast<std::size_t>(page.limit); ++i, ++n)
+    a.push_back(to_json(v[i]));
+  return json_response(200, list_body(static_cast<std::int64_t>(v.size()), std::move(a)));
 }
 
 }  // namespace
@@ -58,8 +61,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   // Staff: employees may read the team (the agenda needs it); only admins change it.
   r.add("GET", "/api/staff", [&ctx](const Request& req, const Params&) {
     require_staff(ctx, req);
-    auto all = app::catalogue::list_staff(ctx);
-    return json_response(200, list_body(static_cast<std::int64_t>(all.size()), items_of(all)));
+    return page_of(req, app::catalogue::list_staff(ctx));
   });
   r.add("POST", "/api/staff", [&ctx](const Request& req, const Params&) {
     require_admin(ctx, req);
@@ -99,8 +101,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
 
   r.add("GET", "/api/resources", [&ctx](const Request& req, const Params&) {
     require_staff(ctx, req);
-    auto all = app::catalogue::list_resources(ctx);
-    return json_response(200, list_body(static_cast<std::int64_t>(all.size()), items_of(all)));
+    return page_of(req, app::catalogue::list_resources(ctx));
   });
   r.add("POST", "/api/resources", [&ctx](const Request& req, const Params&) {
     require_admin(ctx, req);
@@ -126,8 +127,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
 
   r.add("GET", "/api/services", [&ctx](const Request& req, const Params&) {
     require_staff(ctx, req);
-    auto all = app::catalogue::list_services(ctx);
-    return json_response(200, list_body(static_cast<std::int64_t>(all.size()), items_of(all)));
+    return page_of(req, app::catalogue::list_services(ctx));
   });
   r.add("POST", "/api/services", [&ctx](const Request& req, const Params&) {
     require_admin(ctx, req);

@@ -88,7 +88,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
   r.add("GET", "/api/portal/availability", [&ctx, zone](const Request& req, const Params&) {
     auto q = read_availability_request(req);
     q.online = true;
-    return json_response(200, slots_json(app::booking::availability(ctx, q), zone()));
+    return slots_response(app::booking::availability(ctx, q), zone());
   });
 
   // ---- the account's appointments ----
@@ -99,7 +99,8 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     if (auto d = query_date(req, "from")) from = z.at(*d, 0);
     if (auto d = query_date(req, "to")) to = z.at(d->plus_days(1), 0);
     auto page = paging(req);
-    auto result = app::portal::appointments(ctx, who, from, to, req.query_param("limit") ? page.limit : 500, page.offset);
+    auto result =
+        app::portal::appointments(ctx, who, from, to, req.query_param("limit") ? page.limit : 500, page.offset);
     json items = json::array();
     for (const auto& a : result.items) items.push_back(to_json(a, z));
     return json_response(200, list_body(result.total, std::move(items)));
@@ -127,9 +128,11 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto z = zone();
     auto text = opt_string(j, "start");
-    if (!text || text->empty()) throw domain::validation("start", "'start' is required: the new start of the appointment");
+    if (!text || text->empty())
+      throw domain::validation("start", "'start' is required: the new start of the appointment");
     auto start = domain::parse_instant(*text, z);
-    if (!start) throw domain::validation("start", "'start' must be an ISO 8601 date-time, e.g. 2027-01-04T10:00:00+01:00");
+    if (!start)
+      throw domain::validation("start", "'start' must be an ISO 8601 date-time, e.g. 2027-01-04T10:00:00+01:00");
     return json_response(200, to_json(app::portal::reschedule(ctx, who, id, *start), z));
   });
 

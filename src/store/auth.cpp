@@ -83,7 +83,8 @@ std::vector<Account> accounts_pending_link(sql::Connection& c, int limit, int of
   return out;
 }
 
-void insert_password_reset(sql::Connection& c, const std::string& token_hash, Id account_id, domain::Instant expires_at) {
+void insert_password_reset(sql::Connection& c, const std::string& token_hash, Id account_id,
+                           domain::Instant expires_at) {
   c.query("INSERT INTO password_resets (token_hash, account_id, expires_at, used) VALUES (?, ?, ?, 0)",
           {token_hash, account_id, to_epoch(expires_at)});
 }

@@ -41,7 +41,8 @@ void set_account_password(sql::Connection& c, Id account_id, const std::string& 
 std::vector<Account> accounts_pending_link(sql::Connection& c, int limit, int offset, std::int64_t& total);
 
 // One-time password reset tokens, kept as hashes.
-void insert_password_reset(sql::Connection& c, const std::string& token_hash, Id account_id, domain::Instant expires_at);
+void insert_password_reset(sql::Connection& c, const std::string& token_hash, Id account_id,
+                           domain::Instant expires_at);
 // The account of an unused, unexpired token.
 std::optional<Id> find_password_reset(sql::Connection& c, const std::string& token_hash, domain::Instant now);
 // How many unused, unexpired tokens the account has.

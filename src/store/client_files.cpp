@@ -10,8 +10,8 @@ using domain::from_epoch;
 
 std::vector<Member> members(sql::Connection& c, Id client_id, domain::Instant now) {
   std::vector<Member> out;
-  for (const auto& r : c.query("SELECT member_id, relation FROM client_members WHERE client_id = ? ORDER BY member_id",
-                               {client_id}))
+  for (const auto& r :
+       c.query("SELECT member_id, relation FROM client_members WHERE client_id = ? ORDER BY member_id", {client_id}))
     if (auto m = clients::find(c, r.integer(0), now)) out.push_back({std::move(*m), r.text(1)});
   return out;
 }
@@ -22,9 +22,11 @@ bool is_member(sql::Connection& c, Id client_id, Id member_id) {
 
 void put_member(sql::Connection& c, Id client_id, Id member_id, const std::string& relation) {
   if (is_member(c, client_id, member_id))
-    c.query("UPDATE client_members SET relation = ? WHERE client_id = ? AND member_id = ?", {relation, client_id, member_id});
+    c.query("UPDATE client_members SET relation = ? WHERE client_id = ? AND member_id = ?",
+            {relation, client_id, member_id});
   else
-    c.query("INSERT INTO client_members (client_id, member_id, relation) VALUES (?, ?, ?)", {client_id, member_id, relation});
+    c.query("INSERT INTO client_members (client_id, member_id, relation) VALUES (?, ?, ?)",
+            {client_id, member_id, relation});
 }
 
 bool remove_member(sql::Connection& c, Id client_id, Id member_id) {
@@ -77,9 +79,10 @@ void merge(sql::Connection& c, Id into, Id from, bool fill_blanks, domain::Insta
   }
   clients::update(c, merged);
   // A birthday already wished under either file is not wished again this year.
-  c.query("UPDATE clients SET last_birthday_year = (SELECT MAX(last_birthday_year) FROM clients WHERE id IN (?, ?)) "
-          "WHERE id = ?",
-          {into, from, into});
+  c.query(
+      "UPDATE clients SET last_birthday_year = (SELECT MAX(last_birthday_year) FROM clients WHERE id IN (?, ?)) "
+      "WHERE id = ?",
+      {into, from, into});
   clients::remove(c, from);
 }
 

@@ -189,6 +189,22 @@ def test_resources_crud(admin):
     assert admin.get("/api/resources")["total"] == 1
 
 
+def test_catalogue_lists_page(admin):
+    names = [f"Cabine {i}" for i in range(3)]
+    for n in names:
+        admin.post("/api/resources", {"name": n})
+        admin.post("/api/services", {"name": n, "duration_minutes": 30})
+    for path in ["/api/resources", "/api/services"]:
+        page = admin.get(path, limit=2)
+        assert page["total"] == 3 and [x["name"] for x in page["items"]] == names[:2], page
+        page = admin.get(path, limit=2, offset=2)
+        assert page["total"] == 3 and [x["name"] for x in page["items"]] == names[2:], page
+        assert admin.get(path, offset=10)["items"] == []
+        assert admin.get(path, limit=0).error_code == "validation_failed"
+        assert admin.get(path, limit=501).error_code == "validation_failed"
+    assert admin.get("/api/staff", limit=1, offset=0)["total"] == 1
+
+
 # ---- services ------------------------------------------------------------------------------------------
 
 def test_services_crud_with_every_field(admin):

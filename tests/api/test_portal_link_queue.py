@@ -147,3 +147,21 @@ def test_two_accounts_in_the_queue_in_order(server, admin, salon):
     q = admin.get("/api/link-queue")
     assert q["total"] == 2 and [i["account_id"] for i in q["items"]] == [first, second]
     assert admin.get("/api/link-queue", limit=1, offset=1)["items"][0]["account_id"] == second
+
+
+def test_simultaneous_first_bookings_share_one_provisional_file(server, admin, salon):
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, api = register(server)
+    token = api.token
+    starts = [at(DAY, h) for h in ("09:00", "10:00", "11:00", "15:00")]
+
+    def go(start):
+        return book(server.api(token), start, salon.cut)
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(go, starts))
+    assert all(r.status == 201 for r in results), results
+    assert len({r["client_id"] for r in results}) == 1
+    q = admin.get("/api/link-queue")
+    assert q["total"] == 1 and len(q["items"][0]["appointments"]) == 4
