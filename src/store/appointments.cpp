@@ -65,6 +65,9 @@ domain::AppointmentLine line_from_row(const sql::Row& r) {
   return l;
 }
 
+// No line lasts longer: booking::build_lines refuses more than 12 hours; twice that for a margin.
+constexpr std::chrono::seconds kLongestLine{24 * 3600};
+
 Value opt(const std::optional<Id>& v) { return v ? Value{*v} : Value{nullptr}; }
 
 void insert_lines(sql::Connection& c, domain::Appointment& a) {
@@ -219,9 +222,13 @@ domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const d
     auto* s = agenda.find_staff(t.staff_id);
     if (s) s->time_off.push_back(t.span);
   }
+  // One range scan of the start index: a line overlapping [from, to) starts before `to` and, being at most
+  // kLongestLine long, after from - kLongestLine. Without that lower bound the scan would run from the first
+  // appointment ever booked, slower every year.
   for (const auto& r : c.query("SELECT staff_id, resource_id, start_at, end_at, service_id, group_capacity, appointment_id "
-                               "FROM appointment_lines WHERE active = 1 AND start_at < ? AND end_at > ? AND appointment_id <> ?",
-                               {to_epoch(to), to_epoch(from), ignore_appointment})) {
+                               "FROM appointment_lines WHERE start_at > ? AND start_at < ? AND end_at > ? "
+                               "AND active = 1 AND appointment_id <> ?",
+                               {to_epoch(from - kLongestLine), to_epoch(to), to_epoch(from), ignore_appointment})) {
     domain::Busy b{{from_epoch(r.integer(2)), from_epoch(r.integer(3))},
                    r.integer(5) > 1 ? r.integer(4) : 0, 1, r.integer(6)};
     if (auto* s = agenda.find_staff(r.integer(0))) s->busy.push_back(b);
