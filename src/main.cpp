@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   std::string db_url = "creneau.db", listen = "127.0.0.1:8080", web_root = CRENEAU_DEFAULT_WEB_ROOT;
   std::string smtp, sms_gateway, public_url;
   bool demo = false;
-  int threads = 4;
+  int threads = 8;
   serve->add_option("--db", db_url, "SQLite file (created if missing) or postgresql://user:pass@host/db URL")
       ->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();

@@ -1,5 +1,7 @@
 #include "app/delivery.hpp"
 
+#include "codec/codec.hpp"
+
 #include "domain/ics.hpp"
 #include "store/catalogue.hpp"
 
@@ -78,27 +80,6 @@ std::string mail_domain(const std::string& host) {
   return letters && host.find(':') == std::string::npos ? host : "localhost";
 }
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 struct Upload {
   const std::string* data;
@@ -169,7 +150,7 @@ Outcome send_sms(const std::string& gateway, const store::outbox::Message& m) {
   Curl curl;
   if (!curl.h) return {false, "libcurl failed to start"};
   char error[CURL_ERROR_SIZE] = {0};
-  std::string body = "{\"to\":" + json_string(m.to) + ",\"body\":" + json_string(m.body) + "}";
+  std::string body = "{\"to\":" + codec::json_quote(m.to) + ",\"body\":" + codec::json_quote(m.body) + "}";
   std::string reply;
   Slist headers;
   headers.add("Content-Type: application/json; charset=utf-8");
@@ -196,7 +177,7 @@ Outcome send_sms(const std::string& gateway, const store::outbox::Message& m) {
 
 void log_line(const char* level, const std::string& msg, const store::outbox::Message& m) {
   std::fprintf(stderr, "{\"level\":\"%s\",\"msg\":%s,\"outbox_id\":%lld,\"channel\":\"%s\",\"attempt\":%d}\n", level,
-               json_string(msg).c_str(), static_cast<long long>(m.id), m.channel.c_str(), m.attempts + 1);
+               codec::json_quote(msg).c_str(), static_cast<long long>(m.id), m.channel.c_str(), m.attempts + 1);
 }
 
 }  // namespace

@@ -30,6 +30,25 @@ domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a,
   return v;
 }
 
+namespace {
+// One outbox row; the delivery job sends it later.
+void enqueue(sql::Connection& c, domain::Instant now, const std::string& kind, const std::string& channel,
+             const std::string& to, const domain::MessageText& text, std::optional<domain::Id> appointment_id,
+             std::optional<domain::Id> client_id, const std::string& attachment = {}) {
+  store::outbox::Message m{};
+  m.kind = kind;
+  m.channel = channel;
+  m.to = to;
+  m.subject = text.subject;
+  m.body = text.body;
+  m.appointment_id = appointment_id;
+  m.client_id = client_id;
+  m.created_at = now;
+  m.attachment = attachment;
+  store::outbox::enqueue(c, m);
+}
+}  // namespace
+
 int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id client_id,
               const domain::MessageText& text, std::optional<domain::Id> appointment_id, bool sms,
               const std::string& attachment) {
@@ -37,30 +56,11 @@ int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, 
   if (!client) return 0;
   int sent = 0;
   if (!client->email.empty()) {
-    store::outbox::Message m{};
-    m.kind = kind;
-    m.channel = "email";
-    m.to = client->email;
-    m.subject = text.subject;
-    m.body = text.body;
-    m.appointment_id = appointment_id;
-    m.client_id = client_id;
-    m.created_at = now;
-    m.attachment = attachment;
-    store::outbox::enqueue(c, m);
+    enqueue(c, now, kind, "email", client->email, text, appointment_id, client_id, attachment);
     ++sent;
   }
   if (sms && !client->phone.empty()) {
-    store::outbox::Message m{};
-    m.kind = kind;
-    m.channel = "sms";
-    m.to = client->phone;
-    m.subject = text.subject;
-    m.body = text.body;
-    m.appointment_id = appointment_id;
-    m.client_id = client_id;
-    m.created_at = now;
-    store::outbox::enqueue(c, m);
+    enqueue(c, now, kind, "sms", client->phone, text, appointment_id, client_id);
     ++sent;
   }
   return sent;
@@ -70,15 +70,7 @@ void to_staff(sql::Connection& c, domain::Instant now, const std::string& kind, 
               const domain::MessageText& text, std::optional<domain::Id> appointment_id) {
   auto staff = store::catalogue::find_staff(c, staff_id);
   if (!staff || staff->email.empty()) return;
-  store::outbox::Message m{};
-  m.kind = kind;
-  m.channel = "email";
-  m.to = staff->email;
-  m.subject = text.subject;
-  m.body = text.body;
-  m.appointment_id = appointment_id;
-  m.created_at = now;
-  store::outbox::enqueue(c, m);
+  enqueue(c, now, kind, "email", staff->email, text, appointment_id, std::nullopt);
 }
 
 }  // namespace creneau::app::notify

@@ -112,6 +112,10 @@ domain::Settings from_json_value(const json& j) {
 
 }  // namespace
 
+std::string json_quote(std::string_view text) {
+  return json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string settings_to_json(const domain::Settings& s) { return to_json_value(s).dump(); }
 
 domain::Settings settings_from_json(std::string_view text) {

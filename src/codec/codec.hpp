@@ -12,6 +12,10 @@ std::string settings_to_json(const domain::Settings& s);
 domain::Settings settings_merge_patch(const domain::Settings& current, std::string_view patch_json);
 domain::Settings settings_from_json(std::string_view json);
 
+// A JSON string literal, quotes included, for hand-written JSON (error bodies, log lines, gateway calls).
+// Bytes that are not UTF-8 become U+FFFD.
+std::string json_quote(std::string_view text);
+
 std::string questionnaire_to_json(const std::vector<domain::Question>& q);
 // Throws validation_failed ("questionnaire") for anything but [{"key","question","required"}].
 std::vector<domain::Question> questionnaire_from_json(std::string_view json);

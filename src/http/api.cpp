@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include "app/auth.hpp"
+#include "codec/codec.hpp"
 #include "domain/error.hpp"
 #include "store/sql.hpp"
 
@@ -25,56 +26,9 @@ int status_of(const std::string& code) {
   return 400;
 }
 
-namespace {
-// Length of the well-formed UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(const std::string& s, std::size_t i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  return n;
-}
-
-// For hand-written JSON: the error body and the log lines (a path or a driver message may hold quotes, or
-// bytes that are not UTF-8: those become U+FFFD).
-std::string json_escape(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char ch = s[i];
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      auto n = utf8_length(s, i);
-      if (n == 0) {
-        out += "\ufffd";
-      } else {
-        out.append(s, i, n);
-        i += n - 1;
-      }
-      continue;
-    }
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(ch) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", ch);
-          out += buf;
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  return out;
-}
-}  // namespace
-
 Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
-  std::string body = "{\"error\":{\"code\":\"" + json_escape(code) + "\",\"message\":\"" + json_escape(message) + "\"";
-  if (!field.empty()) body += ",\"field\":\"" + json_escape(field) + "\"";
+  std::string body = "{\"error\":{\"code\":" + codec::json_quote(code) + ",\"message\":" + codec::json_quote(message);
+  if (!field.empty()) body += ",\"field\":" + codec::json_quote(field);
   body += "}}";
   return Response{status, "application/json", body, {}};
 }
@@ -115,8 +69,8 @@ Response Api::handle(Request& req) {
   Response res = dispatch(req);
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
   // One structured line per request.
-  std::fprintf(stderr, "{\"method\":\"%s\",\"path\":\"%s\",\"status\":%d,\"us\":%lld}\n",
-               json_escape(req.method).c_str(), json_escape(req.path).c_str(), res.status, static_cast<long long>(us));
+  std::fprintf(stderr, "{\"method\":%s,\"path\":%s,\"status\":%d,\"us\":%lld}\n", codec::json_quote(req.method).c_str(),
+               codec::json_quote(req.path).c_str(), res.status, static_cast<long long>(us));
   return res;
 }
 
@@ -139,8 +93,8 @@ Response Api::dispatch(Request& req) {
       return error_response(409, "slot_taken", "this time was just taken: choose another slot");
     return error_response(409, "conflict", "this conflicts with an existing record");
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "{\"level\":\"error\",\"path\":\"%s\",\"what\":\"%s\"}\n", json_escape(req.path).c_str(),
-                 json_escape(e.what()).c_str());
+    std::fprintf(stderr, "{\"level\":\"error\",\"path\":%s,\"what\":%s}\n", codec::json_quote(req.path).c_str(),
+                 codec::json_quote(e.what()).c_str());
     return error_response(500, "internal", "the server failed to handle this request");
   }
 }

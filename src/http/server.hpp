@@ -11,7 +11,7 @@ namespace creneau::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 4;
+  int threads = 8;
   std::size_t body_limit = 1 << 20;  // larger bodies → 413 payload_too_large
 };
 

@@ -43,8 +43,8 @@ private:
     for (int attempt = 0;; ++attempt) {
       Lease lease(*this);
       auto& c = *lease.conn;
-      writing ? c.begin_write() : c.begin_read();
       try {
+        writing ? c.begin_write() : c.begin_read();
         if constexpr (std::is_void_v<decltype(work(c))>) {
           work(c);
           c.commit();
