@@ -140,11 +140,15 @@ void place(sql::Connection& c, const domain::Settings& settings, const domain::Z
 }
 
 domain::Appointment book(Context& ctx, const BookRequest& r, const Origin& o) {
+  return ctx.db.write([&](sql::Connection& c) { return book_in(c, ctx, r, o); });
+}
+
+domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest& r, const Origin& o) {
   check_line_count(r.lines.size());
   if (r.confirmation != "approve" && r.confirmation != "request" && r.confirmation != "silent")
     throw validation("confirmation", "confirmation is approve, request or silent");
   if (r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
-  return ctx.db.write([&](sql::Connection& c) {
+  {
     auto settings = store::catalogue::load_settings(c);
     domain::Zone zone(settings.timezone);
     auto now = ctx.now();
@@ -177,7 +181,7 @@ domain::Appointment book(Context& ctx, const BookRequest& r, const Origin& o) {
     store::appointments::insert(c, a);
     send_booking_message(c, ctx, settings, a);
     return a;
-  });
+  }
 }
 
 domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, const Origin& o) {

@@ -44,6 +44,8 @@ struct Origin {
 };
 
 domain::Appointment book(Context& ctx, const BookRequest& request, const Origin& origin);
+// The same inside the caller's transaction (the portal creates a provisional client file in the same one).
+domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest& request, const Origin& origin);
 
 // Fields a PATCH may change; missing ones stay as they are. New lines or a new start re-check the agenda.
 struct ChangeRequest {

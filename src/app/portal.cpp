@@ -263,46 +263,26 @@ Me me(Context& ctx, Id account_id) {
 }
 
 domain::Appointment book(Context& ctx, const Principal& who, booking::BookRequest r, std::optional<Id> for_client_id) {
-  // Whom for: a member of the family, or the account's own file (checked against the booking's services).
-  auto person = ctx.db.read([&](sql::Connection& c) -> std::optional<domain::Client> {
+  // One transaction: whom for, the provisional file of a first booking, and the booking itself, so a
+  // refused booking leaves no file behind.
+  return ctx.db.write([&](sql::Connection& c) {
     auto account = load_account(c, who.id);
     auto ids = family(c, account, ctx.now());
     if (for_client_id && !in_family(ids, *for_client_id))
       throw validation("for_client_id",
                        "you can book for yourself and for the family members linked to your file only");
     auto id = for_client_id ? for_client_id : account.client_id;
-    if (!id) return std::nullopt;
-    auto client = store::clients::find(c, *id, ctx.now());
-    if (!client) throw validation("for_client_id", "no such client");
-    check_audience(c, *client, r);
-    return client;
-  });
-  bool created = false;
-  if (person) {
-    r.client_id = person->id;
-  } else {
-    // The account's first booking, before any file is its own: a provisional file, in the link queue.
-    r.client_id = ctx.db.write([&](sql::Connection& c) {
-      auto account = load_account(c, who.id);
-      if (account.client_id) return *account.client_id;  // a concurrent first booking made it
-      created = true;
-      return provisional_file(c, account, ctx.now());
-    });
-  }
-  try {
-    return booking::book(ctx, r, online(who));
-  } catch (...) {
-    // Nothing stays behind a failed request: a provisional file this request made and nothing booked into.
-    if (created) {
-      ctx.db.write([&](sql::Connection& c) {
-        if (!store::clients::is_pending_link(c, r.client_id)) return;
-        if (!c.query("SELECT 1 FROM appointments WHERE client_id = ?", {r.client_id}).empty()) return;
-        c.query("UPDATE accounts SET client_id = NULL WHERE client_id = ?", {r.client_id});
-        store::clients::remove(c, r.client_id);
-      });
+    if (id) {
+      auto client = store::clients::find(c, *id, ctx.now());
+      if (!client) throw validation("for_client_id", "no such client");
+      check_audience(c, *client, r);
+      r.client_id = client->id;
+    } else {
+      // The account's first booking, before any file is its own: a provisional file, in the link queue.
+      r.client_id = provisional_file(c, account, ctx.now());
     }
-    throw;
-  }
+    return booking::book_in(c, ctx, r, online(who));
+  });
 }
 
 AppointmentPage appointments(Context& ctx, const Principal& who, std::optional<domain::Instant> from,
