@@ -46,7 +46,7 @@ bool same(const Slot& a, const Slot& b) {
   return true;
 }
 
-std::size_t g_slots = 0, g_cases_with_slots = 0;
+std::size_t g_slots = 0, g_cases_with_slots = 0, g_fits = 0;
 
 bool compare(const Agenda& agenda, const AvailabilityQuery& q, const std::string& what) {
   auto want = bench::reference::find_slots(agenda, q);
@@ -166,7 +166,28 @@ bool random_case(Rng& r, int index) {
   q.step_minutes = steps[r.uniform(0, 8)];
   if (r.chance(20)) q.not_before = a.zone->at(from, 0) + minutes(r.uniform(0, days * 1440));
   if (r.chance(20)) q.not_after = a.zone->at(from, 0) + minutes(r.uniform(0, days * 1440));
-  return compare(a, q, "random case " + std::to_string(index) + " (" + a.zone->name() + ")");
+  if (!compare(a, q, "random case " + std::to_string(index) + " (" + a.zone->name() + ")")) return false;
+
+  // fit_line (what booking and the waitlist decide with) on spans around the same days.
+  for (int i = 0; i < 40 && !q.lines.empty(); ++i) {
+    const auto& need = q.lines[static_cast<std::size_t>(r.uniform(0, static_cast<int>(q.lines.size()) - 1))];
+    Id staff_id = a.staff.empty() || r.chance(5) ? 77 : a.staff[static_cast<std::size_t>(r.uniform(0, static_cast<int>(a.staff.size()) - 1))].staff_id;
+    std::optional<Id> resource;
+    if (r.chance(50)) resource = r.uniform(1, 4);
+    Instant s = lo + minutes(r.chance(70) ? 15 * r.uniform(0, (days + 2) * 96) : r.uniform(0, (days + 2) * 1440));
+    Interval span{s, s + minutes(need.duration_minutes)};
+    Id ignore = r.chance(30) ? r.uniform(1, 12 * days) : 0;
+    auto want = bench::reference::fit_line(a, need, staff_id, resource, span, ignore);
+    auto got = fit_line(a, need, staff_id, resource, span, ignore);
+    ++g_fits;
+    if (want != got) {
+      std::fprintf(stderr, "random case %d (%s): fit_line of staff %lld at %s: want %d, got %d\n", index,
+                   a.zone->name().c_str(), static_cast<long long>(staff_id), a.zone->format(span.start).c_str(),
+                   static_cast<int>(want), static_cast<int>(got));
+      return false;
+    }
+  }
+  return true;
 }
 
 bool salon_cases(const bench::Salon& s, const std::string& name, LocalDate from, int days, int stride) {
@@ -206,7 +227,7 @@ int main(int argc, char** argv) {
   o.days = 60;
   auto gen = bench::generate_salon(o);
   if (!salon_cases(gen, "generated salon", gen.first_day.plus_days(10), 14, 9)) return 1;
-  std::printf("engine_check: %d random agendas and the benchmark salons (%zu queries with slots, %zu slots): same slots "
-              "as the reference engine\n", cases, g_cases_with_slots, g_slots);
+  std::printf("engine_check: %d random agendas and the benchmark salons (%zu queries with slots, %zu slots, %zu fit_line "
+              "calls): same answers as the reference engine\n", cases, g_cases_with_slots, g_slots, g_fits);
   return 0;
 }

@@ -19,7 +19,12 @@ int main(int argc, char** argv) {
   for (int c = 0; c < cases; ++c) {
     domain::Zone zone(zones[uniform(0, 7)]);
     // Around a year of DST changes, sometimes across many years.
-    auto base = domain::from_epoch(uniform(0, 1) ? 1801000000 + uniform(0, 40000000) : uniform(-2000000000, 4000000000));
+    // Mostly around a year of DST changes; sometimes across two centuries, or years of fewer or more than four
+    // digits (written the slow way).
+    auto mode = uniform(0, 9);
+    auto base = domain::from_epoch(mode < 6   ? 1801000000 + uniform(0, 40000000)
+                                   : mode < 9 ? uniform(-2000000000, 4000000000)
+                                              : (uniform(0, 1) ? -62000000000 + uniform(0, 40000000) : 253402000000 + uniform(0, 40000000)));
     std::vector<domain::Slot> slots(static_cast<std::size_t>(uniform(0, 40)));
     auto t = base;
     for (auto& s : slots) {

@@ -190,4 +190,25 @@ std::vector<Slot> find_slots(const Agenda& agenda, const AvailabilityQuery& q) {
   return slots;
 }
 
+LineFit fit_line(const Agenda& agenda, const LineNeed& need, Id staff_id, std::optional<Id> resource_id,
+                 const Interval& span, Id ignore_appointment) {
+  const auto* staff = agenda.find_staff(staff_id);
+  if (!staff || !staff->performs(need.service_id)) return LineFit::not_performed;
+  std::vector<Interval> working;
+  working_intervals(agenda, *staff, agenda.zone->local(span.start).date, working);
+  if (!within(working, span)) return LineFit::outside_hours;
+  if (overlaps_any(staff->time_off, span) || !free_in(staff->busy, need, span, ignore_appointment))
+    return LineFit::taken;
+  if (!need.resource_ids.empty()) {
+    if (!resource_id) return LineFit::resource_required;
+    if (std::find(need.resource_ids.begin(), need.resource_ids.end(), *resource_id) == need.resource_ids.end())
+      return LineFit::resource_not_allowed;
+  }
+  if (resource_id) {
+    const auto* res = agenda.find_resource(*resource_id);
+    if (res && !free_in(res->busy, need, span, ignore_appointment)) return LineFit::resource_taken;
+  }
+  return LineFit::ok;
+}
+
 }  // namespace creneau::bench::reference

@@ -324,8 +324,11 @@ std::vector<domain::Slot> availability(Context& ctx, const AvailabilityRequest& 
       q.not_before = now + std::chrono::minutes(settings.booking.min_notice_minutes);
       q.not_after = now + domain::Days(settings.booking.max_advance_days);
     }
+    // Only the busy spans the query can look at: its services' staff and its lines' resources.
+    store::appointments::AgendaScope scope{r.service_ids, r.staff_id, {}};
+    for (const auto& l : q.lines) scope.resource_ids.insert(scope.resource_ids.end(), l.resource_ids.begin(), l.resource_ids.end());
     auto agenda = store::appointments::load_agenda(c, zone, settings, zone.at(r.from, 0) - domain::Days(1),
-                                                   zone.at(r.to.plus_days(1), 0) + domain::Days(1));
+                                                   zone.at(r.to.plus_days(1), 0) + domain::Days(1), scope);
     return domain::find_slots(agenda, q);
   });
 }

@@ -128,6 +128,21 @@ domain::TimeOff add_time_off(Context& ctx, domain::TimeOff t) {
   });
 }
 
+std::vector<domain::TimeOff> list_time_off(Context& ctx, std::optional<domain::Instant> from,
+                                           std::optional<domain::Instant> to, std::optional<Id> staff_id) {
+  // [from, to) is empty only when the last day asked for comes before the first.
+  if (from && to && *to <= *from) throw validation("to", "'to' cannot be before 'from'");
+  return ctx.db.read([&](sql::Connection& c) { return cat::list_time_off(c, {from, to, staff_id}); });
+}
+
+void delete_time_off(Context& ctx, Id staff_id, Id time_off_id) {
+  ctx.db.write([&](sql::Connection& c) {
+    auto t = cat::find_time_off(c, time_off_id);
+    if (!t || t->staff_id != staff_id) throw domain::not_found("time off");
+    cat::delete_time_off(c, time_off_id);
+  });
+}
+
 domain::Resource create_resource(Context& ctx, domain::Resource r) {
   if (r.name.empty()) throw validation("name", "the name is required");
   return ctx.db.write([&](sql::Connection& c) {

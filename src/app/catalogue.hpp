@@ -22,6 +22,11 @@ domain::Staff get_staff(Context& ctx, Id id);
 std::vector<domain::Staff> list_staff(Context& ctx);
 void delete_staff(Context& ctx, Id id);
 domain::TimeOff add_time_off(Context& ctx, domain::TimeOff t);
+// Absences overlapping [from, to) (open bounds when absent), of one staff member or of everyone.
+std::vector<domain::TimeOff> list_time_off(Context& ctx, std::optional<domain::Instant> from,
+                                           std::optional<domain::Instant> to, std::optional<Id> staff_id);
+// Removes one absence of that staff member; not_found when the pair does not match.
+void delete_time_off(Context& ctx, Id staff_id, Id time_off_id);
 
 domain::Resource create_resource(Context& ctx, domain::Resource r);
 domain::Resource update_resource(Context& ctx, const domain::Resource& r);

@@ -3,6 +3,7 @@
 #include "app/clients.hpp"
 #include "app/delivery.hpp"
 #include "app/notify.hpp"
+#include "codec/codec.hpp"
 #include "domain/messages.hpp"
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
@@ -23,7 +24,8 @@ std::mutex& run_mutex() {
 }
 
 void log_failure(const char* job, const std::exception& e) {
-  std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"job failed\",\"job\":\"%s\",\"what\":\"%s\"}\n", job, e.what());
+  std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"job failed\",\"job\":\"%s\",\"what\":%s}\n", job,
+               codec::json_quote(e.what()).c_str());
 }
 
 constexpr int kReminderBatch = 200;
@@ -87,7 +89,7 @@ void Scheduler::start() {
       try {
         run(ctx_, ctx_.now());
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"jobs failed\",\"what\":\"%s\"}\n", e.what());
+        log_failure("all", e);
       }
       lock.lock();
       wake_.wait_for(lock, std::chrono::minutes(1), [this] { return stopping_; });

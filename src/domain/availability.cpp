@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <string>
 
 namespace creneau::domain {
 
@@ -42,11 +44,11 @@ void working_minutes(const std::vector<WeeklyHours>& hours, const std::vector<We
   }
 }
 
-void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDate day, std::vector<Interval>& out) {
+// The day's working stretches as instants; `at(minute)` converts a wall-clock minute of `day`.
+template <typename At>
+void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDate day, At&& at, std::vector<Interval>& out) {
   out.clear();
-  working_minutes(staff.hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
-    out.push_back({agenda.zone->at(day, s), agenda.zone->at(day, e)});
-  });
+  working_minutes(staff.hours, agenda.opening_hours, day.weekday(), [&](int s, int e) { out.push_back({at(s), at(e)}); });
   // Rows that touch or overlap (09–12 and 12–15, or after clipping to opening hours) are one stretch of work:
   // a visit may run across the seam.
   if (out.size() > 1) {
@@ -58,6 +60,51 @@ void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDa
     }
     out.resize(n + 1);
   }
+}
+
+// Zone conversions repeat a lot between calls of fit_line (the same day's opening and closing minutes, the same
+// start tried for several staff members): a small per-thread memo of Zone's own answers, keyed by the zone's name.
+class ZoneMemo {
+public:
+  Instant at(const Zone& zone, LocalDate day, int minute) {
+    auto& e = at_[static_cast<std::size_t>(day.days_since_epoch * 61 + minute) % at_.size()];
+    if (e.day != day.days_since_epoch || e.minute != minute || e.zone != zone.name()) {
+      e.value = zone.at(day, minute);
+      e.day = day.days_since_epoch;
+      e.minute = minute;
+      e.zone = zone.name();
+    }
+    return e.value;
+  }
+  LocalDate date_of(const Zone& zone, Instant t) {
+    auto& e = date_[static_cast<std::size_t>(to_epoch(t) / 60) % date_.size()];
+    if (e.t != t || e.zone != zone.name()) {
+      e.value = zone.local(t).date;
+      e.t = t;
+      e.zone = zone.name();
+    }
+    return e.value;
+  }
+
+private:
+  struct AtEntry {
+    std::int32_t day = std::numeric_limits<std::int32_t>::min();
+    int minute = -1;
+    Instant value{};
+    std::string zone;
+  };
+  struct DateEntry {
+    Instant t = Instant::min();
+    LocalDate value{};
+    std::string zone;
+  };
+  std::array<AtEntry, 128> at_{};
+  std::array<DateEntry, 64> date_{};
+};
+
+ZoneMemo& zone_memo() {
+  thread_local ZoneMemo memo;
+  return memo;
 }
 
 bool within(const std::vector<Interval>& working, const Interval& span) {
@@ -95,8 +142,11 @@ LineFit fit_line(const Agenda& agenda, const LineNeed& need, Id staff_id, std::o
                  const Interval& span, Id ignore_appointment) {
   const auto* staff = agenda.find_staff(staff_id);
   if (!staff || !staff->performs(need.service_id)) return LineFit::not_performed;
-  std::vector<Interval> working;
-  working_intervals(agenda, *staff, agenda.zone->local(span.start).date, working);
+  thread_local std::vector<Interval> working;  // no allocation per call
+  auto& memo = zone_memo();
+  const Zone& zone = *agenda.zone;
+  LocalDate day = memo.date_of(zone, span.start);
+  working_intervals(agenda, *staff, day, [&](int minute) { return memo.at(zone, day, minute); }, working);
   if (!within(working, span)) return LineFit::outside_hours;
   if (overlaps_any(staff->time_off, span) || !free_in(staff->busy, need, span, ignore_appointment))
     return LineFit::taken;
@@ -237,23 +287,6 @@ private:
   std::size_t size_ = 0;
 };
 
-// working_intervals() with the day's conversions shared between staff members.
-void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDate day, DayClock& clock,
-                       std::vector<Interval>& out) {
-  out.clear();
-  working_minutes(staff.hours, agenda.opening_hours, day.weekday(),
-                  [&](int s, int e) { out.push_back({clock.at(s), clock.at(e)}); });
-  if (out.size() > 1) {
-    std::sort(out.begin(), out.end());
-    std::size_t n = 0;
-    for (std::size_t i = 1; i < out.size(); ++i) {
-      if (out[i].start <= out[n].end) out[n].end = std::max(out[n].end, out[i].end);
-      else out[++n] = out[i];
-    }
-    out.resize(n + 1);
-  }
-}
-
 }  // namespace
 
 void for_each_slot(const Agenda& agenda, const AvailabilityQuery& q, SlotSink& sink) {
@@ -338,7 +371,8 @@ void for_each_slot(const Agenda& agenda, const AvailabilityQuery& q, SlotSink& s
       });
     if (first_minute >= last_minute) continue;
     DayClock clock(*agenda.zone, day);
-    for (std::size_t i : used) working_intervals(agenda, agenda.staff[i], day, clock, working[i]);
+    for (std::size_t i : used)
+      working_intervals(agenda, agenda.staff[i], day, [&](int minute) { return clock.at(minute); }, working[i]);
 
     // Starts fall on the step counted from local midnight.
     int start_minute = (first_minute + q.step_minutes - 1) / q.step_minutes * q.step_minutes;

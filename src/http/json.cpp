@@ -253,36 +253,39 @@ public:
     }
   }
 
-  // Appends "2027-03-28T10:00:00+02:00", quoted, exactly as Zone::format() writes it.
-  void write(std::string& out, domain::Instant t) {
+  // Writes "2027-03-28T10:00:00+02:00", quoted, exactly as Zone::format() does, at `p` (room for kQuoted
+  // characters); returns the end, or nullptr when this instant needs Zone::format() itself (write() does that).
+  static constexpr std::size_t kQuoted = 27;
+  char* put(char* p, domain::Instant t) {
     if (!tz_ || t < begin_ || t >= end_) lookup(t);
-    if (!fast_) {
-      out += '"';
-      out += zone_.format(t);
-      out += '"';
-      return;
-    }
+    if (!fast_) return nullptr;
     auto local = t.time_since_epoch().count() + offset_seconds_;
     auto day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
     auto secs = local - day * 86400;
     if (day != day_) set_day(day);
-    if (!fast_day_) {
-      out += '"';
-      out += zone_.format(t);
-      out += '"';
+    if (!fast_day_) return nullptr;
+    p[0] = '"';
+    std::memcpy(p + 1, date_, 11);  // "YYYY-MM-DDT"
+    two(p + 12, static_cast<int>(secs / 3600));
+    p[14] = ':';
+    two(p + 15, static_cast<int>(secs / 60 % 60));
+    p[17] = ':';
+    two(p + 18, static_cast<int>(secs % 60));
+    std::memcpy(p + 20, offset_, 6);  // "+02:00"
+    p[26] = '"';
+    return p + kQuoted;
+  }
+
+  // Appends the same to `out`.
+  void write(std::string& out, domain::Instant t) {
+    char buf[kQuoted];
+    if (char* end = put(buf, t)) {
+      out.append(buf, end);
       return;
     }
-    char buf[27];
-    buf[0] = '"';
-    std::memcpy(buf + 1, date_, 11);  // "YYYY-MM-DDT"
-    two(buf + 12, static_cast<int>(secs / 3600));
-    buf[14] = ':';
-    two(buf + 15, static_cast<int>(secs / 60 % 60));
-    buf[17] = ':';
-    two(buf + 18, static_cast<int>(secs % 60));
-    std::memcpy(buf + 20, offset_, 6);  // "+02:00"
-    buf[26] = '"';
-    out.append(buf, sizeof buf);
+    out += '"';
+    out += zone_.format(t);
+    out += '"';
   }
 
 private:
@@ -335,14 +338,47 @@ private:
   char date_[11] = {};
 };
 
-void append_int(std::string& out, std::int64_t v) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
+template <std::size_t N>
+char* put_text(char* p, const char (&text)[N]) {
+  std::memcpy(p, text, N - 1);
+  return p + N - 1;
 }
 
-// One slot, keys in the order nlohmann's std::map-backed objects dump them (alphabetical).
-void append_slot(std::string& out, TimeWriter& time, const domain::Interval& span, std::span<const domain::SlotLine> lines) {
+char* put_int(char* p, std::int64_t v) { return std::to_chars(p, p + 20, v).ptr; }
+
+// One slot written at `p`, keys in the order nlohmann's std::map-backed objects dump them (alphabetical); nullptr
+// when an instant needs Zone::format() itself. Room needed: kSlotRoom + kLineRoom per line.
+constexpr std::size_t kSlotRoom = 2 * TimeWriter::kQuoted + 32, kLineRoom = 2 * TimeWriter::kQuoted + 3 * 20 + 64;
+
+char* put_slot(char* p, TimeWriter& time, const domain::Interval& span, std::span<const domain::SlotLine> lines) {
+  p = put_text(p, "{\"end\":");
+  if (!(p = time.put(p, span.end))) return nullptr;
+  p = put_text(p, ",\"lines\":[");
+  bool first = true;
+  for (const auto& l : lines) {
+    if (!first) *p++ = ',';
+    first = false;
+    p = put_text(p, "{\"end\":");
+    if (!(p = time.put(p, l.span.end))) return nullptr;
+    p = put_text(p, ",\"resource_id\":");
+    p = l.resource_id ? put_int(p, *l.resource_id) : put_text(p, "null");
+    p = put_text(p, ",\"service_id\":");
+    p = put_int(p, l.service_id);
+    p = put_text(p, ",\"staff_id\":");
+    p = put_int(p, l.staff_id);
+    p = put_text(p, ",\"start\":");
+    if (!(p = time.put(p, l.span.start))) return nullptr;
+    *p++ = '}';
+  }
+  p = put_text(p, "],\"start\":");
+  if (!(p = time.put(p, span.start))) return nullptr;
+  *p++ = '}';
+  return p;
+}
+
+// The same through std::string appends and Zone::format() (instants the fast path does not cover).
+void append_slot_slowly(std::string& out, TimeWriter& time, const domain::Interval& span,
+                        std::span<const domain::SlotLine> lines) {
   out += "{\"end\":";
   time.write(out, span.end);
   out += ",\"lines\":[";
@@ -352,19 +388,26 @@ void append_slot(std::string& out, TimeWriter& time, const domain::Interval& spa
     first = false;
     time.write(out, l.span.end);
     out += ",\"resource_id\":";
-    if (l.resource_id) append_int(out, *l.resource_id);
-    else out += "null";
-    out += ",\"service_id\":";
-    append_int(out, l.service_id);
-    out += ",\"staff_id\":";
-    append_int(out, l.staff_id);
-    out += ",\"start\":";
+    out += l.resource_id ? std::to_string(*l.resource_id) : "null";
+    out += ",\"service_id\":" + std::to_string(l.service_id) + ",\"staff_id\":" + std::to_string(l.staff_id) +
+           ",\"start\":";
     time.write(out, l.span.start);
     out += '}';
   }
   out += "],\"start\":";
   time.write(out, span.start);
   out += '}';
+}
+
+void append_slot(std::string& out, TimeWriter& time, const domain::Interval& span, std::span<const domain::SlotLine> lines) {
+  std::size_t at = out.size();
+  out.resize(at + kSlotRoom + kLineRoom * lines.size());
+  if (char* end = put_slot(out.data() + at, time, span, lines)) {
+    out.resize(static_cast<std::size_t>(end - out.data()));
+    return;
+  }
+  out.resize(at);
+  append_slot_slowly(out, time, span, lines);
 }
 
 }  // namespace
@@ -374,7 +417,7 @@ std::string slots_body(const std::vector<domain::Slot>& slots, const domain::Zon
   std::string out;
   std::size_t lines = 0;
   for (const auto& s : slots) lines += s.lines.size();
-  out.reserve(32 + slots.size() * 72 + lines * 150);
+  out.reserve(32 + slots.size() * kSlotRoom + lines * kLineRoom);  // room for the last slot written in place
   out += "{\"slots\":[";
   bool first = true;
   for (const auto& s : slots) {

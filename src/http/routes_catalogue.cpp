@@ -35,6 +35,11 @@ domain::Service service_from(const json& j, domain::Service s) {
   return s;
 }
 
+json time_off_json(const domain::TimeOff& t, const domain::Zone& zone) {
+  return {{"id", t.id}, {"staff_id", t.staff_id}, {"start", zone.format(t.span.start)}, {"end", zone.format(t.span.end)},
+          {"reason", t.reason}};
+}
+
 // One page of a list, as the contract's lists answer: {"total","items"} with limit (default 50) and offset.
 template <typename T>
 Response page_of(const Request& req, const std::vector<T>& v) {
@@ -95,8 +100,28 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     if (!start) throw domain::validation("start", "'start' must be an ISO 8601 date-time");
     if (!end) throw domain::validation("end", "'end' must be an ISO 8601 date-time");
     auto t = app::catalogue::add_time_off(ctx, {0, path_id(p[0]), {*start, *end}, opt_string(j, "reason").value_or("")});
-    return json_response(201, {{"id", t.id}, {"staff_id", t.staff_id}, {"start", zone.format(t.span.start)},
-                               {"end", zone.format(t.span.end)}, {"reason", t.reason}});
+    return json_response(201, time_off_json(t, zone));
+  });
+  // Absences as the agenda draws them: local dates, both inclusive; an absence is listed when it overlaps them.
+  r.add("GET", "/api/time_off", [&ctx](const Request& req, const Params&) {
+    require_staff(ctx, req);
+    domain::Zone zone(app::catalogue::settings(ctx).timezone);
+    std::optional<domain::Instant> from, to;
+    if (auto d = query_date(req, "from")) from = zone.at(*d, 0);
+    if (auto d = query_date(req, "to")) to = zone.at(d->plus_days(1), 0);
+    auto staff_id = query_int(req, "staff_id");
+    auto page = paging(req);
+    auto limit = req.query_param("limit") ? page.limit : 500;
+    auto all = app::catalogue::list_time_off(ctx, from, to, staff_id);
+    json items = json::array();
+    for (std::size_t i = static_cast<std::size_t>(page.offset), n = 0; i < all.size() && n < static_cast<std::size_t>(limit); ++i, ++n)
+      items.push_back(time_off_json(all[i], zone));
+    return json_response(200, list_body(static_cast<std::int64_t>(all.size()), std::move(items)));
+  });
+  r.add("DELETE", "/api/staff/{id}/time_off/{time_off_id}", [&ctx](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    app::catalogue::delete_time_off(ctx, path_id(p[0]), path_id(p[1]));
+    return no_content();
   });
 
   r.add("GET", "/api/resources", [&ctx](const Request& req, const Params&) {

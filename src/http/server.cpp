@@ -70,22 +70,25 @@ private:
     req.authorization = std::string(msg[bhttp::field::authorization]);
     req.content_type = std::string(msg[bhttp::field::content_type]);
     req.body = std::move(msg.body());
-    beast::error_code ignored;
-    auto endpoint = stream_.socket().remote_endpoint(ignored);
-    req.remote = ignored ? "" : endpoint.address().to_string();
+    if (!remote_) {  // the peer of a keep-alive connection does not change: asked once
+      beast::error_code ignored;
+      auto endpoint = stream_.socket().remote_endpoint(ignored);
+      remote_ = ignored ? "" : endpoint.address().to_string();
+    }
+    req.remote = *remote_;
     Response res = shared_.handler(req);
     bool keep = msg.keep_alive() && !shared_.stopping.load();
     // Still in flight until the answer is written: a graceful stop waits for it.
-    write(to_beast(res, msg.version(), keep));
+    write(to_beast(std::move(res), msg.version(), keep));
   }
 
-  static bhttp::response<bhttp::string_body> to_beast(const Response& r, unsigned version, bool keep_alive) {
+  static bhttp::response<bhttp::string_body> to_beast(Response r, unsigned version, bool keep_alive) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
     res.set(bhttp::field::server, "creneau");
     if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
     for (const auto& [k, v] : r.headers) res.set(k, v);
     res.keep_alive(keep_alive);
-    res.body() = r.body;
+    res.body() = std::move(r.body);  // an availability answer is ~150 KB: moved, not copied
     res.prepare_payload();
     return res;
   }
@@ -126,6 +129,7 @@ private:
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<bhttp::response<bhttp::string_body>> response_;
+  std::optional<std::string> remote_;
   Shared& shared_;
   bool draining_ = false;
   std::size_t drained_ = 0;

@@ -204,8 +204,11 @@ std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::
   return out;
 }
 
-domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
-                           domain::Instant from, domain::Instant to, Id ignore_appointment) {
+namespace {
+
+// The schedules (hours, skills, time off) and resources, without busy spans yet.
+domain::Agenda agenda_frame(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
+                            domain::Instant from, domain::Instant to) {
   domain::Agenda agenda;
   agenda.zone = &zone;
   agenda.opening_hours = settings.opening_hours;
@@ -222,24 +225,93 @@ domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const d
     auto* s = agenda.find_staff(t.staff_id);
     if (s) s->time_off.push_back(t.span);
   }
-  // One range scan of the start index: a line overlapping [from, to) starts before `to` and, being at most
-  // kLongestLine long, after from - kLongestLine. Without that lower bound the scan would run from the first
-  // appointment ever booked, slower every year.
-  for (const auto& r : c.query("SELECT staff_id, resource_id, start_at, end_at, service_id, group_capacity, appointment_id "
-                               "FROM appointment_lines WHERE start_at > ? AND start_at < ? AND end_at > ? "
-                               "AND active = 1 AND appointment_id <> ?",
-                               {to_epoch(from - kLongestLine), to_epoch(to), to_epoch(from), ignore_appointment})) {
-    domain::Busy b{{from_epoch(r.integer(2)), from_epoch(r.integer(3))},
-                   r.integer(5) > 1 ? r.integer(4) : 0, 1, r.integer(6)};
+  return agenda;
+}
+
+constexpr const char* kBusyColumns =
+    "SELECT staff_id, resource_id, start_at, end_at, service_id, group_capacity, appointment_id FROM appointment_lines ";
+
+// Adds one row of kBusyColumns to the staff member's and the resource's busy lists (each only when wanted).
+void add_busy(domain::Agenda& agenda, const sql::Row& r, bool to_staff, bool to_resource) {
+  domain::Busy b{{from_epoch(r.integer(2)), from_epoch(r.integer(3))}, r.integer(5) > 1 ? r.integer(4) : 0, 1,
+                 r.integer(6)};
+  if (to_staff)
     if (auto* s = agenda.find_staff(r.integer(0))) s->busy.push_back(b);
-    if (!r.is_null(1))
-      if (auto* res = agenda.find_resource(r.integer(1))) res->busy.push_back(b);
-  }
+  if (to_resource && !r.is_null(1))
+    if (auto* res = agenda.find_resource(r.integer(1))) res->busy.push_back(b);
+}
+
+void finish(domain::Agenda& agenda) {
   for (auto& s : agenda.staff) {
     std::sort(s.time_off.begin(), s.time_off.end());
     domain::normalize(s.busy);
   }
   for (auto& r : agenda.resources) domain::normalize(r.busy);
+}
+
+// "?, ?, ?" for `ids`, appended to `params`.
+std::string placeholders(const std::vector<Id>& ids, std::vector<Value>& params) {
+  std::string out;
+  for (Id id : ids) {
+    out += out.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
+domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
+                           domain::Instant from, domain::Instant to, Id ignore_appointment) {
+  auto agenda = agenda_frame(c, zone, settings, from, to);
+  // One range scan of the start index: a line overlapping [from, to) starts before `to` and, being at most
+  // kLongestLine long, after from - kLongestLine. Without that lower bound the scan would run from the first
+  // appointment ever booked, slower every year.
+  for (const auto& r : c.query(std::string(kBusyColumns) +
+                                   "WHERE start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?",
+                               {to_epoch(from - kLongestLine), to_epoch(to), to_epoch(from), ignore_appointment}))
+    add_busy(agenda, r, true, true);
+  finish(agenda);
+  return agenda;
+}
+
+domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
+                           domain::Instant from, domain::Instant to, const AgendaScope& scope) {
+  auto agenda = agenda_frame(c, zone, settings, from, to);
+  std::vector<Id> staff, resources;
+  for (const auto& s : agenda.staff) {
+    if (scope.staff_id && s.staff_id != *scope.staff_id) continue;
+    if (std::any_of(scope.service_ids.begin(), scope.service_ids.end(), [&](Id id) { return s.performs(id); }))
+      staff.push_back(s.staff_id);
+  }
+  for (Id r : scope.resource_ids)
+    if (agenda.find_resource(r) && std::find(resources.begin(), resources.end(), r) == resources.end()) resources.push_back(r);
+  std::sort(resources.begin(), resources.end());
+  const auto lo = to_epoch(from - kLongestLine), hi = to_epoch(to), after = to_epoch(from);
+  // Range scans of the (staff_id, start_at) index for the staff in scope, and of (resource_id, start_at) for the
+  // lines of other staff that hold a resource in scope: every row once.
+  if (!staff.empty()) {
+    std::vector<Value> params;
+    std::string in = placeholders(staff, params);
+    params.insert(params.end(), {lo, hi, after});
+    for (const auto& r : c.query(std::string(kBusyColumns) + "WHERE staff_id IN (" + in +
+                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1",
+                                 params)) {
+      bool resource_in_scope = !r.is_null(1) && std::binary_search(resources.begin(), resources.end(), r.integer(1));
+      add_busy(agenda, r, true, resource_in_scope);
+    }
+  }
+  if (!resources.empty()) {
+    std::vector<Value> params;
+    std::string in = placeholders(resources, params);
+    params.insert(params.end(), {lo, hi, after});
+    std::string not_staff = staff.empty() ? "" : " AND staff_id NOT IN (" + placeholders(staff, params) + ")";
+    for (const auto& r : c.query(std::string(kBusyColumns) + "WHERE resource_id IN (" + in +
+                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1" + not_staff,
+                                 params))
+      add_busy(agenda, r, false, true);
+  }
+  finish(agenda);
   return agenda;
 }
 

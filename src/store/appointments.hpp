@@ -32,6 +32,17 @@ std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::
 domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
                            domain::Instant from, domain::Instant to, Id ignore_appointment = 0);
 
+// What an availability query will look at: the staff members who perform one of `service_ids` (only `staff_id`
+// when set) and the resources in `resource_ids`. load_agenda() with a scope loads only their busy spans (the
+// others' stay empty): the same slots for that query, from a fraction of the rows.
+struct AgendaScope {
+  std::vector<Id> service_ids;
+  std::optional<Id> staff_id;
+  std::vector<Id> resource_ids;
+};
+domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
+                           domain::Instant from, domain::Instant to, const AgendaScope& scope);
+
 void set_confirm_token(sql::Connection& c, Id id, const std::string& token_hash);
 std::optional<Id> find_by_confirm_token(sql::Connection& c, const std::string& token_hash);
 

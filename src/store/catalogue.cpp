@@ -130,6 +130,42 @@ std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instan
   return out;
 }
 
+namespace {
+constexpr const char* kTimeOffColumns = "SELECT id, staff_id, start_at, end_at, reason FROM staff_time_off";
+
+domain::TimeOff time_off_from(const sql::Row& r) {
+  return {r.integer(0), r.integer(1), {domain::from_epoch(r.integer(2)), domain::from_epoch(r.integer(3))}, r.text(4)};
+}
+}  // namespace
+
+std::vector<domain::TimeOff> list_time_off(sql::Connection& c, const TimeOffFilter& f) {
+  std::string q = std::string(kTimeOffColumns) + " WHERE 1 = 1";
+  std::vector<Value> params;
+  if (f.to) {
+    q += " AND start_at < ?";
+    params.emplace_back(domain::to_epoch(*f.to));
+  }
+  if (f.from) {
+    q += " AND end_at > ?";
+    params.emplace_back(domain::to_epoch(*f.from));
+  }
+  if (f.staff_id) {
+    q += " AND staff_id = ?";
+    params.emplace_back(*f.staff_id);
+  }
+  std::vector<domain::TimeOff> out;
+  for (const auto& r : c.query(q + " ORDER BY start_at, id", params)) out.push_back(time_off_from(r));
+  return out;
+}
+
+std::optional<domain::TimeOff> find_time_off(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kTimeOffColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return time_off_from(rows[0]);
+}
+
+void delete_time_off(sql::Connection& c, Id id) { c.query("DELETE FROM staff_time_off WHERE id = ?", {id}); }
+
 std::vector<domain::Resource> list_resources(sql::Connection& c) {
   std::vector<domain::Resource> out;
   for (const auto& r : c.query("SELECT id, name FROM resources WHERE active = 1 ORDER BY id"))

@@ -26,6 +26,14 @@ std::int64_t count_staff(sql::Connection& c);
 
 Id insert_time_off(sql::Connection& c, const domain::TimeOff& t);
 std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to);
+// Time off overlapping [from, to) (an open bound when absent), of one staff member or all, by start then id.
+struct TimeOffFilter {
+  std::optional<domain::Instant> from, to;
+  std::optional<Id> staff_id;
+};
+std::vector<domain::TimeOff> list_time_off(sql::Connection& c, const TimeOffFilter& f);
+std::optional<domain::TimeOff> find_time_off(sql::Connection& c, Id id);
+void delete_time_off(sql::Connection& c, Id id);
 
 std::vector<domain::Resource> list_resources(sql::Connection& c);
 std::optional<domain::Resource> find_resource(sql::Connection& c, Id id);

@@ -30,6 +30,8 @@ ROUTES = [
     ("PATCH", f"/api/staff/{X}", ADMIN),
     ("DELETE", f"/api/staff/{X}", ADMIN),
     ("POST", f"/api/staff/{X}/time_off", STAFF),
+    ("DELETE", f"/api/staff/{X}/time_off/{X}", STAFF),
+    ("GET", "/api/time_off", STAFF),
     ("GET", "/api/resources", STAFF),
     ("POST", "/api/resources", ADMIN),
     ("GET", f"/api/resources/{X}", STAFF),

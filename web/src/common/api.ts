@@ -116,6 +116,15 @@ export function itemsOf<T = any>(data: any): T[] {
   return [];
 }
 
+/** The field a server error names ({"error":{"field"}}), with its message; null when it names none. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export function fieldErrorOf(e: unknown): FieldError | null {
+  return e instanceof ApiError && e.field ? { field: e.field, message: e.message } : null;
+}
+
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   if (e instanceof Error) return e.message;

@@ -1,5 +1,5 @@
 // Small shared widgets: modal dialog, error box, language switch, labelled fields.
-import type { ComponentChildren } from 'preact';
+import { cloneElement, isValidElement, type ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { setLang, t, useLang } from './i18n';
 
@@ -82,13 +82,39 @@ export function useId(prefix = 'f'): string {
   return r.current;
 }
 
-export function Field(props: { label: string; children: (id: string) => ComponentChildren; class?: string }) {
+/**
+ * A labelled field. With `error`, the control is marked aria-invalid, described by the message shown
+ * under it (the server's message for the field it names, or a check made before sending).
+ */
+export function Field(props: {
+  label: string;
+  children: (id: string) => ComponentChildren;
+  class?: string;
+  error?: string | null;
+  /** Marked invalid without a message of its own (e.g. the time beside an invalid date). */
+  invalid?: boolean;
+}) {
   const id = useId();
+  const invalid = !!props.error || !!props.invalid;
+  let control = props.children(id);
+  if (invalid && isValidElement(control))
+    control = cloneElement(control, props.error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-err` } : { 'aria-invalid': 'true' } as any);
   return (
-    <div class={'field ' + (props.class ?? '')}>
+    <div class={'field ' + (props.class ?? '') + (invalid ? ' invalid' : '')}>
       <label for={id}>{props.label}</label>
-      {props.children(id)}
+      {control}
+      {props.error && <FieldMessage id={`${id}-err`} text={props.error} />}
     </div>
+  );
+}
+
+/** The message beside an invalid control (its aria-describedby target). */
+export function FieldMessage(props: { id?: string; text?: string | null }) {
+  if (!props.text) return null;
+  return (
+    <span class="field-error" id={props.id} data-testid="field-error">
+      {props.text}
+    </span>
   );
 }
 

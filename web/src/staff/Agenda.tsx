@@ -4,6 +4,7 @@ import { api, errorText, itemsOf } from '../common/api';
 import { t, useLang } from '../common/i18n';
 import { addDays, fromMin, fmtDate, fmtShortDate, isoDate, isoTime, startOfWeek, toMin, todayIn, weekday, zonedIso } from '../common/time';
 import { ErrorBox, Check, fullName } from '../common/ui';
+import { AbsenceDialog, AbsenceForm, AbsenceInit, buildAbsences } from './Absences';
 import { AgendaGrid, Block, Column, DropTarget, openIntervals } from './AgendaGrid';
 import { AppointmentForm, FormInit } from './AppointmentForm';
 import { Catalog, getClient, loadCatalog, serviceName, useCatalog } from './catalog';
@@ -97,6 +98,9 @@ export function Agenda() {
   const [showCancelled, setShowCancelled] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<FormInit | null>(null);
+  const [timeOff, setTimeOff] = useState<any[]>([]);
+  const [absenceForm, setAbsenceForm] = useState<AbsenceInit | null>(null);
+  const [absence, setAbsence] = useState<any | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
 
   const from = view === 'week' ? startOfWeek(date) : date;
@@ -114,9 +118,13 @@ export function Agenda() {
 
   const reload = async () => {
     try {
-      const r = await api('GET', '/api/appointments', undefined, { from, to, limit: 500 });
+      const [r, off] = await Promise.all([
+        api('GET', '/api/appointments', undefined, { from, to, limit: 500 }),
+        api('GET', '/api/time_off', undefined, { from, to, limit: 500 }),
+      ]);
       const list = itemsOf(r);
       setAppts(list);
+      setTimeOff(itemsOf(off));
       const ids = [...new Set(list.map((a: any) => a.client_id).filter(Boolean))] as number[];
       const pairs = await Promise.all(ids.map(async (id) => [id, fullName(await getClient(id))] as const));
       setNames(Object.fromEntries(pairs));
@@ -137,11 +145,14 @@ export function Agenda() {
 
   const visible = appts.filter((a) => showCancelled || a.status !== 'cancelled');
   const busyStaff = new Set<number>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => l.staff_id)));
+  timeOff.forEach((x) => busyStaff.add(x.staff_id));
   const columns = buildColumns(cat, view, date, lang, busyStaff);
   const blocks = buildBlocks(cat, view, visible, names);
 
-  // Grid range: the salon's widest hours over the shown days, stretched to fit every appointment.
+  // Grid range: the salon's widest hours over the shown days, stretched to fit every appointment (absences
+  // are clipped to it: a whole-day absence must not stretch the grid to midnight).
   const days = view === 'week' ? [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i)) : [date];
+  const absences = view === 'resources' ? [] : buildAbsences(timeOff, days);
   let startMin = 24 * 60;
   let endMin = 0;
   for (const d of days)
@@ -200,6 +211,14 @@ export function Agenda() {
   };
 
   const shift = (n: number) => setDate(addDays(date, view === 'week' ? 7 * n : n));
+  // A new absence defaults to that person's working hours of the day (else the grid's range).
+  const openAbsenceForm = (staffId: number | undefined, d: string) => {
+    const col = columns.find((c) => c.staffId === staffId && c.date === d);
+    const open = col?.open ?? [];
+    const s = open.length ? Math.min(...open.map((o) => o.start)) : startMin;
+    const e = open.length ? Math.max(...open.map((o) => o.end)) : endMin;
+    setAbsenceForm({ staffId, date: d, start: fromMin(s), end: fromMin(Math.min(e, 23 * 60 + 55)) });
+  };
   return (
     <div class="agenda-page">
       <LinkQueueAlert onChange={() => setReloadKey((k) => k + 1)} />
@@ -225,6 +244,9 @@ export function Agenda() {
           ))}
         </div>
         <Check label={t('agenda.showCancelled')} checked={showCancelled} onChange={setShowCancelled} testid="show-cancelled" />
+        <button type="button" data-testid="new-absence" onClick={() => openAbsenceForm(columns.find((c) => c.staffId !== undefined)?.staffId ?? cat.staff[0]?.id, view === 'week' ? from : date)}>
+          + {t('absence.new')}
+        </button>
         <button type="button" class="primary" data-testid="new-appointment"
           onClick={() => setForm({ staffId: cat.staff[0]?.id, date, time: `${String(Math.floor(startMin / 60)).padStart(2, '0')}:00` })}>
           + {t('agenda.newAppointment')}
@@ -246,9 +268,34 @@ export function Agenda() {
           onBlockClick={(a) => setForm({ appointment: a })}
           onBlockDrop={onDrop}
           compact={view === 'week'}
+          absences={absences}
+          onAbsenceClick={setAbsence}
+          onColumnAbsence={view === 'resources' ? undefined : (col) => openAbsenceForm(col.staffId, col.date)}
         />
       )}
       <Legend />
+      {absenceForm && (
+        <AbsenceForm
+          cat={cat}
+          init={absenceForm}
+          onClose={() => setAbsenceForm(null)}
+          onSaved={() => {
+            setAbsenceForm(null);
+            reload();
+          }}
+        />
+      )}
+      {absence && (
+        <AbsenceDialog
+          cat={cat}
+          timeOff={absence}
+          onClose={() => setAbsence(null)}
+          onDeleted={() => {
+            setAbsence(null);
+            reload();
+          }}
+        />
+      )}
       {form && (
         <AppointmentForm
           init={form}
@@ -273,6 +320,7 @@ function Legend() {
       <span>★ {t('agenda.requestedStaff')}</span>
       <span><b class="mark noshow">⊘</b> {t('agenda.noShow')}</span>
       <span>↑ {t('agenda.earlierWanted')}</span>
+      <span><i class="sw absence-sw" /> {t('absence.title')}</span>
     </div>
   );
 }

@@ -29,6 +29,18 @@ export interface Block {
   services: string;
 }
 
+/** Staff time off drawn in a column: minutes of that column's day (clipped to the day). */
+export interface AbsenceBlock {
+  key: string;
+  colKey: string;
+  startMin: number;
+  endMin: number;
+  /** What the block says: the reason (or a generic word) and the local times. */
+  label: string;
+  when: string;
+  timeOff: any;
+}
+
 export interface DropTarget {
   col: Column;
   time: string;
@@ -44,6 +56,10 @@ interface Props {
   onBlockClick: (appt: any) => void;
   onBlockDrop: (block: Block, target: DropTarget) => Promise<boolean>;
   compact?: boolean;
+  absences?: AbsenceBlock[];
+  onAbsenceClick?: (timeOff: any) => void;
+  /** A staff column's header offers to record an absence for that person and day. */
+  onColumnAbsence?: (col: Column) => void;
 }
 
 export function openIntervals(hours: Hours[] | undefined, wd: number) {
@@ -185,7 +201,16 @@ export function AgendaGrid(p: Props) {
         {p.columns.map((col) => (
           <div class={'agenda-colwrap' + (col.groupStart ? ' group-start' : '')}>
             <div class="agenda-colhead" data-testid={`col-${col.key}`}>
-              <strong>{col.label}</strong>
+              <div class="colhead-line">
+                <strong>{col.label}</strong>
+                {p.onColumnAbsence && col.staffId !== undefined && (
+                  <button type="button" class="link colhead-absence" data-testid={`col-absence-${col.staffId}-${col.date}`}
+                    title={t('absence.addFor', { name: col.label })} aria-label={t('absence.addFor', { name: col.label })}
+                    onClick={() => p.onColumnAbsence!(col)}>
+                    +<i class="sw absence-sw" aria-hidden="true" />
+                  </button>
+                )}
+              </div>
               {col.sublabel && <span class="muted">{col.sublabel}</span>}
             </div>
             <div class="agenda-col" data-col-key={col.key} style={{ height: `${height}px` }}>
@@ -204,6 +229,35 @@ export function AgendaGrid(p: Props) {
                   />
                 );
               })}
+              {(p.absences ?? [])
+                .filter((x) => x.colKey === col.key)
+                .map((x) => {
+                  // Drawn over the open slots it covers (so they cannot be clicked), clipped to the grid.
+                  const s = Math.max(x.startMin, p.startMin);
+                  const e = Math.min(x.endMin, p.endMin);
+                  if (e <= s) return null;
+                  const text = `${x.label} · ${x.when}`;
+                  return (
+                    <div
+                      key={x.key}
+                      class="absence"
+                      style={{ top: `${(s - p.startMin) * PX_PER_MIN}px`, height: `${(e - s) * PX_PER_MIN - 1}px` }}
+                      data-testid={`absence-${x.timeOff.id}`}
+                      data-time-off-id={x.timeOff.id}
+                      role="button"
+                      tabIndex={0}
+                      title={`${t('absence.title')}: ${text}`}
+                      aria-label={`${t('absence.title')} ${col.label}: ${text}`}
+                      onClick={() => p.onAbsenceClick?.(x.timeOff)}
+                      onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && p.onAbsenceClick?.(x.timeOff)}
+                    >
+                      <span class="absence-label">
+                        {x.label}
+                        <span class="absence-time">{x.when}</span>
+                      </span>
+                    </div>
+                  );
+                })}
               {(() => {
                 const mine = p.blocks.filter((b) => b.colKey === col.key);
                 const lane = lanes(mine);

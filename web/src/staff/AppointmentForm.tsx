@@ -1,9 +1,9 @@
 // The appointment form (new or edit): up to 5 service lines, client, notes, confirmation, waitlist box.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText } from '../common/api';
+import { api, errorText, fieldErrorOf, FieldError } from '../common/api';
 import { t, useLang } from '../common/i18n';
 import { fmtInstant, isoDate, isoTime, zonedIso } from '../common/time';
-import { Check, ErrorBox, Field, Modal, centsFromInput, inputFromCents, val } from '../common/ui';
+import { Check, ErrorBox, Field, FieldMessage, Modal, centsFromInput, inputFromCents, val } from '../common/ui';
 import { forgetClient, getClient, useCatalog } from './catalog';
 import { ClientPicker } from './ClientPicker';
 import { LineEditor, LineState } from './LineEditor';
@@ -47,6 +47,9 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
   const [confirmation, setConfirmation] = useState<'approve' | 'request' | 'silent'>('approve');
   const [notify, setNotify] = useState<boolean>(!!a?.notify_earlier_slot);
   const [error, setError] = useState<string | null>(null);
+  // The field the last error named (server: {"error":{"field"}}, or the check before sending), e.g.
+  // "client_id", "start", "lines[1].staff_id": that control is marked and the message shown beside it.
+  const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
   const [current, setCurrent] = useState<any>(a);
 
@@ -54,22 +57,40 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
     if (a?.client_id) getClient(a.client_id).then(setClient);
   }, []);
 
-  const setLine = (i: number, l: LineState) => setLines(lines.map((x, j) => (j === i ? l : x)));
+  const errAt = (...fields: string[]) => (fieldErr && fields.includes(fieldErr.field) ? fieldErr.message : null);
+  // The part of the field error that belongs to line i: '' for the line itself, 'staff_id', 'answers.key'…
+  const lineErr = (i: number) => {
+    const m = fieldErr && /^lines\[(\d+)\](?:\.(.*))?$/.exec(fieldErr.field);
+    return m && Number(m[1]) === i ? { sub: m[2] ?? '', message: fieldErr!.message } : null;
+  };
+  // Editing after an error that named a field clears it (mark and message): it may no longer apply.
+  const edited = () => {
+    if (!fieldErr) return;
+    setFieldErr(null);
+    setError(null);
+  };
+  const setLine = (i: number, l: LineState) => {
+    edited();
+    setLines(lines.map((x, j) => (j === i ? l : x)));
+  };
   const addLine = () => {
     if (lines.length >= 5) return;
     const last = lines[lines.length - 1];
     setLines([...lines, { service_id: 0, staff_id: last?.staff_id ?? cat.staff[0]?.id ?? 0, resource_id: null, duration: '', price: '', answers: {} }]);
   };
 
-  const validate = (): string | null => {
-    if (!client) return t('appt.err.client');
-    if (!date || !time) return t('appt.err.when');
-    if (!lines.length || lines.some((l) => !l.service_id)) return t('appt.err.service');
-    for (const l of lines) {
+  const validate = (): FieldError | null => {
+    if (!client) return { field: 'client_id', message: t('appt.err.client') };
+    if (!date || !time) return { field: 'start', message: t('appt.err.when') };
+    const missing = lines.findIndex((l) => !l.service_id);
+    if (missing >= 0) return { field: `lines[${missing}].service_id`, message: t('appt.err.service') };
+    for (const [i, l] of lines.entries()) {
       const s = cat.services.find((x) => x.id === l.service_id);
-      if (s && s.resource_ids.length && !l.resource_id) return t('appt.err.resource', { s: s.name });
+      if (s && s.resource_ids.length && !l.resource_id)
+        return { field: `lines[${i}].resource_id`, message: t('appt.err.resource', { s: s.name }) };
       for (const q of s?.questionnaire ?? [])
-        if (q.required && !(l.answers[q.key] ?? '').trim()) return t('appt.err.answer', { q: q.question });
+        if (q.required && !(l.answers[q.key] ?? '').trim())
+          return { field: `lines[${i}].answers.${q.key}`, message: t('appt.err.answer', { q: q.question }) };
     }
     return null;
   };
@@ -87,7 +108,8 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
   const save = async (e: Event) => {
     e.preventDefault();
     const v = validate();
-    if (v) return setError(v);
+    setFieldErr(v);
+    if (v) return setError(v.message);
     setBusy(true);
     setError(null);
     const body: any = {
@@ -112,6 +134,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
       p.onSaved();
     } catch (err) {
       setError(errorText(err));
+      setFieldErr(fieldErrorOf(err));
     } finally {
       setBusy(false);
     }
@@ -140,25 +163,32 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
             {current.group && <span class="badge">{t('appt.group')}</span>}
           </div>
         )}
-        <ClientPicker value={client} onChange={setClient} />
+        <ClientPicker value={client} error={errAt('client_id', 'for_client_id')}
+          onChange={(c) => {
+            edited();
+            setClient(c);
+          }} />
         <div class="row">
-          <Field label={t('appt.date')}>
-            {(id) => <input id={id} type="date" required value={date} data-testid="appt-date" onInput={(e) => setDate(val(e))} />}
+          <Field label={t('appt.date')} invalid={!!errAt('start')}>
+            {(id) => <input id={id} type="date" required value={date} data-testid="appt-date" onInput={(e) => { edited(); setDate(val(e)); }} />}
           </Field>
-          <Field label={t('appt.time')}>
-            {(id) => <input id={id} type="time" required step={300} value={time} data-testid="appt-time" onInput={(e) => setTime(val(e))} />}
+          <Field label={t('appt.time')} error={errAt('start', ...lines.map((_, i) => `lines[${i}].start`))}>
+            {(id) => <input id={id} type="time" required step={300} value={time} data-testid="appt-time" onInput={(e) => { edited(); setTime(val(e)); }} />}
           </Field>
           <div class="field total"><span class="label">{t('appt.totalDuration')}</span><span data-testid="appt-total">{total} min</span></div>
         </div>
-        <fieldset class="lines">
+        <fieldset class="lines" aria-invalid={errAt('lines') ? 'true' : undefined}
+          aria-describedby={errAt('lines') ? 'appt-lines-err' : undefined}>
           <legend>{t('appt.services')}</legend>
+          <FieldMessage id="appt-lines-err" text={errAt('lines')} />
           {lines.map((l, i) => (
             <LineEditor
               index={i}
               line={l}
               cat={cat}
+              error={lineErr(i)}
               onChange={(nl) => setLine(i, nl)}
-              onRemove={lines.length > 1 ? () => setLines(lines.filter((_, j) => j !== i)) : undefined}
+              onRemove={lines.length > 1 ? () => { edited(); setLines(lines.filter((_, j) => j !== i)); } : undefined}
             />
           ))}
           {lines.length < 5 ? (
@@ -168,33 +198,35 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
           )}
         </fieldset>
         <div class="row">
-          <Field label={t('appt.payment')}>
+          <Field label={t('appt.payment')} error={errAt('payment_method')}>
             {(id) => (
               <select id={id} value={payment} data-testid="appt-payment" onChange={(e) => setPayment(val(e))}>
                 {PAYMENT_METHODS.map((m) => <option value={m}>{m ? t(`pay.${m}`) : '—'}</option>)}
               </select>
             )}
           </Field>
-          <Field label={t('appt.amountRequested')}>
+          <Field label={t('appt.amountRequested')} error={errAt('amount_requested_cents')}>
             {(id) => <input id={id} inputMode="decimal" value={amount} data-testid="appt-amount" onInput={(e) => setAmount(val(e))} />}
           </Field>
         </div>
-        <Field label={t('appt.clientRequest')}>
+        <Field label={t('appt.clientRequest')} error={errAt('client_request')}>
           {(id) => <textarea id={id} rows={2} value={clientRequest} data-testid="appt-client-request" onInput={(e) => setClientRequest(val(e))} />}
         </Field>
-        <Field label={t('appt.quickNote')}>
+        <Field label={t('appt.quickNote')} error={errAt('quick_note')}>
           {(id) => <input id={id} value={quickNote} data-testid="appt-quick-note" onInput={(e) => setQuickNote(val(e))} />}
         </Field>
-        <Field label={t('appt.notes')}>
+        <Field label={t('appt.notes')} error={errAt('notes')}>
           {(id) => <textarea id={id} rows={3} value={notes} data-testid="appt-notes" onInput={(e) => setNotes(val(e))} />}
         </Field>
         <div class="row checks">
           <Check label={`★ ${t('appt.requestedStaff')}`} checked={requested} onChange={setRequested} testid="appt-requested" />
           <Check label={t('appt.notifyEarlier')} checked={notify} onChange={setNotify} testid="appt-notify-earlier" />
+          <FieldMessage text={errAt('requested_staff', 'notify_earlier_slot')} />
         </div>
         {!editing && (
           <fieldset class="radios" data-testid="appt-confirmation">
             <legend>{t('appt.confirmation')}</legend>
+            <FieldMessage text={errAt('confirmation')} />
             {(['approve', 'request', 'silent'] as const).map((c) => (
               <label class="check">
                 <input type="radio" name="confirmation" value={c} checked={confirmation === c}

@@ -32,29 +32,31 @@ export const clientFormOf = (c: any): ClientForm => ({
   note: c.note ?? '',
 });
 
-export function ClientFields(p: { value: ClientForm; onChange: (v: ClientForm) => void }) {
+/** `error`: the field a server error named (first_name, email…) and its message, shown beside it. */
+export function ClientFields(p: { value: ClientForm; onChange: (v: ClientForm) => void; error?: { field: string; message: string } | null }) {
   const v = p.value;
+  const err = (k: keyof ClientForm) => (p.error?.field === k ? p.error.message : null);
   const set = (k: keyof ClientForm) => (e: Event) => p.onChange({ ...v, [k]: val(e) });
   return (
     <div class="client-fields">
       <div class="row">
-        <Field label={t('client.firstName') + ' *'}>
+        <Field label={t('client.firstName') + ' *'} error={err('first_name')}>
           {(id) => <input id={id} required value={v.first_name} data-testid="client-first" onInput={set('first_name')} />}
         </Field>
-        <Field label={t('client.lastName') + ' *'}>
+        <Field label={t('client.lastName') + ' *'} error={err('last_name')}>
           {(id) => <input id={id} required value={v.last_name} data-testid="client-last" onInput={set('last_name')} />}
         </Field>
       </div>
       <div class="row">
-        <Field label={t('client.email') + ' *'}>
+        <Field label={t('client.email') + ' *'} error={err('email')}>
           {(id) => <input id={id} type="email" required value={v.email} data-testid="client-email" onInput={set('email')} />}
         </Field>
-        <Field label={t('client.phone')}>
+        <Field label={t('client.phone')} error={err('phone')}>
           {(id) => <input id={id} type="tel" value={v.phone} data-testid="client-phone" onInput={set('phone')} />}
         </Field>
       </div>
       <div class="row">
-        <Field label={t('client.gender')}>
+        <Field label={t('client.gender')} error={err('gender')}>
           {(id) => (
             <select id={id} value={v.gender} data-testid="client-gender" onChange={set('gender')}>
               <option value="">—</option>
@@ -64,11 +66,11 @@ export function ClientFields(p: { value: ClientForm; onChange: (v: ClientForm) =
             </select>
           )}
         </Field>
-        <Field label={t('client.birthDate')}>
+        <Field label={t('client.birthDate')} error={err('birth_date')}>
           {(id) => <input id={id} type="date" value={v.birth_date} data-testid="client-birth" onInput={set('birth_date')} />}
         </Field>
       </div>
-      <Field label={t('client.note')}>
+      <Field label={t('client.note')} error={err('note')}>
         {(id) => <textarea id={id} rows={2} value={v.note} data-testid="client-note" onInput={set('note')} />}
       </Field>
     </div>

@@ -1,6 +1,6 @@
 // One client file: details, members (family), packages, appointments, appointment notes, merge, delete.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { api, errorText, fieldErrorOf, FieldError, itemsOf } from '../common/api';
 import { packageSummary, t, tv, useLang } from '../common/i18n';
 import { addDays, fmtInstant, todayIn } from '../common/time';
 import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
@@ -20,6 +20,7 @@ export function ClientFile(p: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [merge, setMerge] = useState(false);
+  const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
 
   const load = async () => {
     try {
@@ -73,8 +74,15 @@ export function ClientFile(p: { id: number }) {
       <div class="cols">
         <section class="card">
           <h2>{t('client.details')}</h2>
-          <form onSubmit={(e) => { e.preventDefault(); run(() => api('PATCH', `/api/clients/${p.id}`, form), t('common.saved')); }}>
-            <ClientFields value={form} onChange={setForm} />
+          <form onSubmit={(e) => {
+            e.preventDefault();
+            setFieldErr(null);
+            run(() => api('PATCH', `/api/clients/${p.id}`, form).catch((err) => {
+              setFieldErr(fieldErrorOf(err));
+              throw err;
+            }), t('common.saved'));
+          }}>
+            <ClientFields value={form} onChange={setForm} error={fieldErr} />
             <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
           </form>
         </section>

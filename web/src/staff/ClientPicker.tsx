@@ -1,8 +1,8 @@
 // Client search as you type, with inline creation of a new client file.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { api, errorText, fieldErrorOf, FieldError, itemsOf } from '../common/api';
 import { t } from '../common/i18n';
-import { ErrorBox, Field, fullName, val } from '../common/ui';
+import { ErrorBox, Field, FieldMessage, fullName, val } from '../common/ui';
 
 interface Props {
   value: any | null;
@@ -10,6 +10,8 @@ interface Props {
   label?: string;
   testid?: string;
   excludeId?: number;
+  /** A message about the chosen client (e.g. the server refused `client_id`): marks the control. */
+  error?: string | null;
 }
 
 export function ClientPicker(p: Props) {
@@ -38,23 +40,27 @@ export function ClientPicker(p: Props) {
   }, [q]);
 
   if (p.value) {
+    const errId = `${tid}-picker-err`;
     return (
-      <div class="field">
+      <div class={'field' + (p.error ? ' invalid' : '')}>
         <span class="label">{p.label ?? t('appt.client')}</span>
-        <div class="chip" data-testid={`${tid}-selected`}>
+        <div class={'chip' + (p.error ? ' invalid' : '')} data-testid={`${tid}-selected`} role="group"
+          aria-label={p.label ?? t('appt.client')}
+          aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? errId : undefined}>
           <strong>{fullName(p.value)}</strong>
           <span class="muted">{[p.value.email, p.value.phone].filter(Boolean).join(' · ')}</span>
           <button type="button" class="link" data-testid={`${tid}-change`} onClick={() => p.onChange(null)}>
             {t('common.change')}
           </button>
         </div>
+        <FieldMessage id={errId} text={p.error} />
       </div>
     );
   }
 
   return (
     <div class="client-picker">
-      <Field label={p.label ?? t('appt.client')}>
+      <Field label={p.label ?? t('appt.client')} error={p.error}>
         {(id) => (
           <input
             id={id}
@@ -118,13 +124,17 @@ function NewClientInline(p: { seed: string; testid: string; onCancel: () => void
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
+  const errAt = (f: string) => (fieldErr?.field === f ? fieldErr.message : null);
   const save = async () => {
     setError(null);
+    setFieldErr(null);
     try {
       const c = await api('POST', '/api/clients', { first_name: first, last_name: last, email, phone });
       p.onCreated(c);
     } catch (e) {
       setError(errorText(e));
+      setFieldErr(fieldErrorOf(e));
     }
   };
   const tid = p.testid;
@@ -132,18 +142,18 @@ function NewClientInline(p: { seed: string; testid: string; onCancel: () => void
     <fieldset class="inline-create" data-testid={`${tid}-new`}>
       <legend>{t('appt.newClientTitle')}</legend>
       <div class="row">
-        <Field label={t('client.firstName')}>
+        <Field label={t('client.firstName')} error={errAt('first_name')}>
           {(id) => <input id={id} value={first} data-testid={`${tid}-new-first`} onInput={(e) => setFirst(val(e))} />}
         </Field>
-        <Field label={t('client.lastName')}>
+        <Field label={t('client.lastName')} error={errAt('last_name')}>
           {(id) => <input id={id} value={last} data-testid={`${tid}-new-last`} onInput={(e) => setLast(val(e))} />}
         </Field>
       </div>
       <div class="row">
-        <Field label={t('client.email')}>
+        <Field label={t('client.email')} error={errAt('email')}>
           {(id) => <input id={id} type="email" value={email} data-testid={`${tid}-new-email`} onInput={(e) => setEmail(val(e))} />}
         </Field>
-        <Field label={t('client.phone')}>
+        <Field label={t('client.phone')} error={errAt('phone')}>
           {(id) => <input id={id} type="tel" value={phone} data-testid={`${tid}-new-phone`} onInput={(e) => setPhone(val(e))} />}
         </Field>
       </div>

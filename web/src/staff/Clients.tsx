@@ -1,6 +1,6 @@
 // Clients page: list with total, search, sort, last appointment, multi-select delete, CSV export, new client.
 import { useEffect, useState } from 'preact/hooks';
-import { api, downloadBlob, errorText, itemsOf, rawRequest } from '../common/api';
+import { api, downloadBlob, errorText, fieldErrorOf, FieldError, itemsOf, rawRequest } from '../common/api';
 import { t, tn, useLang } from '../common/i18n';
 import { fmtShortDate } from '../common/time';
 import { Check, ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
@@ -143,18 +143,22 @@ export function Clients(p: { isAdmin: boolean }) {
 function NewClientDialog(p: { onClose: () => void; onCreated: (c: any) => void }) {
   const [c, setC] = useState<ClientForm>(emptyClient());
   const [error, setError] = useState<string | null>(null);
+  const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
   const save = async (e: Event) => {
     e.preventDefault();
+    setError(null);
+    setFieldErr(null);
     try {
       p.onCreated(await api('POST', '/api/clients', c));
     } catch (err) {
       setError(errorText(err));
+      setFieldErr(fieldErrorOf(err));
     }
   };
   return (
     <Modal title={t('clients.new')} onClose={p.onClose} testid="new-client-dialog">
       <form onSubmit={save}>
-        <ClientFields value={c} onChange={setC} />
+        <ClientFields value={c} onChange={setC} error={fieldErr} />
         <ErrorBox error={error} />
         <div class="actions">
           <button type="button" onClick={p.onClose}>{t('common.cancel')}</button>

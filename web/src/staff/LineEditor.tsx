@@ -1,7 +1,7 @@
 // One service line of the appointment form: service (the staff member's own first), staff, resource,
 // duration, price and the service's questionnaire.
 import { t } from '../common/i18n';
-import { Field, fullName, inputFromCents, val } from '../common/ui';
+import { Field, FieldMessage, fullName, inputFromCents, val } from '../common/ui';
 import type { Catalog, Service } from './catalog';
 
 export interface LineState {
@@ -32,8 +32,15 @@ export function LineEditor(p: {
   cat: Catalog;
   onChange: (l: LineState) => void;
   onRemove?: () => void;
+  /** An error naming this line: `sub` is what follows "lines[i]." ('' for the line as a whole). */
+  error?: { sub: string; message: string } | null;
 }) {
   const { line: l, cat, index: i } = p;
+  const err = (sub: string) => (p.error && p.error.sub === sub ? p.error.message : null);
+  // The line as a whole (e.g. "the staff member is not free for line 2") is about who does it, then.
+  const staffErr = err('staff_id') ?? err('');
+  const known = ['', 'service_id', 'staff_id', 'resource_id', 'duration_minutes', 'price_cents', 'start'];
+  const otherErr = p.error && !known.includes(p.error.sub) && !p.error.sub.startsWith('answers.') ? p.error.message : null;
   const staff = cat.staff.find((s) => s.id === l.staff_id);
   const mine = cat.services.filter((s) => staff?.service_ids.includes(s.id));
   const others = cat.services.filter((s) => !staff?.service_ids.includes(s.id));
@@ -46,9 +53,9 @@ export function LineEditor(p: {
     </option>
   );
   return (
-    <div class="line" data-testid={`line-${i}`}>
+    <div class={'line' + (p.error ? ' invalid' : '')} data-testid={`line-${i}`}>
       <div class="row">
-        <Field label={t('appt.service', { n: i + 1 })} class="grow">
+        <Field label={t('appt.service', { n: i + 1 })} class="grow" error={err('service_id')}>
           {(id) => (
             <select
               id={id}
@@ -67,7 +74,7 @@ export function LineEditor(p: {
             </select>
           )}
         </Field>
-        <Field label={t('appt.staff')}>
+        <Field label={t('appt.staff')} error={staffErr}>
           {(id) => (
             <select id={id} value={l.staff_id} data-testid={`line-${i}-staff`}
               onChange={(e) => p.onChange({ ...l, staff_id: Number(val(e)) })}>
@@ -77,7 +84,7 @@ export function LineEditor(p: {
             </select>
           )}
         </Field>
-        <Field label={needsResource ? `${t('appt.resource')} *` : t('appt.resource')}>
+        <Field label={needsResource ? `${t('appt.resource')} *` : t('appt.resource')} error={err('resource_id')}>
           {(id) => (
             <select
               id={id}
@@ -94,13 +101,13 @@ export function LineEditor(p: {
             </select>
           )}
         </Field>
-        <Field label={t('appt.duration')} class="narrow">
+        <Field label={t('appt.duration')} class="narrow" error={err('duration_minutes')}>
           {(id) => (
             <input id={id} type="number" min={5} step={5} value={l.duration} data-testid={`line-${i}-duration`}
               onInput={(e) => p.onChange({ ...l, duration: val(e) })} />
           )}
         </Field>
-        <Field label={t('appt.price')} class="narrow">
+        <Field label={t('appt.price')} class="narrow" error={err('price_cents')}>
           {(id) => (
             <input id={id} inputMode="decimal" value={l.price} data-testid={`line-${i}-price`}
               onInput={(e) => p.onChange({ ...l, price: val(e) })} />
@@ -113,10 +120,11 @@ export function LineEditor(p: {
           </button>
         )}
       </div>
+      <FieldMessage text={otherErr} />
       {service?.questionnaire && service.questionnaire.length > 0 && (
         <div class="questionnaire">
           {service.questionnaire.map((q) => (
-            <Field label={q.question + (q.required ? ' *' : '')}>
+            <Field label={q.question + (q.required ? ' *' : '')} error={err(`answers.${q.key}`)}>
               {(id) => (
                 <input id={id} value={l.answers[q.key] ?? ''} required={q.required}
                   data-testid={`line-${i}-answer-${q.key}`}
