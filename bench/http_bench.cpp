@@ -263,7 +263,7 @@ std::string login(unsigned short port) {
 }
 
 std::string hhmm(int m) {
-  char b[8];
+  char b[16];
   std::snprintf(b, sizeof b, "%02d:%02d", m / 60, m % 60);
   return b;
 }
@@ -637,6 +637,49 @@ void reference_part(const Options& o, const fs::path& dir, Result& result) {
   std::printf("race, %d clients, %.1f s: %ld accepted, %ld refused as taken, %ld other; %.0f decided bookings/s; latency %s\n",
               o.clients, elapsed, accepted.load(), taken.load(), other.load(), rate, race_latency.line().c_str());
   if (other) result.broken = true;
+
+  // The write path alone: 16 clients booking distinct free slots (every answer a 201), in empty weeks after the race.
+  struct Free {
+    Id staff, service;
+    domain::Instant start;
+  };
+  std::vector<Free> free;
+  for (int d = 0; free.size() < 20000 && d < 120; ++d) {
+    auto date = race_days.back().plus_days(7 + d);
+    for (const auto& st : salon.staff) {
+      Id service = 0;
+      for (const auto& sv : salon.services)
+        if (sv.duration_minutes == 30 && std::binary_search(sv.staff_ids.begin(), sv.staff_ids.end(), st.id)) service = sv.id;
+      if (!service) continue;
+      for (const auto& h : st.hours)
+        if (h.weekday == date.weekday())
+          for (int m0 = h.start_minute; m0 + 30 <= h.end_minute; m0 += 30) free.push_back({st.id, service, utc.at(date, m0)});
+    }
+  }
+  std::atomic<std::size_t> next_free{0};
+  std::atomic<long> created{0}, refused{0};
+  stop = false;
+  pool.clear();
+  auto c0 = Clock::now();
+  for (int t = 0; t < o.clients; ++t)
+    pool.emplace_back([&, t] {
+      Client c(server.port, token);
+      for (std::size_t i; !stop.load() && (i = next_free++) < free.size();) {
+        const auto& f = free[i];
+        auto r = c.post("/api/appointments", booking_body(m, m.clients[(i + static_cast<std::size_t>(t)) % m.clients.size()], f.staff,
+                                                         f.service, {f.start, f.start + std::chrono::minutes(30)},
+                                                         std::nullopt, "approve"));
+        if (r.status == 201) ++created;
+        else if (refused++ < 3) std::fprintf(stderr, "create: HTTP %d %s\n", r.status, r.body.substr(0, 300).c_str());
+      }
+    });
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop = true;
+  for (auto& t : pool) t.join();
+  double created_rate = static_cast<double>(created.load()) / (ms(Clock::now() - c0) / 1000.0);
+  std::printf("create, %d clients, distinct free slots: %ld accepted, %ld other; %.0f accepted bookings/s\n", o.clients,
+              created.load(), refused.load(), created_rate);
+  if (refused) result.broken = true;
 
   auto all = list_appointments(admin, race_days.front(), race_days.back());
   auto doubles = double_bookings(all);
