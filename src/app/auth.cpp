@@ -155,14 +155,15 @@ void ensure_first_admin(Context& ctx) {
   const char* email = std::getenv("CRENEAU_ADMIN_EMAIL");
   const char* password = std::getenv("CRENEAU_ADMIN_PASSWORD");
   if (!email || !password || !*email || !*password) return;
+  // Only a database without any admin gets one; checked first so a restart costs no password hash.
+  auto has_admin = [&](sql::Connection& c) {
+    return store::catalogue::find_staff_by_email(c, email) ||
+           c.query("SELECT COUNT(*) FROM staff WHERE role = 'admin' AND active = 1").at(0).integer(0) > 0;
+  };
+  if (ctx.db.read(has_admin)) return;
   auto hash = hash_password(password);
   ctx.db.write([&](sql::Connection& c) {
-    if (store::catalogue::find_staff_by_email(c, email)) return;
-    if (store::catalogue::count_staff(c) > 0) {
-      // Not a new database: only add the admin if no admin exists at all.
-      auto rows = c.query("SELECT COUNT(*) FROM staff WHERE role = 'admin' AND active = 1");
-      if (rows.at(0).integer(0) > 0) return;
-    }
+    if (has_admin(c)) return;  // another server of the network made it meanwhile
     domain::Staff admin;
     admin.first_name = "Admin";
     admin.email = email;
