@@ -1,4 +1,4 @@
-// End-to-end benchmark over HTTP on SQLite. Starts the real `creneau` binary on a free loopback port with a
+// End-to-end benchmark over HTTP on SQLite (or PostgreSQL with --db). Starts the real `creneau` binary on a free loopback port with a
 // temporary database, loads the reference salon through the JSON API, and measures with keep-alive clients:
 //   - availability, 30 days, any staff (and one staff one day, any staff one day, 30 one-day queries): p50/p90/p99
 //   - booking create, one client: p50/p90/p99
@@ -7,8 +7,10 @@
 //   - a second database with the generated salon and 100,000 appointments: server RSS and start-up time
 //
 //   http_bench [--smoke] [--bin PATH] [--salon PATH] [--clients N] [--seconds S] [--server-threads N]
-//              [--big N] [--big-through-api] [--no-reference] [--keep] [--strict]
+//              [--big N] [--big-through-api] [--no-reference] [--keep] [--strict] [--db URL]
 //
+// --db URL            the reference salon's database, e.g. a new, empty postgresql://… database (default: a
+//                     SQLite file in the temporary folder)
 // --smoke             tiny sizes, no targets checked: it only proves the harness still works (ctest bench-smoke)
 // --big N             appointments of the large database (default 100000, 0 skips that part)
 // --big-through-api   load the large database through POST /api/appointments too (slow); by default its
@@ -74,6 +76,7 @@ struct Options {
   double seconds = 5;
   int server_threads = 0;  // 0 = the server's default
   int big = 100000;
+  std::string db;  // the reference salon's database: empty = a SQLite file in the temp folder
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -506,7 +509,8 @@ void reference_part(const Options& o, const fs::path& dir, Result& result) {
   auto salon = load_reference_salon(o.salon);
   if (o.smoke) salon.appointments.resize(std::min<std::size_t>(salon.appointments.size(), 300));
   Server server;
-  server.start(o, (dir / "reference.db").string(), (dir / "reference.log").string());
+  const std::string db = o.db.empty() ? (dir / "reference.db").string() : o.db;
+  server.start(o, db, (dir / "reference.log").string());
   auto token = login(server.port);
   Client admin(server.port, token);
   auto t0 = Clock::now();
@@ -691,7 +695,7 @@ void reference_part(const Options& o, const fs::path& dir, Result& result) {
   }
   // (Opening the database here runs this build's migrations: not for a server binary of another version.)
   if (o.bin == CRENEAU_BIN) {
-    auto checked = check_scoped_agenda((dir / "reference.db").string(), salon, m, from, o.smoke ? 7 : 30, 1);
+    auto checked = check_scoped_agenda(db, salon, m, from, o.smoke ? 7 : 30, 1);
     std::printf("scoped agenda: the same slots as the whole agenda for %zu queries\n", checked);
   }
   auto [rss, peak] = server.rss();
@@ -804,6 +808,7 @@ int main(int argc, char** argv) {
     else if (a == "--big-through-api") o.big_through_api = true;
     else if (a == "--no-reference") o.reference = false;
     else if (a == "--bin") o.bin = value();
+    else if (a == "--db") o.db = value();
     else if (a == "--salon") o.salon = value();
     else if (a == "--clients") o.clients = std::stoi(value());
     else if (a == "--seconds") o.seconds = std::stod(value());
