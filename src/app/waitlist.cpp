@@ -35,6 +35,17 @@ void load_input(sql::Connection& c, const domain::Settings& settings, const doma
   in.waiting = store::waitlist::waiting(c, from);
 }
 
+// What matching needs around every one of `slots` (at least one).
+void load_input_around(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone,
+                       const std::vector<store::waitlist::FreedSlot>& slots, MatchInput& in) {
+  auto from = slots.front().span.start, to = slots.front().span.end;
+  for (const auto& s : slots) {
+    from = std::min(from, s.span.start);
+    to = std::max(to, s.span.end);
+  }
+  load_input(c, settings, zone, from, to, in);
+}
+
 domain::WaitlistQuery query_of(const store::waitlist::FreedSlot& slot, const domain::Settings& settings,
                                domain::Instant now, std::size_t limit = 0) {
   domain::WaitlistQuery q;
@@ -181,13 +192,8 @@ void on_freed(sql::Connection& c, Context& ctx, const domain::Appointment& befor
   }
   if (mode != "automatic" || slots.empty()) return;
   domain::Zone zone(settings.timezone);
-  auto from = slots.front().span.start, to = slots.front().span.end;
-  for (const auto& s : slots) {
-    from = std::min(from, s.span.start);
-    to = std::max(to, s.span.end);
-  }
   MatchInput in;
-  load_input(c, settings, zone, from, to, in);
+  load_input_around(c, settings, zone, slots, in);
   for (const auto& s : slots) offer_automatically(c, ctx, settings, in, s, now);
 }
 
@@ -199,13 +205,8 @@ FreedSlotPage freed_slots(Context& ctx, int limit, int offset) {
     if (slots.empty()) return page;
     auto settings = store::catalogue::load_settings(c);
     domain::Zone zone(settings.timezone);
-    auto from = slots.front().span.start, to = slots.front().span.end;
-    for (const auto& s : slots) {
-      from = std::min(from, s.span.start);
-      to = std::max(to, s.span.end);
-    }
     MatchInput in;
-    load_input(c, settings, zone, from, to, in);
+    load_input_around(c, settings, zone, slots, in);
     for (const auto& s : slots) page.items.push_back(view_of(c, settings, in, s, now));
     return page;
   });

@@ -149,6 +149,21 @@ json to_json(const domain::Staff& s) {
           {"phone", s.phone}, {"role", s.role},             {"service_ids", s.service_ids}, {"hours", hours_json(s.hours)}};
 }
 
+json to_json(const domain::ClientPackage& p) {
+  return {{"id", p.id},
+          {"client_id", p.client_id},
+          {"package_type_id", p.package_type_id},
+          {"name", p.name},
+          {"sessions", p.sessions},
+          {"used", p.used},
+          {"no_shows", p.no_shows},
+          {"remaining", p.remaining},
+          {"start_date", p.start_date},
+          {"validity_days", p.validity_days},
+          {"valid_until", p.valid_until ? json(*p.valid_until) : json(nullptr)},
+          {"service_ids", p.service_ids}};
+}
+
 json to_json(const domain::Resource& r) { return {{"id", r.id}, {"name", r.name}}; }
 
 json to_json(const domain::Service& s) {

@@ -3,6 +3,7 @@
 #include "domain/availability.hpp"
 #include "domain/error.hpp"
 #include "domain/model.hpp"
+#include "domain/packages.hpp"
 #include "http/message.hpp"
 
 #include <nlohmann/json.hpp>
@@ -53,5 +54,6 @@ json to_json(const domain::Slot& s, const domain::Zone& zone);
 std::string slots_body(const std::vector<domain::Slot>& slots, const domain::Zone& zone);
 Response slots_response(const std::vector<domain::Slot>& slots, const domain::Zone& zone);
 json hours_json(const std::vector<domain::WeeklyHours>& hours);
+json to_json(const domain::ClientPackage& p);
 
 }  // namespace creneau::http

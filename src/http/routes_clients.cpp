@@ -22,22 +22,9 @@ json members_json(const std::vector<store::client_files::Member>& members, const
   return a;
 }
 
-// The same shape as GET /api/clients/{id}/packages.
 json packages_json(const std::vector<domain::ClientPackage>& packages) {
   json a = json::array();
-  for (const auto& p : packages)
-    a.push_back({{"id", p.id},
-                 {"client_id", p.client_id},
-                 {"package_type_id", p.package_type_id},
-                 {"name", p.name},
-                 {"sessions", p.sessions},
-                 {"used", p.used},
-                 {"no_shows", p.no_shows},
-                 {"remaining", p.remaining},
-                 {"start_date", p.start_date},
-                 {"validity_days", p.validity_days},
-                 {"valid_until", p.valid_until ? json(*p.valid_until) : json(nullptr)},
-                 {"service_ids", p.service_ids}});
+  for (const auto& p : packages) a.push_back(to_json(p));
   return a;
 }
 

@@ -23,20 +23,6 @@ json type_json(const domain::PackageType& t) {
           {"audience", t.audience}, {"validity_days", t.validity_days}};
 }
 
-json package_json(const domain::ClientPackage& p) {
-  return {{"id", p.id},
-          {"client_id", p.client_id},
-          {"package_type_id", p.package_type_id},
-          {"name", p.name},
-          {"sessions", p.sessions},
-          {"used", p.used},
-          {"no_shows", p.no_shows},
-          {"remaining", p.remaining},
-          {"start_date", p.start_date},
-          {"validity_days", p.validity_days},
-          {"valid_until", p.valid_until ? json(*p.valid_until) : json(nullptr)},
-          {"service_ids", p.service_ids}};
-}
 
 // One page of an in-memory list, as {"total","items"}.
 template <typename T, typename F>
@@ -81,7 +67,8 @@ void add_package_routes(Router& r, app::Context& ctx) {
 
   r.add("GET", "/api/clients/{id}/packages", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);
-    return json_response(200, page_of(app::packages::list_for_client(ctx, path_id(p[0])), req, package_json));
+    auto packages = app::packages::list_for_client(ctx, path_id(p[0]));
+    return json_response(200, page_of(packages, req, [](const domain::ClientPackage& x) { return to_json(x); }));
   });
   r.add("POST", "/api/clients/{id}/packages", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);
@@ -94,11 +81,11 @@ void add_package_routes(Router& r, app::Context& ctx) {
       start = domain::LocalDate::parse(*v);
       if (!start) throw domain::validation("start_date", "'start_date' must be a date YYYY-MM-DD");
     }
-    return json_response(201, package_json(app::packages::assign(ctx, client_id, *type_id, start)));
+    return json_response(201, to_json(app::packages::assign(ctx, client_id, *type_id, start)));
   });
   r.add("GET", "/api/clients/{id}/packages/{package_id}", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);
-    return json_response(200, package_json(app::packages::get_for_client(ctx, path_id(p[0]), path_id(p[1]))));
+    return json_response(200, to_json(app::packages::get_for_client(ctx, path_id(p[0]), path_id(p[1]))));
   });
   r.add("DELETE", "/api/clients/{id}/packages/{package_id}", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);
