@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   serve->add_option("--public-url", public_url, "Address clients use in links (default http://HOST:PORT)");
   serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
   serve->add_option("--threads", threads, "HTTP worker threads")->capture_default_str();
+  serve->footer(
+      "Environment:\n  CRENEAU_ADMIN_EMAIL, CRENEAU_ADMIN_PASSWORD  create the first admin of a database that has none\n"
+      "  CRENEAU_MAIL_FROM  sender address of e-mails (also ?from= in the --smtp URL)");
 
   auto* migrate = cli.add_subcommand("migrate", "Copy a salon from one database to another (e.g. SQLite to PostgreSQL)");
   std::string from, to;
