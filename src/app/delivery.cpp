@@ -6,6 +6,7 @@
 #include "store/catalogue.hpp"
 
 #include <curl/curl.h>
+#include <sodium.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -188,35 +189,18 @@ domain::Instant next_attempt(domain::Instant now, int attempts) {
   return now + wait;
 }
 
+// libsodium does the encoding; MIME wants lines of at most 76 characters, CRLF-separated (0: one line).
 std::string base64(std::string_view in, std::size_t line_length) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string flat(sodium_base64_encoded_len(in.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(flat.data(), flat.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  flat.pop_back();  // the terminating NUL
+  if (line_length == 0) return flat;
   std::string out;
-  out.reserve(in.size() * 4 / 3 + in.size() / 38 + 8);
-  std::size_t column = 0;
-  auto put = [&](char c) {
-    if (line_length && column == line_length) {
-      out += "\r\n";
-      column = 0;
-    }
-    out.push_back(c);
-    ++column;
-  };
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    std::uint32_t v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                      static_cast<unsigned char>(in[i + 2]);
-    put(table[v >> 18]);
-    put(table[(v >> 12) & 63]);
-    put(table[(v >> 6) & 63]);
-    put(table[v & 63]);
-  }
-  if (i < in.size()) {
-    std::uint32_t v = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    put(table[v >> 18]);
-    put(table[(v >> 12) & 63]);
-    put(i + 1 < in.size() ? table[(v >> 6) & 63] : '=');
-    put('=');
+  out.reserve(flat.size() + flat.size() / line_length * 2);
+  for (std::size_t i = 0; i < flat.size(); i += line_length) {
+    if (i) out += "\r\n";
+    out.append(flat, i, line_length);
   }
   return out;
 }
