@@ -46,20 +46,138 @@ const Service* find_service(std::span<const Service> services, Id id) {
   return it != services.end() && it->id == id ? &*it : nullptr;
 }
 
+// Built once per match_waitlist call: which staff perform each service (in agenda order), and per staff member
+// how long they are free from the freed start (working stretch, busy, time off), so most lines starting in
+// that window are decided without fit_line. Only used for the memoised placements (no appointment ignored).
+struct MatchContext {
+  const Agenda& agenda;
+  std::span<const Service> services;
+  Instant freed_start{};
+  std::vector<Instant> free_until;                     // per agenda.staff index; == freed_start: not free then
+  std::vector<bool> free_known;
+  LocalDate day{};
+  bool day_known = false;
+  std::vector<Interval> working;
+  std::vector<std::pair<int, Instant>> at_minute;  // the day's zone conversions, shared between staff members
+
+  Instant at(int minute) {
+    for (const auto& [m, t] : at_minute)
+      if (m == minute) return t;
+    at_minute.emplace_back(minute, agenda.zone->at(day, minute));
+    return at_minute.back().second;
+  }
+  std::vector<std::vector<std::uint32_t>> performers;  // per services index, lazily
+  std::vector<bool> performers_built;
+
+  MatchContext(const Agenda& a, std::span<const Service> sv, Instant start)
+      : agenda(a), services(sv), freed_start(start), free_until(a.staff.size(), start),
+        free_known(a.staff.size(), false) {}
+
+  // Computed on first use: a call that stops after a few candidates asks for few staff members.
+  Instant until_of(std::size_t i) {
+    if (free_known[i]) return free_until[i];
+    free_known[i] = true;
+    const Instant start = freed_start;
+    const Zone& zone = *agenda.zone;
+    if (!day_known) {
+      day = zone.local(start).date;
+      day_known = true;
+    }
+    int weekday = day.weekday();
+    const auto& staff = agenda.staff[i];
+    // The day's working stretches, merged as fit_line merges them.
+    working.clear();
+    for (const auto& h : staff.hours) {
+      if (h.weekday != weekday) continue;
+      if (agenda.opening_hours.empty()) {
+        working.push_back({at(h.start_minute), at(h.end_minute)});
+        continue;
+      }
+      for (const auto& o : agenda.opening_hours) {
+        if (o.weekday != weekday) continue;
+        int s = std::max(h.start_minute, o.start_minute), e = std::min(h.end_minute, o.end_minute);
+        if (s < e) working.push_back({at(s), at(e)});
+      }
+    }
+    if (working.size() > 1) {
+      std::sort(working.begin(), working.end());
+      std::size_t n = 0;
+      for (std::size_t k = 1; k < working.size(); ++k) {
+        if (working[k].start <= working[n].end) working[n].end = std::max(working[n].end, working[k].end);
+        else working[++n] = working[k];
+      }
+      working.resize(n + 1);
+    }
+    Instant until = start;
+    for (const auto& w : working)
+      if (w.start <= start && start < w.end) until = std::max(until, w.end);
+    for (const auto& t : staff.time_off) {
+      if (t.start >= until) break;
+      if (t.end > start) until = std::max(start, t.start);
+    }
+    auto it = std::partition_point(staff.busy.begin(), staff.busy.end(),
+                                   [&](const Busy& b) { return b.span.end <= start; });
+    if (it != staff.busy.end() && it->span.start < until) until = std::max(start, it->span.start);
+    free_until[i] = until;
+    return until;
+  }
+
+  const std::vector<std::uint32_t>& performers_of(const Service* service) {
+    auto k = static_cast<std::size_t>(service - services.data());
+    if (performers.empty()) {
+      performers.resize(services.size());
+      performers_built.assign(services.size(), false);
+    }
+    if (!performers_built[k]) {
+      for (std::size_t i = 0; i < agenda.staff.size(); ++i)
+        if (agenda.staff[i].performs(service->id)) performers[k].push_back(static_cast<std::uint32_t>(i));
+      performers_built[k] = true;
+    }
+    return performers[k];
+  }
+};
+
+// Whether an ordinary line (capacity 1, nothing ignored) fits `r` over `span`: fit_line's resource part.
+bool resource_free(const Agenda& agenda, Id r, const Interval& span) {
+  const auto* res = agenda.find_resource(r);
+  if (!res) return true;
+  auto it = std::partition_point(res->busy.begin(), res->busy.end(),
+                                 [&](const Busy& b) { return b.span.end <= span.start; });
+  return it == res->busy.end() || it->span.start >= span.end;
+}
+
 // Places the visit's lines back to back from `start`; true when every line fits and one goes to the freed staff.
-bool place_visit(const Agenda& agenda, std::span<const Service> services, const WaitingVisit& v,
-                 std::span<const WaitingLine> lines, Id freed_staff, Instant start, Id ignore,
-                 std::vector<SlotLine>& out) {
+bool place_visit(MatchContext& ctx, const WaitingVisit& v, std::span<const WaitingLine> lines, Id freed_staff,
+                 Instant start, Id ignore, std::vector<SlotLine>& out) {
+  const Agenda& agenda = ctx.agenda;
   out.clear();
   bool uses_freed = false;
   Instant at = start;
   for (std::uint32_t k = 0; k < v.line_count; ++k) {
     const auto& line = lines[v.first_line + k];
-    const Service* service = find_service(services, line.service_id);
+    const Service* service = find_service(ctx.services, line.service_id);
     if (!service || service->is_group()) return false;
     LineNeed need{service->id, line.duration_minutes, service->resource_ids, service->capacity};
     Interval span{at, at + std::chrono::minutes(line.duration_minutes)};
-    auto try_staff = [&](Id staff_id) -> bool {
+    // Staff index known: the free window decides the staff's part when the span starts in it.
+    auto try_known = [&](std::size_t idx) -> bool {
+      Id staff_id = agenda.staff[idx].staff_id;
+      if (ignore == 0 && need.capacity == 1 &&
+          (span.start == ctx.freed_start || span.start < ctx.until_of(idx))) {
+        Instant until = ctx.until_of(idx);
+        if (span.end > until) return false;
+        if (need.resource_ids.empty()) {
+          out.push_back({need.service_id, staff_id, std::nullopt, span});
+          return true;
+        }
+        for (Id r : need.resource_ids) {
+          if (resource_free(agenda, r, span)) {
+            out.push_back({need.service_id, staff_id, r, span});
+            return true;
+          }
+        }
+        return false;
+      }
       if (need.resource_ids.empty()) {
         if (fit_line(agenda, need, staff_id, std::nullopt, span, ignore) != LineFit::ok) return false;
         out.push_back({need.service_id, staff_id, std::nullopt, span});
@@ -75,16 +193,25 @@ bool place_visit(const Agenda& agenda, std::span<const Service> services, const 
       }
       return false;
     };
+    auto index_of = [&](Id staff_id) -> std::ptrdiff_t {
+      const auto* s = agenda.find_staff(staff_id);
+      return s ? s - agenda.staff.data() : -1;
+    };
     bool placed = false;
     if (v.requested_staff) {
-      placed = try_staff(line.staff_id);
+      auto idx = index_of(line.staff_id);
+      // Unknown staff member: fit_line says not_performed.
+      placed = idx >= 0 && agenda.staff[static_cast<std::size_t>(idx)].performs(need.service_id) &&
+               try_known(static_cast<std::size_t>(idx));
     } else {
-      const auto* freed = agenda.find_staff(freed_staff);
-      if (freed && freed->performs(need.service_id)) placed = try_staff(freed_staff);
-      for (std::size_t i = 0; !placed && i < agenda.staff.size(); ++i) {
-        const auto& s = agenda.staff[i];
-        if (s.staff_id == freed_staff || !s.performs(need.service_id)) continue;
-        placed = try_staff(s.staff_id);
+      auto freed_idx = index_of(freed_staff);
+      if (freed_idx >= 0 && agenda.staff[static_cast<std::size_t>(freed_idx)].performs(need.service_id))
+        placed = try_known(static_cast<std::size_t>(freed_idx));
+      const std::vector<std::uint32_t>* performers = placed ? nullptr : &ctx.performers_of(service);
+      for (std::size_t n = 0; !placed && n < performers->size(); ++n) {
+        std::size_t i = (*performers)[n];
+        if (agenda.staff[i].staff_id == freed_staff) continue;
+        placed = try_known(i);
       }
     }
     if (!placed) return false;
@@ -204,6 +331,7 @@ WaitlistMatches match_waitlist(const Agenda& agenda, std::span<const Service> se
   }
 
   ShapeMemo memo;
+  MatchContext ctx(agenda, services, freed.start);
   std::vector<SlotLine> scratch;
   const auto freed_minutes = std::chrono::duration_cast<std::chrono::minutes>(freed.end - freed.start).count();
   for (std::size_t n = 0; n < visits.size(); ++n) {
@@ -218,7 +346,7 @@ WaitlistMatches match_waitlist(const Agenda& agenda, std::span<const Service> se
 
     // A visit that overlaps its own new place must not be blocked by itself: placed on its own, not memoised.
     if (v.span.start < freed.start + std::chrono::minutes(total)) {
-      if (place_visit(agenda, services, v, lines, q.freed.staff_id, freed.start, v.appointment_id, scratch)) {
+      if (place_visit(ctx, v, lines, q.freed.staff_id, freed.start, v.appointment_id, scratch)) {
         result.placements.push_back(scratch);
         result.candidates.push_back({i, static_cast<std::uint32_t>(result.placements.size() - 1)});
       }
@@ -226,7 +354,7 @@ WaitlistMatches match_waitlist(const Agenda& agenda, std::span<const Service> se
     }
     bool inserted = false;
     auto* entry = memo.find_or_insert(shape_hash(v, lines), i, visits, lines, inserted);
-    if (inserted && place_visit(agenda, services, v, lines, q.freed.staff_id, freed.start, 0, scratch)) {
+    if (inserted && place_visit(ctx, v, lines, q.freed.staff_id, freed.start, 0, scratch)) {
       result.placements.push_back(scratch);
       entry->placement = static_cast<std::int32_t>(result.placements.size() - 1);
     }
