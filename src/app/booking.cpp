@@ -148,40 +148,38 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   if (r.confirmation != "approve" && r.confirmation != "request" && r.confirmation != "silent")
     throw validation("confirmation", "confirmation is approve, request or silent");
   if (r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
-  {
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
-    auto now = ctx.now();
-    if (r.requested_staff && !settings.preferred_staff_selection)
-      throw validation("requested_staff", "the salon does not let clients choose their staff member");
-    if (!store::clients::find(c, r.client_id, now)) throw validation("client_id", "no such client");
-    if (o.online) domain::check_booking_window(settings.booking, now, r.start);
+  auto settings = store::catalogue::load_settings(c);
+  domain::Zone zone(settings.timezone);
+  auto now = ctx.now();
+  if (r.requested_staff && !settings.preferred_staff_selection)
+    throw validation("requested_staff", "the salon does not let clients choose their staff member");
+  if (!store::clients::find(c, r.client_id, now)) throw validation("client_id", "no such client");
+  if (o.online) domain::check_booking_window(settings.booking, now, r.start);
 
-    domain::Appointment a;
-    a.client_id = r.client_id;
-    a.account_id = o.account_id;
-    a.requested_staff = r.requested_staff;
-    a.client_request = r.client_request;
-    a.quick_note = r.quick_note;
-    a.notes = r.notes;
-    a.confirmation = r.confirmation;
-    a.status = r.confirmation == "request" ? "pending" : "approved";
-    a.payment_method = r.payment_method;
-    a.amount_requested_cents = r.amount_requested_cents;
-    a.notify_earlier_slot = r.notify_earlier_slot;
-    a.rules = settings.booking;
-    a.created_at = a.updated_at = now;
-    a.created_by = a.updated_by = o.actor;
-    std::vector<domain::Service> services;
-    a.lines = build_lines(c, r.lines, r.start, services);
-    a.span = {a.lines.front().span.start, a.lines.back().span.end};
-    a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
-    place(c, settings, zone, a, r.lines, o.online, 0);
-    packages::allocate(c, a, services);
-    store::appointments::insert(c, a);
-    send_booking_message(c, ctx, settings, a);
-    return a;
-  }
+  domain::Appointment a;
+  a.client_id = r.client_id;
+  a.account_id = o.account_id;
+  a.requested_staff = r.requested_staff;
+  a.client_request = r.client_request;
+  a.quick_note = r.quick_note;
+  a.notes = r.notes;
+  a.confirmation = r.confirmation;
+  a.status = r.confirmation == "request" ? "pending" : "approved";
+  a.payment_method = r.payment_method;
+  a.amount_requested_cents = r.amount_requested_cents;
+  a.notify_earlier_slot = r.notify_earlier_slot;
+  a.rules = settings.booking;
+  a.created_at = a.updated_at = now;
+  a.created_by = a.updated_by = o.actor;
+  std::vector<domain::Service> services;
+  a.lines = build_lines(c, r.lines, r.start, services);
+  a.span = {a.lines.front().span.start, a.lines.back().span.end};
+  a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
+  place(c, settings, zone, a, r.lines, o.online, 0);
+  packages::allocate(c, a, services);
+  store::appointments::insert(c, a);
+  send_booking_message(c, ctx, settings, a);
+  return a;
 }
 
 domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, const Origin& o) {
