@@ -192,6 +192,35 @@ def admin(server):
 MONDAY = "2027-03-01"  # a Monday in winter time (+01:00 in Europe/Paris)
 
 
+def at(day, hhmm, offset="+01:00"):
+    """An instant on `day` at local `hhmm` (winter time in Europe/Paris by default)."""
+    return f"{day}T{hhmm}:00{offset}"
+
+
+def run_jobs(admin, now):
+    """POST /api/jobs/run as of `now`: the periodic jobs (reminders, birthdays, delivery) on a clock the test holds."""
+    r = admin.post("/api/jobs/run", {"now": now})
+    assert r.status == 200, r
+    assert set(r.json) == {"reminders", "birthdays", "sent", "failed"}, r
+    return r.json
+
+
+def waiting_client(admin, first, phone=""):
+    """A client file for waitlist tests: e-mail from the first name, optional phone."""
+    r = admin.post("/api/clients", {"first_name": first, "last_name": "Attente",
+                                    "email": f"{first.lower()}@example.com", "phone": phone})
+    assert r.status == 201, r
+    return r["id"]
+
+
+def book_waiting(salon, start, client, staff=None, notify=True, service=None):
+    """A silent one-line booking (Coupe with Alice unless told), asking to hear of an earlier slot by default."""
+    r = salon.book(start, [{"service_id": service or salon.cut, "staff_id": staff or salon.alice}], client=client,
+                   confirmation="silent", notify_earlier_slot=notify)
+    assert r.status == 201, r
+    return r["id"]
+
+
 class Salon:
     """Two staff, one room, a few services, two clients: ids in attributes."""
 

@@ -7,18 +7,20 @@
 """
 import json
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from sink import Sink
 
-class SmsSink:
+
+class SmsSink(Sink):
+    kind = "SMS sink"
+
     def __init__(self, fail_first=0, status=503):
+        super().__init__()
         self.fail_first = fail_first
         self.fail_status = status
         self.requests = 0
-        self.accepted = []
         self.rejected = []
-        self.lock = threading.Lock()
         sink = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,7 +35,7 @@ class SmsSink:
                 with sink.lock:
                     sink.requests += 1
                     failing = sink.requests <= sink.fail_first
-                    (sink.rejected if failing else sink.accepted).append(entry)
+                    (sink.rejected if failing else sink._received).append(entry)
                 status = sink.fail_status if failing else 200
                 reply = b'{"error":"try later"}' if failing else b'{"id":"ok"}'
                 self.send_response(status)
@@ -60,22 +62,3 @@ class SmsSink:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def received(self):
-        with self.lock:
-            return list(self.accepted)
-
-    def wait_for(self, count, timeout=20):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            got = self.received()
-            if len(got) >= count:
-                return got
-            time.sleep(0.05)
-        raise AssertionError(f"the SMS sink got {len(self.received())} messages, expected {count}")

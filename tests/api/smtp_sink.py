@@ -18,11 +18,11 @@ import socket
 import ssl
 import subprocess
 import tempfile
-import threading
-import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+
+from sink import Sink
 
 
 def _free_port():
@@ -74,19 +74,20 @@ class _Handler:
         if failing:
             return "451 4.3.0 Try again later"
         with self.sink.lock:
-            self.sink.messages.append(Received(envelope, session, implicit_tls=self.sink.tls == "smtps"))
+            self.sink._received.append(Received(envelope, session, implicit_tls=self.sink.tls == "smtps"))
         return "250 2.0.0 Message accepted for delivery"
 
 
-class SmtpSink:
+class SmtpSink(Sink):
+    kind = "SMTP sink"
+
     def __init__(self, delay=0.0, fail_first=0, tls=None, login=None):
+        super().__init__()
         self.delay = delay
         self.fail_first = fail_first
         self.tls = tls
         self.login = login
         self.attempts = 0
-        self.messages = []
-        self.lock = threading.Lock()
         self.port = _free_port()
         kwargs = {}
         if tls == "starttls":
@@ -118,22 +119,3 @@ class SmtpSink:
 
     def stop(self):
         self.controller.stop()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def received(self):
-        with self.lock:
-            return list(self.messages)
-
-    def wait_for(self, count, timeout=20):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            got = self.received()
-            if len(got) >= count:
-                return got
-            time.sleep(0.05)
-        raise AssertionError(f"the SMTP sink got {len(self.received())} messages, expected {count}")

@@ -2,14 +2,10 @@
 move, delete, no-show, frozen rules, and every refusal (with nothing written when a request fails)."""
 import pytest
 
-from conftest import MONDAY, Salon  # noqa: F401  (the salon fixture builds a Salon)
+from conftest import MONDAY, Salon, at# noqa: F401  (the salon fixture builds a Salon)
 
 TUESDAY = "2027-03-02"
 SATURDAY = "2027-03-06"
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 def line(service, staff, **extra):

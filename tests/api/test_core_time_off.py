@@ -1,13 +1,9 @@
 """Staff time off (absences) as the front desk sees and undoes them: GET /api/time_off over local days,
 DELETE /api/staff/{id}/time_off/{time_off_id}; the agenda's availability follows."""
-from conftest import MONDAY
+from conftest import MONDAY, at
 
 TUESDAY = "2027-03-02"
 SUNDAY = "2027-03-07"
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 def add(admin, staff, day, start, end, reason="", end_day=None):

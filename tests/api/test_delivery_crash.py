@@ -9,14 +9,10 @@ import signal
 import threading
 import time
 
-from conftest import MONDAY, Salon
+from conftest import MONDAY, Salon, at
 from smtp_sink import SmtpSink
 
 LEASE = {"CRENEAU_DELIVERY_LEASE_SECONDS": "3"}
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 def book_many(salon, count):

@@ -3,20 +3,10 @@ that fails the first tries gets the same message again after the back-off, then 
 attempts a message is `failed`, visible in the outbox, and left alone."""
 import pytest
 
-from conftest import MONDAY, Salon
+from conftest import MONDAY, Salon, at, run_jobs
 from sms_sink import SmsSink
 
 TUESDAY = "2027-03-02"
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
-
-
-def run(admin, now):
-    r = admin.post("/api/jobs/run", {"now": now})
-    assert r.status == 200, r
-    return r.json
 
 
 def offer_by_sms(admin, salon):
@@ -44,13 +34,13 @@ def test_sms_is_retried_after_failures_then_sent(make_server):
         admin = server.admin()
         salon = Salon(admin)
         m = offer_by_sms(admin, salon)
-        r = run(admin, "2027-02-01T12:00:00+01:00")
+        r = run_jobs(admin, "2027-02-01T12:00:00+01:00")
         assert r["sent"] == 0
         m1 = outbox_message(admin, m["id"])
         assert m1["status"] == "pending" and m1["attempts"] >= 1 and "503" in m1["last_error"], m1
-        assert run(admin, "2027-02-01T12:00:30+01:00")["sent"] == 0  # back-off: not due yet
+        assert run_jobs(admin, "2027-02-01T12:00:30+01:00")["sent"] == 0  # back-off: not due yet
         for now in ("2027-02-01T12:05:00+01:00", "2027-02-01T12:30:00+01:00", "2027-02-01T13:30:00+01:00"):
-            run(admin, now)
+            run_jobs(admin, now)
         done = outbox_message(admin, m["id"])
         assert done["status"] == "sent" and done["attempts"] == 3 and done["sent_at"], done
         [got] = sink.wait_for(1)
@@ -72,14 +62,14 @@ def test_after_eight_failures_the_message_is_failed(make_server):
         m = offer_by_sms(admin, salon)
         failed = 0
         for hour in range(12):  # far more than the back-off needs
-            failed += run(admin, f"2027-02-01T{8 + hour:02d}:00:00+01:00")["failed"]
+            failed += run_jobs(admin, f"2027-02-01T{8 + hour:02d}:00:00+01:00")["failed"]
         done = outbox_message(admin, m["id"])
         assert done["status"] == "failed" and done["attempts"] == 8, done
         assert "500" in done["last_error"]
         assert sink.requests == 8
         failed_list = admin.get("/api/outbox", status="failed")["items"]
         assert [x["id"] for x in failed_list] == [m["id"]]
-        assert run(admin, "2027-02-02T12:00:00+01:00")["failed"] == 0 and sink.requests == 8
+        assert run_jobs(admin, "2027-02-02T12:00:00+01:00")["failed"] == 0 and sink.requests == 8
 
 
 def test_email_and_sms_go_each_their_way(make_server):
@@ -96,7 +86,7 @@ def test_email_and_sms_go_each_their_way(make_server):
         salon.book(at(TUESDAY, "10:00"), [{"service_id": salon.cut, "staff_id": salon.alice}], confirmation="silent",
                    notify_earlier_slot=True)
         admin.post(f"/api/appointments/{early}/cancel", {})
-        run(admin, "2027-02-01T12:00:00+01:00")
+        run_jobs(admin, "2027-02-01T12:00:00+01:00")
         [text] = sms.wait_for(1)
         mails = smtp.wait_for(3)  # the offer to Hélène, the cancellation to Marc (client2) and to Alice
         assert sorted(m.rcpt_tos[0] for m in mails) == ["alice@salon.test", "helene@example.com", "marc@example.com"]

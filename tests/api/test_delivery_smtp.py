@@ -6,27 +6,16 @@ import re
 
 import pytest
 
-from conftest import MONDAY, Salon
+from conftest import MONDAY, Salon, at, run_jobs
 from smtp_sink import SmtpSink
 
 BEFORE = "2027-02-01T12:00:00+01:00"  # a month ahead of the visits: no reminder due yet
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 @pytest.fixture
 def sink():
     with SmtpSink() as s:
         yield s
-
-
-def run(admin, now):
-    r = admin.post("/api/jobs/run", {"now": now})
-    assert r.status == 200, r
-    assert set(r.json) == {"reminders", "birthdays", "sent", "failed"}, r
-    return r.json
 
 
 def outbox(admin, **params):
@@ -52,7 +41,7 @@ def test_confirmation_email_with_calendar_file(make_server, sink):
     [queued] = outbox(admin, kind="confirmation")
     assert queued["status"] == "pending" and queued["has_attachment"] is True
 
-    run(admin, BEFORE)
+    run_jobs(admin, BEFORE)
     [msg] = sink.wait_for(1)
     assert msg.mail_from == "rdv@salon.example" and msg.rcpt_tos == ["helene@example.com"]
     raw = msg.raw.decode("ascii")  # every header encoded, every part base64: plain ASCII on the wire
@@ -95,7 +84,7 @@ def test_confirmation_email_with_calendar_file(make_server, sink):
     [sent] = outbox(admin, kind="confirmation")
     assert sent["status"] == "sent" and sent["attempts"] == 1 and sent["sent_at"]
     # Nothing is sent twice.
-    run(admin, "2027-02-01T13:00:00+01:00")
+    run_jobs(admin, "2027-02-01T13:00:00+01:00")
     assert len(sink.received()) == 1
 
 
@@ -105,16 +94,16 @@ def test_refused_then_retried_with_back_off(make_server):
         admin = server.admin()
         salon = Salon(admin)
         assert salon.book(at(MONDAY, "10:00"), [{"service_id": salon.cut, "staff_id": salon.alice}]).status == 201
-        first = run(admin, "2027-02-01T12:00:00+01:00")
+        first = run_jobs(admin, "2027-02-01T12:00:00+01:00")
         [m] = outbox(admin, kind="confirmation")
         if first["failed"] == 1:  # (the server's own minute job may have tried first; either way it is counted)
             assert m["status"] == "pending" and m["attempts"] >= 1
         assert "451" in m["last_error"] or "SMTP" in m["last_error"]
         # Not due again at once: back-off.
-        again = run(admin, "2027-02-01T12:00:00+01:00")
+        again = run_jobs(admin, "2027-02-01T12:00:00+01:00")
         assert again["sent"] == 0
         for minutes in (5, 30, 90):
-            run(admin, f"2027-02-01T{12 + minutes // 60:02d}:{minutes % 60:02d}:00+01:00")
+            run_jobs(admin, f"2027-02-01T{12 + minutes // 60:02d}:{minutes % 60:02d}:00+01:00")
         [m] = outbox(admin, kind="confirmation")
         assert m["status"] == "sent" and m["attempts"] == 3, m
         assert len(sink.wait_for(1)) == 1 and sink.attempts == 3
@@ -122,7 +111,7 @@ def test_refused_then_retried_with_back_off(make_server):
 
 def test_without_an_smtp_server_email_waits(server, admin, salon):
     assert salon.book(at(MONDAY, "10:00"), [{"service_id": salon.cut, "staff_id": salon.alice}]).status == 201
-    r = run(admin, BEFORE)
+    r = run_jobs(admin, BEFORE)
     assert r["sent"] == 0 and r["failed"] == 0
     [m] = outbox(admin, kind="confirmation")
     assert m["status"] == "pending" and m["attempts"] == 0
@@ -147,7 +136,7 @@ def test_tls_and_login_when_the_url_asks(make_server, tls):
         admin = server.admin()
         salon = Salon(admin)
         assert salon.book(at(MONDAY, "10:00"), [{"service_id": salon.cut, "staff_id": salon.alice}]).status == 201
-        run(admin, BEFORE)
+        run_jobs(admin, BEFORE)
         [msg] = sink.wait_for(1)
         assert msg.tls and msg.authenticated
         assert msg.rcpt_tos == ["helene@example.com"]
@@ -159,7 +148,7 @@ def test_a_wrong_password_is_a_failed_attempt(make_server):
         admin = server.admin()
         salon = Salon(admin)
         assert salon.book(at(MONDAY, "10:00"), [{"service_id": salon.cut, "staff_id": salon.alice}]).status == 201
-        run(admin, BEFORE)
+        run_jobs(admin, BEFORE)
         [m] = outbox(admin, kind="confirmation")
         assert m["status"] == "pending" and m["attempts"] >= 1 and m["last_error"], m
         assert sink.received() == []

@@ -5,12 +5,10 @@ import threading
 
 import pytest
 
+from conftest import at
+
 MON = "2027-03-01"  # Monday, +01:00 in Europe/Paris
 TUE = "2027-03-02"
-
-
-def at(day, hhmm, offset="+01:00"):
-    return f"{day}T{hhmm}:00{offset}"
 
 
 class Packs:

@@ -5,15 +5,11 @@ import datetime as dt
 
 import pytest
 
-from conftest import MONDAY, Salon
+from conftest import MONDAY, Salon, at
 
 PASSWORD = "client-pass-1"
 DAY = "2027-03-02"        # a Tuesday, far enough ahead for any notice
 NEXT_DAY = "2027-03-03"
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 def weekday_ahead(days):

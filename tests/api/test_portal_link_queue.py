@@ -3,14 +3,10 @@ the queue under a provisional file; the front desk links it to an existing file 
 afterwards the account's bookings go straight to the file."""
 import pytest
 
-from conftest import Salon
+from conftest import Salon, at
 
 PASSWORD = "client-pass-1"
 DAY = "2027-03-02"
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 @pytest.fixture

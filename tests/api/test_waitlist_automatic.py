@@ -3,14 +3,10 @@
 salon's text filled in."""
 import pytest
 
-from conftest import MONDAY
+from conftest import MONDAY, at, waiting_client, book_waiting
 
 TUESDAY = "2027-03-02"
 WEDNESDAY = "2027-03-03"
-
-
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
 
 
 def waitlist(admin, **extra):
@@ -19,20 +15,6 @@ def waitlist(admin, **extra):
             **extra}
     r = admin.patch("/api/settings", {"waitlist": body})
     assert r.status == 200, r
-
-
-def new_client(admin, first, phone="", email=True):
-    r = admin.post("/api/clients", {"first_name": first, "last_name": "Attente", "email": f"{first.lower()}@example.com",
-                                    "phone": phone})
-    assert r.status == 201, r
-    return r["id"]
-
-
-def book(salon, start, client, staff=None, notify=True, service=None):
-    r = salon.book(start, [{"service_id": service or salon.cut, "staff_id": staff or salon.alice}], client=client,
-                   confirmation="silent", notify_earlier_slot=notify)
-    assert r.status == 201, r
-    return r["id"]
 
 
 def offers(admin):
@@ -44,10 +26,10 @@ def offers(admin):
 @pytest.fixture
 def waiting(admin, salon):
     """Alice's Monday 10:00 cut, then three visits waiting for earlier, booked in the order c, a, b."""
-    early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    c = book(salon, at(WEDNESDAY, "16:00"), new_client(admin, "Chloe"))
-    a = book(salon, at(TUESDAY, "10:00"), new_client(admin, "Anne"))
-    b = book(salon, at(TUESDAY, "16:00"), new_client(admin, "Basile"), staff=salon.bob)
+    early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    c = book_waiting(salon, at(WEDNESDAY, "16:00"), waiting_client(admin, "Chloe"))
+    a = book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Anne"))
+    b = book_waiting(salon, at(TUESDAY, "16:00"), waiting_client(admin, "Basile"), staff=salon.bob)
     return early, [c, a, b]
 
 
@@ -103,16 +85,16 @@ def test_the_link_is_added_when_the_text_has_none(server, admin, salon, waiting)
 
 def test_channels_follow_the_settings_and_the_clients_addresses(admin, salon):
     waitlist(admin, channels=["email", "sms"])
-    early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    with_phone = book(salon, at(TUESDAY, "10:00"), new_client(admin, "Phil", phone="06 11 22 33 44"))
-    without = book(salon, at(TUESDAY, "11:00"), new_client(admin, "Mona"))
+    early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    with_phone = book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Phil", phone="06 11 22 33 44"))
+    without = book_waiting(salon, at(TUESDAY, "11:00"), waiting_client(admin, "Mona"))
     admin.post(f"/api/appointments/{early}/cancel", {})
     got = sorted((m["appointment_id"], m["channel"], m["to"]) for m in offers(admin))
     assert got == sorted([(with_phone, "email", "phil@example.com"), (with_phone, "sms", "+33611223344"),
                           (without, "email", "mona@example.com")])
     # SMS only: the client without a phone is not reachable, so not told.
     waitlist(admin, channels=["sms"])
-    early2 = book(salon, at(MONDAY, "11:00"), new_client(admin, "Early2"), notify=False)
+    early2 = book_waiting(salon, at(MONDAY, "11:00"), waiting_client(admin, "Early2"), notify=False)
     admin.post(f"/api/appointments/{early2}/cancel", {})
     new = [m for m in offers(admin) if "11:00" in m["body"]]
     assert [(m["appointment_id"], m["channel"]) for m in new] == [(with_phone, "sms")]
@@ -126,7 +108,7 @@ def test_a_clients_own_portal_cancel_notifies_in_automatic_mode(server, admin, s
                                                    "phone": "", "password": "client-pass-1"})
     assert r.status == 201, r
     api = server.api(r["token"])
-    client = new_client(admin, "Olga")
+    client = waiting_client(admin, "Olga")
     assert admin.post(f"/api/link-queue/{r['account']['id']}/link", {"client_id": client}).status == 200
     r = api.post("/api/portal/appointments", {"start": at(MONDAY, "11:00"),
                                               "lines": [{"service_id": salon.cut, "staff_id": salon.alice}]})
@@ -139,9 +121,9 @@ def test_a_clients_own_portal_cancel_notifies_in_automatic_mode(server, admin, s
 
 def test_no_candidate_no_message(admin, salon):
     waitlist(admin)
-    early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    book(salon, at(TUESDAY, "10:00"), new_client(admin, "Nora"), notify=False)
-    book(salon, at(TUESDAY, "11:00"), new_client(admin, "Coco"), service=salon.color)  # 60 min: does not fit 30
+    early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Nora"), notify=False)
+    book_waiting(salon, at(TUESDAY, "11:00"), waiting_client(admin, "Coco"), service=salon.color)  # 60 min: does not fit 30
     admin.post(f"/api/appointments/{early}/cancel", {})
     assert offers(admin) == []
     assert admin.get("/api/freed-slots")["items"][0]["candidates"] == []

@@ -3,35 +3,17 @@ appointments were booked; the front desk chooses whom to notify; a client's own 
 lists and notifies nobody."""
 import pytest
 
-from conftest import MONDAY
+from conftest import MONDAY, at, waiting_client, book_waiting
 
 TUESDAY = "2027-03-02"
 WEDNESDAY = "2027-03-03"
 MESSAGE = "Bonjour {first_name}, un créneau s'est libéré le {date} à {time} avec {staff} : {link}"
 
 
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
-
-
 def waitlist(admin, mode, **extra):
     body = {"mode": mode, "max_notified": 0, "channels": ["email"], "message": MESSAGE, **extra}
     r = admin.patch("/api/settings", {"waitlist": body})
     assert r.status == 200, r
-
-
-def new_client(admin, first, phone=""):
-    r = admin.post("/api/clients", {"first_name": first, "last_name": "Attente",
-                                    "email": f"{first.lower()}@example.com", "phone": phone})
-    assert r.status == 201, r
-    return r["id"]
-
-
-def book(salon, start, client, service=None, staff=None, notify=True):
-    r = salon.book(start, [{"service_id": service or salon.cut, "staff_id": staff or salon.alice}], client=client,
-                   confirmation="silent", notify_earlier_slot=notify)
-    assert r.status == 201, r
-    return r["id"]
 
 
 def offers(admin, **params):
@@ -51,13 +33,13 @@ def scene(admin, salon):
     """Alice's Monday 10:00 cut (not waiting) and, booked in this order, the visits waiting for earlier."""
     waitlist(admin, "manual")
     s = type("Scene", (), {})()
-    s.early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    s.x = book(salon, at(WEDNESDAY, "15:00"), new_client(admin, "Xavier"))              # booked first, later visit
-    s.y = book(salon, at(TUESDAY, "11:00"), new_client(admin, "Yvonne"))
-    s.no = book(salon, at(TUESDAY, "09:00"), new_client(admin, "Nadia"), notify=False)  # does not ask
-    s.bob = book(salon, at(TUESDAY, "10:00"), new_client(admin, "Boris"), staff=salon.bob)  # Alice cuts too
-    s.long = book(salon, at(TUESDAY, "14:00"), new_client(admin, "Louise"), service=salon.color)  # 60 > 30 min
-    s.before = book(salon, at(MONDAY, "09:00"), new_client(admin, "Paul"))  # already earlier
+    s.early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    s.x = book_waiting(salon, at(WEDNESDAY, "15:00"), waiting_client(admin, "Xavier"))              # booked first, later visit
+    s.y = book_waiting(salon, at(TUESDAY, "11:00"), waiting_client(admin, "Yvonne"))
+    s.no = book_waiting(salon, at(TUESDAY, "09:00"), waiting_client(admin, "Nadia"), notify=False)  # does not ask
+    s.bob = book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Boris"), staff=salon.bob)  # Alice cuts too
+    s.long = book_waiting(salon, at(TUESDAY, "14:00"), waiting_client(admin, "Louise"), service=salon.color)  # 60 > 30 min
+    s.before = book_waiting(salon, at(MONDAY, "09:00"), waiting_client(admin, "Paul"))  # already earlier
     return s
 
 
@@ -135,7 +117,7 @@ def test_move_and_delete_free_time_too(admin, salon, scene):
 def test_candidates_are_computed_when_read(admin, salon, scene):
     admin.post(f"/api/appointments/{scene.early}/cancel", {})
     # The front desk books someone else at 10:00: the slot is still listed, but nobody fits any more.
-    book(salon, at(MONDAY, "10:00"), salon.client2, notify=False)
+    book_waiting(salon, at(MONDAY, "10:00"), salon.client2, notify=False)
     items = freed(admin)
     assert len(items) == 1 and items[0]["candidates"] == [], items
 
@@ -161,7 +143,7 @@ def portal_booking(server, admin, salon, start, notify=False):
                                                    "phone": "", "password": "client-pass-1"})
     assert r.status == 201, r
     api = server.api(r["token"])
-    client = new_client(admin, "Olga")
+    client = waiting_client(admin, "Olga")
     r = admin.post(f"/api/link-queue/{r['account']['id']}/link", {"client_id": client})
     assert r.status == 200, r
     r = api.post("/api/portal/appointments", {"start": start, "lines": [{"service_id": salon.cut, "staff_id": salon.alice}],

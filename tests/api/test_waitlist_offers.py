@@ -7,34 +7,17 @@ import threading
 
 import pytest
 
-from conftest import MONDAY
+from conftest import MONDAY, at, waiting_client, book_waiting
 
 TUESDAY = "2027-03-02"
 WEDNESDAY = "2027-03-03"
 TOKEN = re.compile(r"/book/offers/([A-Za-z0-9_\-]+)")
 
 
-def at(day, hhmm):
-    return f"{day}T{hhmm}:00+01:00"
-
-
 def waitlist(admin, mode="automatic", max_notified=0):
     r = admin.patch("/api/settings", {"waitlist": {"mode": mode, "max_notified": max_notified, "channels": ["email"],
                                                    "message": "Un créneau : {date} {time} {link}"}})
     assert r.status == 200, r
-
-
-def new_client(admin, first):
-    r = admin.post("/api/clients", {"first_name": first, "last_name": "Attente", "email": f"{first.lower()}@example.com"})
-    assert r.status == 201, r
-    return r["id"]
-
-
-def book(salon, start, client, staff=None, notify=True, service=None):
-    r = salon.book(start, [{"service_id": service or salon.cut, "staff_id": staff or salon.alice}], client=client,
-                   confirmation="silent", notify_earlier_slot=notify)
-    assert r.status == 201, r
-    return r["id"]
 
 
 def token_for(admin, appointment_id, nth=-1):
@@ -47,9 +30,9 @@ def token_for(admin, appointment_id, nth=-1):
 def offered(admin, salon):
     """Alice's Monday 10:00 cut cancelled in automatic mode: two waiting clients got an offer."""
     waitlist(admin)
-    early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    a = book(salon, at(TUESDAY, "10:00"), new_client(admin, "Anne"))
-    b = book(salon, at(WEDNESDAY, "11:00"), new_client(admin, "Bruno"), staff=salon.bob)
+    early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    a = book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Anne"))
+    b = book_waiting(salon, at(WEDNESDAY, "11:00"), waiting_client(admin, "Bruno"), staff=salon.bob)
     assert admin.post(f"/api/appointments/{early}/cancel", {}).status == 200
     return a, b
 
@@ -128,7 +111,7 @@ def test_two_accepts_at_once_one_wins(server, admin, salon, offered):
 def test_an_offer_is_void_when_its_slot_is_taken(server, admin, salon, offered):
     a, _ = offered
     token = token_for(admin, a)
-    book(salon, at(MONDAY, "10:00"), salon.client2, notify=False)  # the front desk fills the slot
+    book_waiting(salon, at(MONDAY, "10:00"), salon.client2, notify=False)  # the front desk fills the slot
     view = server.api().get(f"/api/portal/offers/{token}")
     assert view.status == 200 and view["open"] is False and view["status"] == "taken", view
     r = server.api().post(f"/api/portal/offers/{token}/accept", {})
@@ -151,9 +134,9 @@ def test_an_offer_is_void_when_its_appointment_is_cancelled(server, admin, salon
 def test_the_accepted_clients_old_slot_is_offered_in_turn(server, admin, salon):
     """Anne (Tue 10:00) takes Mon 10:00; her Tue 10:00 goes to Chloé (Wed 10:00), who takes it too."""
     waitlist(admin, max_notified=1)
-    early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    anne = book(salon, at(TUESDAY, "10:00"), new_client(admin, "Anne"))
-    chloe = book(salon, at(WEDNESDAY, "10:00"), new_client(admin, "Chloe"))
+    early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    anne = book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Anne"))
+    chloe = book_waiting(salon, at(WEDNESDAY, "10:00"), waiting_client(admin, "Chloe"))
     admin.post(f"/api/appointments/{early}/cancel", {})
     offers = admin.get("/api/outbox", kind="waitlist_offer")["items"]
     assert [m["appointment_id"] for m in offers] == [anne]  # max 1: Anne, booked first
@@ -173,9 +156,9 @@ def test_the_accepted_clients_old_slot_is_offered_in_turn(server, admin, salon):
 
 def test_cascade_in_manual_mode_lists_the_old_slot(server, admin, salon):
     waitlist(admin, mode="manual")
-    early = book(salon, at(MONDAY, "10:00"), new_client(admin, "Early"), notify=False)
-    anne = book(salon, at(TUESDAY, "10:00"), new_client(admin, "Anne"))
-    chloe = book(salon, at(WEDNESDAY, "10:00"), new_client(admin, "Chloe"))
+    early = book_waiting(salon, at(MONDAY, "10:00"), waiting_client(admin, "Early"), notify=False)
+    anne = book_waiting(salon, at(TUESDAY, "10:00"), waiting_client(admin, "Anne"))
+    chloe = book_waiting(salon, at(WEDNESDAY, "10:00"), waiting_client(admin, "Chloe"))
     admin.post(f"/api/appointments/{early}/cancel", {})
     [slot] = admin.get("/api/freed-slots")["items"]
     assert admin.post(f"/api/freed-slots/{slot['id']}/notify", {"appointment_ids": [anne]}).status == 200
