@@ -15,7 +15,7 @@ namespace {
 
 // The local spans a staff member works on one weekday, clipped to the salon's opening hours when it has any.
 template <typename Out>
-void working_minutes(const std::vector<WeeklyHours>& hours, const std::vector<WeeklyHours>& opening, int weekday,
+void old_working_minutes(const std::vector<WeeklyHours>& hours, const std::vector<WeeklyHours>& opening, int weekday,
                      Out&& out) {
   for (const auto& h : hours) {
     if (h.weekday != weekday) continue;
@@ -33,7 +33,7 @@ void working_minutes(const std::vector<WeeklyHours>& hours, const std::vector<We
 
 void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDate day, std::vector<Interval>& out) {
   out.clear();
-  working_minutes(staff.hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
+  old_working_minutes(staff.hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
     out.push_back({agenda.zone->at(day, s), agenda.zone->at(day, e)});
   });
   // Rows that touch or overlap (09–12 and 12–15, or after clipping to opening hours) are one stretch of work:
@@ -123,7 +123,7 @@ std::vector<Slot> find_slots(const Agenda& agenda, const AvailabilityQuery& q) {
     int first_minute = 24 * 60, last_minute = 0;
     for (std::size_t i = 0; i < agenda.staff.size(); ++i) {
       if (!used[i]) continue;
-      working_minutes(agenda.staff[i].hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
+      old_working_minutes(agenda.staff[i].hours, agenda.opening_hours, day.weekday(), [&](int s, int e) {
         first_minute = std::min(first_minute, s);
         last_minute = std::max(last_minute, e);
       });

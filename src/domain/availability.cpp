@@ -26,42 +26,6 @@ const ResourceSchedule* Agenda::find_resource(Id id) const {
 
 namespace {
 
-// The local spans a staff member works on one weekday, clipped to the salon's opening hours when it has any.
-template <typename Out>
-void working_minutes(const std::vector<WeeklyHours>& hours, const std::vector<WeeklyHours>& opening, int weekday,
-                     Out&& out) {
-  for (const auto& h : hours) {
-    if (h.weekday != weekday) continue;
-    if (opening.empty()) {
-      out(h.start_minute, h.end_minute);
-      continue;
-    }
-    for (const auto& o : opening) {
-      if (o.weekday != weekday) continue;
-      int s = std::max(h.start_minute, o.start_minute), e = std::min(h.end_minute, o.end_minute);
-      if (s < e) out(s, e);
-    }
-  }
-}
-
-// The day's working stretches as instants; `at(minute)` converts a wall-clock minute of `day`.
-template <typename At>
-void working_intervals(const Agenda& agenda, const StaffSchedule& staff, LocalDate day, At&& at, std::vector<Interval>& out) {
-  out.clear();
-  working_minutes(staff.hours, agenda.opening_hours, day.weekday(), [&](int s, int e) { out.push_back({at(s), at(e)}); });
-  // Rows that touch or overlap (09–12 and 12–15, or after clipping to opening hours) are one stretch of work:
-  // a visit may run across the seam.
-  if (out.size() > 1) {
-    std::sort(out.begin(), out.end());
-    std::size_t n = 0;
-    for (std::size_t i = 1; i < out.size(); ++i) {
-      if (out[i].start <= out[n].end) out[n].end = std::max(out[n].end, out[i].end);
-      else out[++n] = out[i];
-    }
-    out.resize(n + 1);
-  }
-}
-
 // Zone conversions repeat a lot between calls of fit_line (the same day's opening and closing minutes, the same
 // start tried for several staff members): a small per-thread memo of Zone's own answers, keyed by the zone's name.
 class ZoneMemo {
@@ -146,7 +110,7 @@ LineFit fit_line(const Agenda& agenda, const LineNeed& need, Id staff_id, std::o
   auto& memo = zone_memo();
   const Zone& zone = *agenda.zone;
   LocalDate day = memo.date_of(zone, span.start);
-  working_intervals(agenda, *staff, day, [&](int minute) { return memo.at(zone, day, minute); }, working);
+  working_stretches(agenda, *staff, day.weekday(), [&](int minute) { return memo.at(zone, day, minute); }, working);
   if (!within(working, span)) return LineFit::outside_hours;
   if (overlaps_any(staff->time_off, span) || !free_in(staff->busy, need, span, ignore_appointment))
     return LineFit::taken;
@@ -372,7 +336,7 @@ void for_each_slot(const Agenda& agenda, const AvailabilityQuery& q, SlotSink& s
     if (first_minute >= last_minute) continue;
     DayClock clock(*agenda.zone, day);
     for (std::size_t i : used)
-      working_intervals(agenda, agenda.staff[i], day, [&](int minute) { return clock.at(minute); }, working[i]);
+      working_stretches(agenda, agenda.staff[i], day.weekday(), [&](int minute) { return clock.at(minute); }, working[i]);
 
     // Starts fall on the step counted from local midnight.
     int start_minute = (first_minute + q.step_minutes - 1) / q.step_minutes * q.step_minutes;

@@ -4,6 +4,7 @@
 // bookings accepted can never disagree.
 #include "domain/model.hpp"
 
+#include <algorithm>
 #include <span>
 #include <utility>
 #include <unordered_map>
@@ -77,6 +78,43 @@ struct Agenda {
     return const_cast<ResourceSchedule*>(std::as_const(*this).find_resource(id));
   }
 };
+
+// The local spans a staff member works on one weekday, clipped to the salon's opening hours when it has any.
+template <typename Out>
+void working_minutes(const std::vector<WeeklyHours>& hours, const std::vector<WeeklyHours>& opening, int weekday,
+                     Out&& out) {
+  for (const auto& h : hours) {
+    if (h.weekday != weekday) continue;
+    if (opening.empty()) {
+      out(h.start_minute, h.end_minute);
+      continue;
+    }
+    for (const auto& o : opening) {
+      if (o.weekday != weekday) continue;
+      int s = std::max(h.start_minute, o.start_minute), e = std::min(h.end_minute, o.end_minute);
+      if (s < e) out(s, e);
+    }
+  }
+}
+
+// A staff member's working stretches on a day of `weekday`, as instants: the one rule fit_line, find_slots and
+// waitlist matching share. `at(minute)` converts a wall-clock minute of that day.
+template <typename At>
+void working_stretches(const Agenda& agenda, const StaffSchedule& staff, int weekday, At&& at, std::vector<Interval>& out) {
+  out.clear();
+  working_minutes(staff.hours, agenda.opening_hours, weekday, [&](int s, int e) { out.push_back({at(s), at(e)}); });
+  // Rows that touch or overlap (09–12 and 12–15, or after clipping to opening hours) are one stretch of work:
+  // a visit may run across the seam.
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    std::size_t n = 0;
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      if (out[i].start <= out[n].end) out[n].end = std::max(out[n].end, out[i].end);
+      else out[++n] = out[i];
+    }
+    out.resize(n + 1);
+  }
+}
 
 // Sorts raw occupied spans and folds them: places of one group session add up; overlapping appointments merge.
 void normalize(std::vector<Busy>& busy);

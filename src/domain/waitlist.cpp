@@ -85,29 +85,7 @@ struct MatchContext {
     }
     int weekday = day.weekday();
     const auto& staff = agenda.staff[i];
-    // The day's working stretches, merged as fit_line merges them.
-    working.clear();
-    for (const auto& h : staff.hours) {
-      if (h.weekday != weekday) continue;
-      if (agenda.opening_hours.empty()) {
-        working.push_back({at(h.start_minute), at(h.end_minute)});
-        continue;
-      }
-      for (const auto& o : agenda.opening_hours) {
-        if (o.weekday != weekday) continue;
-        int s = std::max(h.start_minute, o.start_minute), e = std::min(h.end_minute, o.end_minute);
-        if (s < e) working.push_back({at(s), at(e)});
-      }
-    }
-    if (working.size() > 1) {
-      std::sort(working.begin(), working.end());
-      std::size_t n = 0;
-      for (std::size_t k = 1; k < working.size(); ++k) {
-        if (working[k].start <= working[n].end) working[n].end = std::max(working[n].end, working[k].end);
-        else working[++n] = working[k];
-      }
-      working.resize(n + 1);
-    }
+    working_stretches(agenda, staff, weekday, [this](int minute) { return at(minute); }, working);
     Instant until = start;
     for (const auto& w : working)
       if (w.start <= start && start < w.end) until = std::max(until, w.end);
