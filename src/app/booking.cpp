@@ -299,7 +299,7 @@ domain::Appointment get(Context& ctx, domain::Id id) {
   return ctx.db.read([&](sql::Connection& c) { return load(c, id); });
 }
 
-std::vector<domain::Slot> availability(Context& ctx, const AvailabilityRequest& r) {
+Availability availability(Context& ctx, const AvailabilityRequest& r) {
   if (r.service_ids.empty()) throw validation("service_ids", "name at least one service");
   check_line_count(r.service_ids.size());
   if (r.to < r.from) throw validation("to", "'to' is before 'from'");
@@ -327,7 +327,7 @@ std::vector<domain::Slot> availability(Context& ctx, const AvailabilityRequest& 
     for (const auto& l : q.lines) scope.resource_ids.insert(scope.resource_ids.end(), l.resource_ids.begin(), l.resource_ids.end());
     auto agenda = store::appointments::load_agenda(c, zone, settings, zone.at(r.from, 0) - domain::Days(1),
                                                    zone.at(r.to.plus_days(1), 0) + domain::Days(1), scope);
-    return domain::find_slots(agenda, q);
+    return Availability{domain::find_slots(agenda, q), settings.timezone};
   });
 }
 

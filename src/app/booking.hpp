@@ -76,7 +76,11 @@ struct AvailabilityRequest {
   domain::LocalDate from, to;
   bool online = false;  // apply the booking rules (notice, horizon)
 };
-std::vector<domain::Slot> availability(Context& ctx, const AvailabilityRequest& request);
+struct Availability {
+  std::vector<domain::Slot> slots;
+  std::string timezone;  // the salon's zone the slots were computed in, for formatting them
+};
+Availability availability(Context& ctx, const AvailabilityRequest& request);
 
 // Shared with the portal and waitlist use cases: place `a` (lines already spanned) against the agenda
 // inside transaction `c`, filling staff/resources left open when `auto_assign`.

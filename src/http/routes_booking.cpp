@@ -118,10 +118,11 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
   auto origin = [](const app::Principal& p) { return app::booking::Origin{p.actor(), false, std::nullopt}; };
 
-  r.add("GET", "/api/availability", [&ctx, zone](const Request& req, const Params&) {
+  r.add("GET", "/api/availability", [&ctx](const Request& req, const Params&) {
     require_staff(ctx, req);
     auto q = read_availability_request(req);
-    return slots_response(app::booking::availability(ctx, q), zone());
+    auto found = app::booking::availability(ctx, q);  // settings read once, in the use case's transaction
+    return slots_response(found.slots, domain::Zone(found.timezone));
   });
 
   r.add("POST", "/api/appointments", [&ctx, zone, origin](const Request& req, const Params&) {

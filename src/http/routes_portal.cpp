@@ -85,10 +85,11 @@ void add_portal_routes(Router& r, app::Context& ctx) {
   });
 
   // ---- availability: public like the catalogue, so a visitor sees slots before creating an account ----
-  r.add("GET", "/api/portal/availability", [&ctx, zone](const Request& req, const Params&) {
+  r.add("GET", "/api/portal/availability", [&ctx](const Request& req, const Params&) {
     auto q = read_availability_request(req);
     q.online = true;
-    return slots_response(app::booking::availability(ctx, q), zone());
+    auto found = app::booking::availability(ctx, q);  // settings read once, in the use case's transaction
+    return slots_response(found.slots, domain::Zone(found.timezone));
   });
 
   // ---- the account's appointments ----
