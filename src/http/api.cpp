@@ -1,6 +1,7 @@
 #include "http/api.hpp"
 
 #include "app/auth.hpp"
+#include "app/catalogue.hpp"
 #include "codec/codec.hpp"
 #include "domain/error.hpp"
 #include "store/sql.hpp"
@@ -32,6 +33,8 @@ Response error_response(int status, const std::string& code, const std::string& 
   body += "}}";
   return Response{status, "application/json", body, {}};
 }
+
+domain::Zone salon_zone(app::Context& ctx) { return domain::Zone(app::catalogue::settings(ctx).timezone); }
 
 app::Principal require_staff(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);

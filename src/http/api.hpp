@@ -1,6 +1,7 @@
 #pragma once
 // The application behind the transport: route table, auth guards, error → status, static web UI, request log.
 #include "app/context.hpp"
+#include "domain/time.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 
@@ -30,6 +31,9 @@ Response error_response(int status, const std::string& code, const std::string& 
 app::Principal require_staff(app::Context& ctx, const Request& req);
 app::Principal require_admin(app::Context& ctx, const Request& req);
 app::Principal require_portal(app::Context& ctx, const Request& req);
+
+// The salon's time zone, from the settings: how instants are read and written in bodies.
+domain::Zone salon_zone(app::Context& ctx);
 
 // Each area registers its routes.
 void add_catalogue_routes(Router& r, app::Context& ctx);

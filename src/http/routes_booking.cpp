@@ -1,6 +1,5 @@
 // Appointments and availability for the salon's staff.
 #include "app/booking.hpp"
-#include "app/catalogue.hpp"
 #include "http/api.hpp"
 #include "http/booking_io.hpp"
 #include "store/appointments.hpp"
@@ -115,7 +114,7 @@ json slots_json(const std::vector<domain::Slot>& slots, const domain::Zone& zone
 }
 
 void add_booking_routes(Router& r, app::Context& ctx) {
-  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+  auto zone = [&ctx] { return salon_zone(ctx); };
   auto origin = [](const app::Principal& p) { return app::booking::Origin{p.actor(), false, std::nullopt}; };
 
   r.add("GET", "/api/availability", [&ctx](const Request& req, const Params&) {

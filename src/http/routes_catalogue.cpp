@@ -94,7 +94,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/staff/{id}/time_off", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);
     auto j = parse_object(req);
-    domain::Zone zone(app::catalogue::settings(ctx).timezone);
+    auto zone = salon_zone(ctx);
     auto start = domain::parse_instant(req_string(j, "start"), zone);
     auto end = domain::parse_instant(req_string(j, "end"), zone);
     if (!start) throw domain::validation("start", "'start' must be an ISO 8601 date-time");
@@ -105,7 +105,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   // Absences as the agenda draws them: local dates, both inclusive; an absence is listed when it overlaps them.
   r.add("GET", "/api/time_off", [&ctx](const Request& req, const Params&) {
     require_staff(ctx, req);
-    domain::Zone zone(app::catalogue::settings(ctx).timezone);
+    auto zone = salon_zone(ctx);
     std::optional<domain::Instant> from, to;
     if (auto d = query_date(req, "from")) from = zone.at(*d, 0);
     if (auto d = query_date(req, "to")) to = zone.at(d->plus_days(1), 0);

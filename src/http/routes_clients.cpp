@@ -1,5 +1,4 @@
 // Client files for the front desk: list, export, bulk delete, family, merge, and the link queue.
-#include "app/catalogue.hpp"
 #include "app/clients.hpp"
 #include "app/portal.hpp"
 #include "domain/csv.hpp"
@@ -99,7 +98,7 @@ json link_json(const app::portal::LinkResult& r, const domain::Zone& zone) {
 }  // namespace
 
 void add_client_routes(Router& r, app::Context& ctx) {
-  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+  auto zone = [&ctx] { return salon_zone(ctx); };
 
   r.add("POST", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
     require_staff(ctx, req);

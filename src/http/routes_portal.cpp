@@ -1,6 +1,5 @@
 // The client portal: accounts, the account's family and packages, availability and online bookings.
 #include "app/booking.hpp"
-#include "app/catalogue.hpp"
 #include "app/portal.hpp"
 #include "http/api.hpp"
 #include "http/booking_io.hpp"
@@ -33,7 +32,7 @@ app::booking::BookRequest portal_request(const json& j, const domain::Zone& zone
 }  // namespace
 
 void add_portal_routes(Router& r, app::Context& ctx) {
-  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+  auto zone = [&ctx] { return salon_zone(ctx); };
 
   // ---- accounts ----
   r.add("POST", "/api/portal/register", [&ctx, zone](const Request& req, const Params&) {

@@ -34,7 +34,7 @@ void add_system_routes(Router& r, app::Context& ctx) {
     auto page = paging(req);
     f.limit = page.limit;
     f.offset = page.offset;
-    domain::Zone zone(app::catalogue::settings(ctx).timezone);
+    auto zone = salon_zone(ctx);
     std::int64_t total = 0;
     auto items = ctx.db.read([&](sql::Connection& c) { return store::outbox::list(c, f, total); });
     json a = json::array();
@@ -59,7 +59,7 @@ void add_system_routes(Router& r, app::Context& ctx) {
   // The client confirms through the link of a confirmation request; no log-in needed, the token is the key.
   r.add("POST", "/api/portal/confirm/{token}", [&ctx](const Request&, const Params& p) {
     auto a = app::booking::confirm_by_token(ctx, p[0]);
-    domain::Zone zone(app::catalogue::settings(ctx).timezone);
+    auto zone = salon_zone(ctx);
     return json_response(200, to_json(a, zone));
   });
 }

@@ -1,5 +1,4 @@
 // The waitlist (freed slots, offers) and the periodic jobs trigger.
-#include "app/catalogue.hpp"
 #include "app/jobs.hpp"
 #include "app/waitlist.hpp"
 #include "http/api.hpp"
@@ -59,7 +58,7 @@ json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone) {
 }  // namespace
 
 void add_waitlist_routes(Router& r, app::Context& ctx) {
-  auto zone = [&ctx] { return domain::Zone(app::catalogue::settings(ctx).timezone); };
+  auto zone = [&ctx] { return salon_zone(ctx); };
 
   r.add("GET", "/api/freed-slots", [&ctx, zone](const Request& req, const Params&) {
     require_staff(ctx, req);
