@@ -53,12 +53,20 @@ protected:
   }
   void TearDown() override {
     if (name_.empty()) return;
-    try {
-      auto admin = sql::connect_postgres(base_);
-      admin->script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "dropping " << name_ << ": " << e.what();
+    // A server process this role may not signal (an autovacuum worker just started on the new database) can
+    // still hold it for a moment: try again briefly before calling the clean-up failed.
+    std::string last_error;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      try {
+        auto admin = sql::connect_postgres(base_);
+        admin->script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+        return;
+      } catch (const std::exception& e) {
+        last_error = e.what();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
     }
+    ADD_FAILURE() << "dropping " << name_ << ": " << last_error;
   }
 
   // A minimal salon: one staff member, one service, one resource, one client. Returns their ids.
