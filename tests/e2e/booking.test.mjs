@@ -81,6 +81,8 @@ test('book 2 services from the agenda, drag to move, mark a no-show', async () =
 
     const block = page.getByTestId(`appt-${appt.id}`);
     await block.waitFor();
+    // The client's name arrives with the client files, just after the appointment itself.
+    await until(async () => /Marie Dupont/.test(await block.textContent()), 'the client name on the new block');
     assert.match(await block.textContent(), /Marie Dupont/);
     assert.match(await block.textContent(), /Coupe femme, Couleur/);
     await shot(page, 'booking-1-booked');
