@@ -16,6 +16,12 @@ struct Request {
   std::string content_type;
   std::string body;
   std::string remote;
+  // Every other request header, by lower-case name (Accept-Language, X-Forwarded-For, X-Request-Id…).
+  std::unordered_map<std::string, std::string> headers;
+  const std::string* header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? nullptr : &it->second;
+  }
   const std::string* query_param(const std::string& name) const {
     auto it = query.find(name);
     return it == query.end() ? nullptr : &it->second;

@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 
 #include <array>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <iostream>
@@ -69,6 +70,11 @@ private:
     if (q != std::string_view::npos) req.query = parse_query(target.substr(q + 1));
     req.authorization = std::string(msg[bhttp::field::authorization]);
     req.content_type = std::string(msg[bhttp::field::content_type]);
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      req.headers[std::move(name)] = std::string(field.value());
+    }
     req.body = std::move(msg.body());
     if (!remote_) {  // the peer of a keep-alive connection does not change: asked once
       beast::error_code ignored;
