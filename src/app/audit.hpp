@@ -1,6 +1,7 @@
 #pragma once
 // One audit row, written inside the caller's transaction so the record and the change it tells of commit or
-// roll back together. `detail` never carries personal data (ids, counts, field names only).
+// roll back together. `detail` never carries personal data: "key=value;key=value" pairs of ids, counts, field
+// names and fixed words (by=staff|client|retention, via=portal|link), which the UI words in its language.
 #include "app/context.hpp"
 #include "store/privacy.hpp"
 

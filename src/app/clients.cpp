@@ -44,11 +44,11 @@ domain::Client create(Context& ctx, domain::Client client, const Principal& by) 
 }
 
 namespace {
-// The names of the fields that differ: what the audit row says of a change (never the values).
+// "fields=phone,note": the names of the fields that differ, what the audit row says of a change (never values).
 std::string changed_fields(const domain::Client& a, const domain::Client& b) {
   std::string out;
   auto add = [&out](bool differ, const char* name) {
-    if (differ) out += (out.empty() ? "" : ", ") + std::string(name);
+    if (differ) out += (out.empty() ? "" : ",") + std::string(name);
   };
   add(a.first_name != b.first_name, "first_name");
   add(a.last_name != b.last_name, "last_name");
@@ -58,7 +58,7 @@ std::string changed_fields(const domain::Client& a, const domain::Client& b) {
   add(a.birth_date != b.birth_date, "birth_date");
   add(a.note != b.note, "note");
   add(a.marketing_opt_out != b.marketing_opt_out, "marketing_opt_out");
-  return out.empty() ? "no change" : "fields: " + out;
+  return "fields=" + out;
 }
 }  // namespace
 
@@ -156,7 +156,7 @@ store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const 
     auto member = store::clients::find(c, member_id, ctx.now());
     if (!member) throw validation("member_id", "no such client");
     store::client_files::put_member(c, id, member_id, relation);
-    audit::record(c, ctx, by.actor(), "member_add", id, "member " + std::to_string(member_id));
+    audit::record(c, ctx, by.actor(), "member_add", id, "member_id=" + std::to_string(member_id));
     return store::client_files::Member{*member, relation};
   });
 }
@@ -165,7 +165,7 @@ void remove_member(Context& ctx, Id id, Id member_id, const Principal& by) {
   ctx.db.write([&](sql::Connection& c) {
     if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
     if (!store::client_files::remove_member(c, id, member_id)) throw domain::not_found("family member");
-    audit::record(c, ctx, by.actor(), "member_remove", id, "member " + std::to_string(member_id));
+    audit::record(c, ctx, by.actor(), "member_remove", id, "member_id=" + std::to_string(member_id));
   });
 }
 
@@ -176,8 +176,8 @@ Detail merge(Context& ctx, Id into, Id from, const Principal& by) {
     if (!store::clients::find(c, from, ctx.now())) throw validation("from_id", "no such client");
     store::client_files::merge(c, into, from, true, ctx.now());
     // One row under each file: the survivor's history shows what came in, the gone file's where it went.
-    audit::record(c, ctx, by.actor(), "merge", into, "file " + std::to_string(from) + " merged into this one");
-    audit::record(c, ctx, by.actor(), "merge", from, "merged into file " + std::to_string(into));
+    audit::record(c, ctx, by.actor(), "merge", into, "from_id=" + std::to_string(from));
+    audit::record(c, ctx, by.actor(), "merge", from, "into_id=" + std::to_string(into));
     // The front desk has looked at the survivor: it is a file of the salon now, whatever it was before.
     store::clients::set_pending_link(c, into, false);
     return detail_in(c, ctx, into);
@@ -209,7 +209,7 @@ std::string export_csv(Context& ctx, const store::clients::Query& q, const std::
     std::string cols;
     for (const auto& col : columns) cols += (cols.empty() ? "" : ",") + col;
     audit::record(c, ctx, by.actor(), "export_csv", std::nullopt,
-                  std::to_string(page.items.size()) + " files; columns " + cols + (q.q.empty() ? "" : "; filtered"));
+                  "rows=" + std::to_string(page.items.size()) + ";columns=" + cols + (q.q.empty() ? "" : ";filtered=1"));
     return settings.timezone;
   }));
   std::string out = domain::csv::record(columns, delimiter);

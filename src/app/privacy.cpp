@@ -44,8 +44,8 @@ std::vector<store::auth::Account> accounts_of(sql::Connection& c, Id client_id) 
 }
 
 std::string export_detail(const Export& e) {
-  return std::to_string(e.appointments.size()) + " appointments, " + std::to_string(e.messages.size()) +
-         " messages, " + std::to_string(e.accounts.size()) + " accounts";
+  return "appointments=" + std::to_string(e.appointments.size()) + ";messages=" + std::to_string(e.messages.size()) +
+         ";accounts=" + std::to_string(e.accounts.size());
 }
 
 // Same instant `years` earlier on the salon's calendar (29 February → 28 February).
@@ -93,7 +93,7 @@ Export export_account(Context& ctx, const Principal& who) {
     } else {
       e.accounts.push_back(*account);
     }
-    audit::record(c, ctx, who.actor(), "export", account->client_id, "portal: " + export_detail(e));
+    audit::record(c, ctx, who.actor(), "export", account->client_id, "via=portal;" + export_detail(e));
     return e;
   });
 }
@@ -123,7 +123,7 @@ bool erase_in(sql::Connection& c, Context& ctx, Id client_id, const domain::Acto
   }
   store::privacy::blank_messages(c, client_id, identifiers);
   store::privacy::blank_appointments(c, client_id);
-  audit::record(c, ctx, actor, "erase", client_id, why + "; " + std::to_string(cancelled) + " future visits cancelled");
+  audit::record(c, ctx, actor, "erase", client_id, why + ";cancelled=" + std::to_string(cancelled));
   for (const auto& a : accounts) {
     store::privacy::forget_audit_actor(c, "client", a.id);
     store::privacy::delete_account(c, a.id);
@@ -133,7 +133,7 @@ bool erase_in(sql::Connection& c, Context& ctx, Id client_id, const domain::Acto
 }
 
 void erase(Context& ctx, Id client_id, const Principal& by) {
-  bool erased = ctx.db.write([&](sql::Connection& c) { return erase_in(c, ctx, client_id, by.actor(), "by staff", false); });
+  bool erased = ctx.db.write([&](sql::Connection& c) { return erase_in(c, ctx, client_id, by.actor(), "by=staff", false); });
   if (erased) ctx.db.truncate_log();
 }
 
@@ -152,7 +152,7 @@ void delete_account(Context& ctx, const Principal& who, const std::string& passw
     auto current = store::auth::find_account(c, who.id);
     if (!current) throw domain::Error("unauthorized", "this account no longer exists");
     if (current->client_id) {
-      erase_in(c, ctx, *current->client_id, who.actor(), "by the client", true);
+      erase_in(c, ctx, *current->client_id, who.actor(), "by=client", true);
       // erase_in deleted every account of the file; one linked meanwhile to nothing is this one.
       if (store::auth::find_account(c, who.id)) store::privacy::delete_account(c, who.id);
       return;
@@ -161,7 +161,7 @@ void delete_account(Context& ctx, const Principal& who, const std::string& passw
     if (current->email) identifiers.push_back(*current->email);
     if (current->phone) identifiers.push_back(*current->phone);
     store::privacy::blank_messages(c, 0, identifiers);
-    audit::record(c, ctx, who.actor(), "erase", std::nullopt, "by the client; an account without a file");
+    audit::record(c, ctx, who.actor(), "erase", std::nullopt, "by=client;file=none");
     store::privacy::forget_audit_actor(c, "client", who.id);
     store::privacy::delete_account(c, who.id);
   });
@@ -181,7 +181,7 @@ int erase_expired(Context& ctx, domain::Instant now) {
     for (auto id : store::privacy::expired_files(c, cutoff, now)) {
       if (unfinished_package(c, id, today)) continue;
       if (erase_in(c, at_now, id, audit::system_actor(),
-                   "retention: no visit for " + std::to_string(years) + " years", false))
+                   "by=retention;retention_years=" + std::to_string(years), false))
         ++n;
     }
     return n;
@@ -223,7 +223,7 @@ void unsubscribe(Context& ctx, const std::string& token) {
     if (!client) throw domain::not_found("unsubscribe link");
     store::privacy::set_marketing_opt_out(c, *client, true);
     // The holder of the link, not a logged-in account: no id, no name.
-    audit::record(c, ctx, {"client", 0, ""}, "unsubscribe", *client, "marketing_opt_out set by an unsubscribe link");
+    audit::record(c, ctx, {"client", 0, ""}, "unsubscribe", *client, "fields=marketing_opt_out;via=link");
   });
 }
 

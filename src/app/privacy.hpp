@@ -41,7 +41,7 @@ void erase(Context& ctx, Id client_id, const Principal& by);
 // Portal: the client erases their account and file. The password is checked like a log-in (bad_credentials,
 // throttled with the log-in failures of that identifier).
 void delete_account(Context& ctx, const Principal& who, const std::string& password);
-// Inside the caller's transaction. `why` goes to the audit row; `online`: the client's own request (the waitlist
+// Inside the caller's transaction. `why` starts the audit row's detail ("by=staff"); `online`: the client's own request (the waitlist
 // treats its cancellations as a client's portal cancellation). False when the file was already erased.
 bool erase_in(sql::Connection& c, Context& ctx, Id client_id, const domain::Actor& actor, const std::string& why,
               bool online);

@@ -38,8 +38,13 @@ def test_each_action_leaves_one_row(server, admin, salon):
         # No personal data in the details.
         for secret in ("Ana", "ana@", "0611223344", "+33611223344", "secret"):
             assert secret not in x["detail"], x
+    details = {x["action"]: x["detail"] for x in reversed(items)}
+    assert details["erase"] == "by=staff;cancelled=0", details
+    assert details["member_add"] == f"member_id={b}" and details["bulk_delete"] == "" and details["create"] == ""
+    assert details["export"] == "appointments=0;messages=0;accounts=0", details
+    assert details["export_csv"].startswith("rows=") and ";columns=id,first_name," in details["export_csv"], details
     update = [x for x in items if x["action"] == "update"][0]
-    assert update["detail"] == "fields: phone, note", update
+    assert update["detail"] == "fields=phone,note", update
     # Kept after the erasure, filtered by file.
     assert [act for act, _ in actions(admin, client_id=a)] == ["erase", "export", "merge", "member_remove",
                                                              "member_add", "update", "create"]

@@ -69,5 +69,6 @@ def test_the_daily_job_erases_files_kept_too_long(server, admin, salon):
     assert admin.get(f"/api/clients/{old}")["last_name"] == ""
     assert admin.get(f"/api/clients/{recent}")["last_name"] == "Retenu"
     rows = [x for x in admin.get("/api/audit", limit=500)["items"] if x["action"] == "erase"]
-    assert len(rows) == 4 and all(x["actor"]["type"] == "system" and "retention" in x["detail"] for x in rows), rows
+    assert len(rows) == 4 and all(x["actor"]["type"] == "system" and x["detail"] == "by=retention;retention_years=2;cancelled=0"
+                              for x in rows), rows
     assert run_jobs(admin, "2090-01-16T03:00:00+01:00")["erased"] == 0

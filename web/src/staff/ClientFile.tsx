@@ -83,8 +83,11 @@ export function ClientFile(p: { id: number }) {
               throw err;
             }), t('common.saved'));
           }}>
-            <ClientFields value={form} onChange={setForm} error={fieldErr} />
-            <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
+            {/* An erased file (RGPD) holds no personal data any more: nothing to edit. */}
+            <fieldset disabled={!!c.erased} class="bare">
+              <ClientFields value={form} onChange={setForm} error={fieldErr} />
+              <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
+            </fieldset>
           </form>
         </section>
         <div>

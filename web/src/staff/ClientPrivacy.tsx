@@ -100,6 +100,24 @@ function EraseDialog(p: { c: any; onClose: () => void; onErased: () => void }) {
   );
 }
 
+/** An audit detail ("by=staff;cancelled=1", "fields=phone,note") in words of the UI's language. */
+export function detailText(detail: string): string {
+  if (!detail) return '';
+  return detail
+    .split(';')
+    .map((pair) => {
+      const [key, value = ''] = pair.split('=');
+      const words = (prefix: string) => value.split(',').map((v) => tv(prefix, v)).join(', ');
+      if (key === 'fields') return t('privacy.detail.fields', { v: words('privacy.field') });
+      if (key === 'columns') return t('privacy.detail.columns', { v: value.split(',').join(', ') });
+      if (key === 'by' || key === 'via' || key === 'file' || key === 'filtered') return tv(`privacy.${key}`, value);
+      const k = `privacy.detail.${key}`;
+      const text = t(k, { n: value });
+      return text === k ? pair : text;
+    })
+    .join(' · ');
+}
+
 function actorText(a: { type: string; name: string }): string {
   if (a.type === 'system') return t('privacy.actor.system');
   if (a.type === 'client') return a.name ? `${a.name} (${t('privacy.actor.client')})` : t('privacy.actor.client');
@@ -129,7 +147,7 @@ function AccessHistory(p: { clientId: number; refresh: number }) {
               <td class="muted small">{fmtInstant(x.at, lang)}</td>
               <td>{tv('privacy.action', x.action)}</td>
               <td>{actorText(x.actor)}</td>
-              <td class="muted small">{x.detail}</td>
+              <td class="muted small">{detailText(x.detail)}</td>
             </tr>
           ))}
           {items && !items.length && <tr><td class="muted">{t('privacy.noHistory')}</td></tr>}
