@@ -151,10 +151,13 @@ store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const 
                                        const Principal& by) {
   if (relation.size() > 100) throw validation("relation", "the relation is at most 100 characters");
   return ctx.db.write([&](sql::Connection& c) {
-    if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
+    auto owner = store::clients::find(c, id, ctx.now());
+    if (!owner) throw domain::not_found("client");
+    if (owner->erased) throw validation("id", "this file was erased (RGPD): it can no longer be changed");
     if (member_id == id) throw validation("member_id", "a client cannot be their own family member");
     auto member = store::clients::find(c, member_id, ctx.now());
     if (!member) throw validation("member_id", "no such client");
+    if (member->erased) throw validation("member_id", "this file was erased (RGPD): it cannot be linked");
     store::client_files::put_member(c, id, member_id, relation);
     audit::record(c, ctx, by.actor(), "member_add", id, "member_id=" + std::to_string(member_id));
     return store::client_files::Member{*member, relation};
@@ -171,9 +174,14 @@ void remove_member(Context& ctx, Id id, Id member_id, const Principal& by) {
 
 Detail merge(Context& ctx, Id into, Id from, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
-    if (!store::clients::find(c, into, ctx.now())) throw domain::not_found("client");
+    auto survivor = store::clients::find(c, into, ctx.now());
+    if (!survivor) throw domain::not_found("client");
     if (from == into) throw validation("from_id", "a file cannot be merged into itself");
-    if (!store::clients::find(c, from, ctx.now())) throw validation("from_id", "no such client");
+    auto gone = store::clients::find(c, from, ctx.now());
+    if (!gone) throw validation("from_id", "no such client");
+    // An erased file stays anonymous: it neither takes in a person's data nor lends its history to one.
+    if (survivor->erased) throw validation("id", "this file was erased (RGPD): it cannot take in another file");
+    if (gone->erased) throw validation("from_id", "this file was erased (RGPD): it cannot be merged");
     store::client_files::merge(c, into, from, true, ctx.now());
     // One row under each file: the survivor's history shows what came in, the gone file's where it went.
     audit::record(c, ctx, by.actor(), "merge", into, "from_id=" + std::to_string(from));

@@ -219,16 +219,16 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/link-queue/{account_id}/link", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto client = opt_int(j, "client_id");
     if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
-    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client), zone()));
+    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), zone()));
   });
 
   r.add("POST", "/api/link-queue/{account_id}/create", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
-    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0])), zone()));
+    auto who = require_staff(ctx, req);
+    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), zone()));
   });
 }
 

@@ -1,6 +1,9 @@
 """Audit: every export (one file, the portal's, the CSV), erase, merge, bulk delete and client-file change
 writes an audit row in the same transaction: GET /api/audit?client_id=&staff_id=&from=&to= (admin), newest
 first, rows kept (with ids only) when the file is erased. A failed change leaves no row."""
+import datetime
+from zoneinfo import ZoneInfo
+
 from conftest import ADMIN_EMAIL
 
 
@@ -78,3 +81,36 @@ def test_filters_and_access(server, admin, salon):
     assert r.status == 403 and r.error_code == "forbidden", r
     assert server.api().get("/api/audit").status == 401
     assert ADMIN_EMAIL  # the admin of conftest made the second change
+
+
+def test_link_queue_changes_are_audited(server, admin, salon):
+    assert admin.patch("/api/settings", {"booking": {"max_advance_days": 3650, "min_notice_minutes": 0}}).status == 200
+    # Online bookings must fall within the horizon from the real today: a Monday four to five weeks ahead.
+    day = datetime.date.today() + datetime.timedelta(days=28)
+    day += datetime.timedelta(days=(7 - day.weekday()) % 7)
+    start = datetime.datetime.combine(day, datetime.time(10, 0), ZoneInfo("Europe/Paris")).isoformat()
+
+    def register(email):
+        r = server.api().post("/api/portal/register", {"first_name": "Nina", "last_name": "Lien", "email": email,
+                                                       "phone": "", "password": "portal-pass-123"})
+        assert r.status == 201, r
+        return r["account"]["id"], server.api(r["token"])
+
+    booked_id, booked = register("nina@example.com")
+    r = booked.post("/api/portal/appointments", {"start": start,
+                                                  "lines": [{"service_id": salon.cut}]})
+    assert r.status == 201, r
+    provisional = r["client_id"]
+    (row,) = admin.get("/api/audit", client_id=provisional)["items"]
+    assert (row["action"], row["detail"], row["actor"]["type"], row["actor"]["id"]) == \
+        ("create", "via=portal", "client", booked_id), row
+    assert admin.post(f"/api/link-queue/{booked_id}/link", {"client_id": salon.client}).status == 200
+    assert [(x["action"], x["detail"]) for x in admin.get("/api/audit", client_id=salon.client)["items"]][0] == \
+        ("link_account", f"account_id={booked_id};from_id={provisional}")
+    assert admin.get("/api/audit", client_id=provisional)["items"][0]["action"] == "merge"
+
+    plain_id, _ = register("nina2@example.com")
+    made = admin.post(f"/api/link-queue/{plain_id}/create")
+    assert made.status == 201, made
+    (row,) = admin.get("/api/audit", client_id=made["client_id"])["items"]
+    assert (row["action"], row["detail"], row["actor"]["type"]) == ("create", f"account_id={plain_id}", "staff"), row

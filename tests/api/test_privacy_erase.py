@@ -113,6 +113,13 @@ def test_erasing_twice_changes_nothing(server, admin, salon):
     # An erased file cannot be filled again.
     r = admin.patch(f"/api/clients/{c}", {"first_name": "Hélène"})
     assert r.status == 422, r
+    # Nor merged, either way, nor linked to a family.
+    r = admin.post(f"/api/clients/{salon.client2}/merge", {"from_id": c})
+    assert r.status == 422 and r.json["error"]["field"] == "from_id", r
+    assert admin.post(f"/api/clients/{c}/merge", {"from_id": salon.client2}).status == 422
+    assert admin.post(f"/api/clients/{salon.client2}/members", {"member_id": c}).status == 422
+    assert admin.post(f"/api/clients/{c}/members", {"member_id": salon.client2}).status == 422
+    assert admin.get(f"/api/clients/{c}").json == first
     assert admin.post("/api/clients/999999/erase").status == 404
 
 
