@@ -120,7 +120,10 @@ export function detailText(detail: string): string {
 
 function actorText(a: { type: string; name: string }): string {
   if (a.type === 'system') return t('privacy.actor.system');
-  if (a.type === 'client') return a.name ? `${a.name} (${t('privacy.actor.client')})` : t('privacy.actor.client');
+  if (a.type === 'client') {
+    const who = t('privacy.actor.client');
+    return a.name ? `${a.name} (${who})` : who.charAt(0).toUpperCase() + who.slice(1);
+  }
   return a.name;
 }
 
