@@ -16,6 +16,9 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [erasing, setErasing] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  // Shown at once when clicked, then confirmed by the server (or put back on failure).
+  const [optOut, setOptOutShown] = useState(!!p.c.marketing_opt_out);
+  useEffect(() => setOptOutShown(!!p.c.marketing_opt_out), [p.c.marketing_opt_out]);
   useEffect(() => {
     api('GET', '/api/auth/me').then((me) => setRole(me?.role), () => setRole(undefined));
   }, []);
@@ -23,11 +26,13 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
 
   const setOptOut = async (v: boolean) => {
     setError(null);
+    setOptOutShown(v);
     try {
       await api('PATCH', `/api/clients/${p.c.id}`, { marketing_opt_out: v });
       p.reload();
       setHistoryKey((k) => k + 1);
     } catch (e) {
+      setOptOutShown(!v);
       setError(errorText(e));
     }
   };
@@ -51,7 +56,7 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
       <ErrorBox error={error} testid="privacy-error" />
       <Notice text={notice} testid="privacy-notice" />
       {!p.c.erased && (
-        <Check label={t('privacy.marketingOptOut')} checked={!!p.c.marketing_opt_out} onChange={setOptOut}
+        <Check label={t('privacy.marketingOptOut')} checked={optOut} onChange={setOptOut}
           testid="client-marketing-opt-out" />
       )}
       {admin && (
