@@ -9,7 +9,8 @@
 
 #include <cstdlib>
 #include <deque>
-#include <map>
+#include <algorithm>
+#include <unordered_map>
 #include <mutex>
 
 namespace creneau::app::auth {
@@ -32,7 +33,6 @@ std::string hex(const unsigned char* data, std::size_t n) {
 }
 
 constexpr auto kSessionLifetime = std::chrono::hours(24 * 30);
-constexpr int kMaxFailuresPerMinute = 10;
 }  // namespace
 
 std::string hash_password(const std::string& password) {
@@ -48,6 +48,14 @@ bool verify_password(const std::string& hash, const std::string& password) {
   init();
   if (hash.empty()) return false;
   return crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
+}
+
+bool verify_password_or_dummy(const std::string* hash, const std::string& password) {
+  if (hash) return verify_password(*hash, password);
+  // Made once, from a random password nobody knows, with the same parameters as every stored hash.
+  static const std::string dummy = hash_password(new_token());
+  verify_password(dummy, password);
+  return false;
 }
 
 std::string new_token() {
@@ -75,44 +83,90 @@ std::string start_session(sql::Connection& c, const std::string& kind, domain::I
   return token;
 }
 
+void check_identifier_length(const std::string& identifier, const char* field) {
+  if (identifier.size() > kMaxIdentifierLength)
+    throw domain::validation(field, "this is longer than any e-mail address or phone number (at most " +
+                                        std::to_string(kMaxIdentifierLength) + " characters)");
+}
+
 namespace {
-struct Failures {
-  std::mutex mutex;
-  std::map<std::string, std::deque<domain::Instant>> by_identifier;
-  // The failures of the last minute for `identifier` (caller holds the lock).
-  std::deque<domain::Instant>& recent(const std::string& identifier, domain::Instant now) {
-    auto& q = by_identifier[domain::fold(identifier)];
-    while (!q.empty() && q.front() <= now - std::chrono::minutes(1)) q.pop_front();
-    return q;
+// Attempts of the last minute per folded identifier. Bounded: identifiers are at most kMaxIdentifierLength
+// long, each keeps at most kMaxAttemptsPerMinute instants, and there are at most kMaxThrottled of them.
+class Attempts {
+public:
+  void begin(const std::string& identifier, domain::Instant now) {
+    std::lock_guard lock(mutex_);
+    auto key = domain::fold(identifier);
+    auto it = by_identifier_.find(key);
+    if (it == by_identifier_.end()) {
+      make_room(now);
+      it = by_identifier_.emplace(std::move(key), std::deque<domain::Instant>{}).first;
+    }
+    auto& q = it->second;
+    expire(q, now);
+    if (q.size() >= kMaxAttemptsPerMinute)
+      throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
+    q.push_back(now);
   }
+
+  void succeeded(const std::string& identifier, domain::Instant now) {
+    std::lock_guard lock(mutex_);
+    auto it = by_identifier_.find(domain::fold(identifier));
+    if (it == by_identifier_.end()) return;
+    auto& q = it->second;
+    if (auto at = std::find(q.rbegin(), q.rend(), now); at != q.rend()) q.erase(std::next(at).base());
+    if (q.empty()) by_identifier_.erase(it);
+  }
+
+  std::size_t size() {
+    std::lock_guard lock(mutex_);
+    return by_identifier_.size();
+  }
+
+private:
+  static void expire(std::deque<domain::Instant>& q, domain::Instant now) {
+    while (!q.empty() && q.front() <= now - std::chrono::minutes(1)) q.pop_front();
+  }
+
+  // Before a new identifier goes in at the cap: drop every expired entry; if none expired, the stalest one.
+  void make_room(domain::Instant now) {
+    if (by_identifier_.size() < kMaxThrottled) return;
+    auto stalest = by_identifier_.end();
+    for (auto it = by_identifier_.begin(); it != by_identifier_.end();) {
+      expire(it->second, now);
+      if (it->second.empty()) {
+        it = by_identifier_.erase(it);
+        continue;
+      }
+      if (stalest == by_identifier_.end() || it->second.back() < stalest->second.back()) stalest = it;
+      ++it;
+    }
+    if (by_identifier_.size() >= kMaxThrottled && stalest != by_identifier_.end()) by_identifier_.erase(stalest);
+  }
+
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::deque<domain::Instant>> by_identifier_;
 };
-Failures& failures() {
-  static Failures f;
-  return f;
+
+Attempts& attempts() {
+  static Attempts a;
+  return a;
 }
 }  // namespace
 
-void check_login_allowed(const std::string& identifier, domain::Instant now) {
-  auto& f = failures();
-  std::lock_guard lock(f.mutex);
-  if (f.recent(identifier, now).size() >= kMaxFailuresPerMinute)
-    throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
-}
-
-void record_login_failure(const std::string& identifier, domain::Instant now) {
-  auto& f = failures();
-  std::lock_guard lock(f.mutex);
-  f.recent(identifier, now).push_back(now);
-}
+void begin_login_attempt(const std::string& identifier, domain::Instant now) { attempts().begin(identifier, now); }
+void login_succeeded(const std::string& identifier, domain::Instant now) { attempts().succeeded(identifier, now); }
+std::size_t throttled_identifiers() { return attempts().size(); }
 
 StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password) {
-  check_login_allowed(email, ctx.now());
+  check_identifier_length(email, "email");
+  auto started = ctx.now();
+  begin_login_attempt(email, started);
   auto record = ctx.db.read([&](sql::Connection& c) { return store::catalogue::find_staff_by_email(c, email); });
-  if (!record || !verify_password(record->password_hash, password)) {
-    record_login_failure(email, ctx.now());
+  if (!verify_password_or_dummy(record ? &record->password_hash : nullptr, password))
     throw Error("bad_credentials", "wrong e-mail or password");
-  }
   auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, "staff", record->staff.id, ctx.now()); });
+  login_succeeded(email, started);
   return {token, record->staff};
 }
 

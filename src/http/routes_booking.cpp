@@ -168,8 +168,9 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/appointments/{id}/cancel", [&ctx, zone, origin](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
+    auto z = zone();  // read before the write: nothing that can fail runs after the commit
     auto a = app::booking::cancel(ctx, path_id(p[0]), opt_string(j, "reason").value_or(""), origin(who));
-    return json_response(200, to_json(a, zone()));
+    return json_response(200, to_json(a, z));
   });
 
   r.add("DELETE", "/api/appointments/{id}", [&ctx, origin](const Request& req, const Params& p) {
@@ -180,11 +181,12 @@ void add_booking_routes(Router& r, app::Context& ctx) {
 
   r.add("POST", "/api/appointments/{id}/confirm", [&ctx, zone, origin](const Request& req, const Params& p) {
     // Staff with a token, or the client through the link of the confirmation request (?token=…).
+    auto z = zone();
     if (auto token = req.query_param("token"); token && !token->empty() && req.authorization.empty()) {
-      return json_response(200, to_json(app::booking::confirm_by_token(ctx, *token, path_id(p[0])), zone()));
+      return json_response(200, to_json(app::booking::confirm_by_token(ctx, *token, path_id(p[0])), z));
     }
     auto who = require_staff(ctx, req);
-    return json_response(200, to_json(app::booking::confirm(ctx, path_id(p[0]), origin(who)), zone()));
+    return json_response(200, to_json(app::booking::confirm(ctx, path_id(p[0]), origin(who)), z));
   });
 
   r.add("POST", "/api/appointments/{id}/no_show", [&ctx, zone, origin](const Request& req, const Params& p) {
@@ -192,7 +194,8 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto flag = opt_bool(j, "no_show");
     if (!flag) throw domain::validation("no_show", "'no_show' is required (true or false)");
-    return json_response(200, to_json(app::booking::set_no_show(ctx, path_id(p[0]), *flag, origin(who)), zone()));
+    auto z = zone();
+    return json_response(200, to_json(app::booking::set_no_show(ctx, path_id(p[0]), *flag, origin(who)), z));
   });
 }
 
