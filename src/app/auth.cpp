@@ -2,6 +2,7 @@
 
 #include "domain/error.hpp"
 #include "domain/text.hpp"
+#include "domain/throttle.hpp"
 #include "store/auth.hpp"
 #include "store/catalogue.hpp"
 
@@ -9,8 +10,6 @@
 
 #include <cstdlib>
 #include <deque>
-#include <algorithm>
-#include <unordered_map>
 #include <mutex>
 
 namespace creneau::app::auth {
@@ -90,62 +89,25 @@ void check_identifier_length(const std::string& identifier, const char* field) {
 }
 
 namespace {
-// Attempts of the last minute per folded identifier. Bounded: identifiers are at most kMaxIdentifierLength
-// long, each keeps at most kMaxAttemptsPerMinute instants, and there are at most kMaxThrottled of them.
-class Attempts {
-public:
+// Attempts of the last minute per folded identifier, bounded: identifiers are at most kMaxIdentifierLength
+// long, each keeps at most kMaxAttemptsPerMinute instants, and at most kMaxThrottled identifiers are kept.
+struct Attempts {
+  std::mutex mutex;
+  domain::AttemptLog log{kMaxAttemptsPerMinute, kMaxThrottled};
+
   void begin(const std::string& identifier, domain::Instant now) {
-    std::lock_guard lock(mutex_);
-    auto key = domain::fold(identifier);
-    auto it = by_identifier_.find(key);
-    if (it == by_identifier_.end()) {
-      make_room(now);
-      it = by_identifier_.emplace(std::move(key), std::deque<domain::Instant>{}).first;
-    }
-    auto& q = it->second;
-    expire(q, now);
-    if (q.size() >= kMaxAttemptsPerMinute)
+    std::lock_guard lock(mutex);
+    if (!log.try_begin(domain::fold(identifier), now))
       throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
-    q.push_back(now);
   }
-
   void succeeded(const std::string& identifier, domain::Instant now) {
-    std::lock_guard lock(mutex_);
-    auto it = by_identifier_.find(domain::fold(identifier));
-    if (it == by_identifier_.end()) return;
-    auto& q = it->second;
-    if (auto at = std::find(q.rbegin(), q.rend(), now); at != q.rend()) q.erase(std::next(at).base());
-    if (q.empty()) by_identifier_.erase(it);
+    std::lock_guard lock(mutex);
+    log.take_back(domain::fold(identifier), now);
   }
-
   std::size_t size() {
-    std::lock_guard lock(mutex_);
-    return by_identifier_.size();
+    std::lock_guard lock(mutex);
+    return log.keys();
   }
-
-private:
-  static void expire(std::deque<domain::Instant>& q, domain::Instant now) {
-    while (!q.empty() && q.front() <= now - std::chrono::minutes(1)) q.pop_front();
-  }
-
-  // Before a new identifier goes in at the cap: drop every expired entry; if none expired, the stalest one.
-  void make_room(domain::Instant now) {
-    if (by_identifier_.size() < kMaxThrottled) return;
-    auto stalest = by_identifier_.end();
-    for (auto it = by_identifier_.begin(); it != by_identifier_.end();) {
-      expire(it->second, now);
-      if (it->second.empty()) {
-        it = by_identifier_.erase(it);
-        continue;
-      }
-      if (stalest == by_identifier_.end() || it->second.back() < stalest->second.back()) stalest = it;
-      ++it;
-    }
-    if (by_identifier_.size() >= kMaxThrottled && stalest != by_identifier_.end()) by_identifier_.erase(stalest);
-  }
-
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::deque<domain::Instant>> by_identifier_;
 };
 
 Attempts& attempts() {
