@@ -39,7 +39,7 @@ run_api() {
   local status=0
   for g in "${!groups[@]}"; do
     # shellcheck disable=SC2086
-    (cd tests/api && CRENEAU_BIN="$bin" CRENEAU_TEST_BACKEND=sqlite \
+    (cd tests/api && CRENEAU_BIN="$bin" CRENEAU_TEST_BACKEND=sqlite CRENEAU_SANITIZED=1 \
        "$python" -m pytest -q -p no:cacheprovider -x ${groups[$g]} > "$root/$logdir/pytest-$g.log" 2>&1) &
     pids+=($!)
   done
