@@ -17,6 +17,7 @@ stages=("$@")
 
 reports_of() {  # fails with the reports printed when the folder holds any
   local dir=$1 found=0
+  shopt -s nullglob
   for f in "$dir"/*; do
     [ -s "$f" ] || continue
     found=1
@@ -52,14 +53,15 @@ run_api() {
 
 for stage in "${stages[@]}"; do
   started=$(date +%s)
-  logdir=build-$stage/sanitizer-logs
+  logdir=build-$stage/pytest-logs
+  reports=build-$stage/sanitizer-reports
   case $stage in
     asan)
       cmake --preset asan >/dev/null
       cmake --build --preset asan
-      rm -rf "$logdir" && mkdir -p "$logdir"
-      export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:log_path=$root/$logdir/asan"
-      export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$root/$logdir/ubsan"
+      rm -rf "$logdir" "$reports" && mkdir -p "$logdir" "$reports"
+      export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:log_path=$root/$reports/asan"
+      export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$root/$reports/ubsan"
       export LSAN_OPTIONS="suppressions=$root/tools/lsan.supp"
       build-asan/tests/unit/domain_tests --gtest_brief=1
       build-asan/tests/unit/codec_tests --gtest_brief=1
@@ -69,8 +71,8 @@ for stage in "${stages[@]}"; do
     tsan)
       cmake --preset tsan >/dev/null
       cmake --build --preset tsan
-      rm -rf "$logdir" && mkdir -p "$logdir"
-      export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$root/$logdir/tsan"
+      rm -rf "$logdir" "$reports" && mkdir -p "$logdir" "$reports"
+      export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$root/$reports/tsan"
       run_api "$root/build-tsan/src/creneau" \
         "test_core_system.py::test_twenty_racing_bookings_for_one_slot_make_exactly_one" \
         "test_core_system.py::test_racing_moves_and_bookings_never_double_book" \
@@ -83,6 +85,6 @@ for stage in "${stages[@]}"; do
       ;;
     *) echo "ci-sanitizers: unknown stage $stage (asan or tsan)" >&2; exit 2 ;;
   esac
-  reports_of "$logdir" || { echo "ci-sanitizers: $stage found problems" >&2; exit 1; }
+  reports_of "$reports" || { echo "ci-sanitizers: $stage found problems" >&2; exit 1; }
   echo "ci-sanitizers: $stage clean in $(( $(date +%s) - started )) s"
 done
