@@ -30,6 +30,9 @@ struct Totals {
 // a transport keeps its messages pending.
 Totals run(Context& ctx, domain::Instant now);
 
+// How many outbox messages each status holds (pending, sent, failed), for monitoring.
+std::vector<std::pair<std::string, std::int64_t>> outbox_counts(Context& ctx);
+
 // The iCalendar attachment of a confirmation e-mail for appointment `a` (summary `v`).
 std::string confirmation_ics(const Context& ctx, const domain::Settings& settings, const domain::Appointment& a,
                              const domain::VisitSummary& v, domain::Instant now);
