@@ -39,15 +39,15 @@ std::string client_address(const Request& req, const TrustedProxies& proxies) {
   if (!proxies.trusts(req.remote)) return req.remote;
   const auto* xff = req.header("x-forwarded-for");
   if (!xff) return req.remote;
-  std::string_view rest(*xff);
+  std::string_view rest(*xff), entry;
   while (!rest.empty()) {
     auto comma = rest.rfind(',');
-    auto entry = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    entry = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
     if (!looks_like_ip(entry)) return req.remote;  // a mangled chain: believe only the socket
     if (!proxies.trusts(entry)) return std::string(entry);
   }
-  return req.remote;
+  return entry.empty() ? req.remote : std::string(entry);  // every hop is ours: the first one asked
 }
 
 std::string forwarded_base_url(const Request& req, const TrustedProxies& proxies) {

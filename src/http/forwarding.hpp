@@ -15,7 +15,8 @@ struct TrustedProxies {
 };
 
 // The client's address: the peer itself, or, when the peer is trusted, the right-most address of
-// X-Forwarded-For that is not a trusted proxy (left-hand entries are whatever the client claimed).
+// X-Forwarded-For that is not a trusted proxy (left-hand entries are whatever the client claimed); the
+// left-most when every hop is trusted.
 std::string client_address(const Request& req, const TrustedProxies& proxies);
 
 // "https://salon.example" as the trusted proxy received the request (X-Forwarded-Proto, then X-Forwarded-Host
