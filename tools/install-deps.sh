@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev
   python3-jsonschema python3-prometheus-client
   nodejs npm chromium
+  systemd dpkg-dev adduser curl
 )
 missing=()
 for p in "${packages[@]}"; do
