@@ -7,6 +7,8 @@ import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
 import { forgetClient, serviceName, useCatalog } from './catalog';
 import { ClientFields, ClientForm, clientFormOf } from './ClientFields';
 import { ClientPicker } from './ClientPicker';
+import { DeleteClientsDialog } from './DeleteClients';
+import { Messages } from './Messages';
 
 const RELATIONS = ['child', 'partner', 'parent', 'other'];
 export const memberId = (m: any): number => m.member_id ?? m.client_id ?? m.id;
@@ -20,6 +22,7 @@ export function ClientFile(p: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [merge, setMerge] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
 
   const load = async () => {
@@ -63,9 +66,7 @@ export function ClientFile(p: { id: number }) {
         <span class="badge" data-testid="client-noshows">{t('client.noShows', { n: c.no_shows ?? 0 })}</span>
         <span class="spacer" />
         <button type="button" data-testid="client-merge" onClick={() => setMerge(true)}>{t('client.merge')}</button>
-        <button type="button" class="danger" data-testid="client-delete"
-          onClick={() => confirm(t('client.deleteConfirm')) &&
-            api('DELETE', `/api/clients/${p.id}`).then(() => (location.hash = '#/clients'), (e) => setError(errorText(e)))}>
+        <button type="button" class="danger" data-testid="client-delete" onClick={() => setDeleting(true)}>
           {t('common.delete')}
         </button>
       </div>
@@ -115,6 +116,14 @@ export function ClientFile(p: { id: number }) {
           {!(c.appointment_notes ?? []).length && <li class="muted">—</li>}
         </ul>
       </section>
+      <section class="card">
+        <h2>{t('msg.title')}</h2>
+        <Messages clientId={p.id} testid="client-messages" />
+      </section>
+      {deleting && (
+        <DeleteClientsDialog ids={[p.id]} title={t('client.deleteTitle', { name: fullName(c) })} testid="client-delete"
+          onClose={() => setDeleting(false)} onDeleted={() => (location.hash = '#/clients')} />
+      )}
       {merge && <MergeDialog c={c} onClose={() => setMerge(false)} onMerged={() => { setMerge(false); run(async () => undefined, t('client.merged')); }} />}
     </div>
   );
