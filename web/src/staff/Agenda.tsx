@@ -67,7 +67,10 @@ function buildColumns(c: Catalog, view: View, date: string, days: string[], lang
     const open = openIntervals(c.salon.opening_hours, weekday(date));
     return c.resources.map((r) => ({ key: `r${r.id}-${date}`, date, resourceId: r.id, label: r.name, open }));
   }
-  const dayLabel = (d: string) => fmtDate(d, lang, { weekday: 'short', day: 'numeric', month: 'short', year: undefined });
+  const dayLabel = (d: string) => {
+    const s = fmtDate(d, lang, { weekday: 'short', day: 'numeric', month: 'short', year: undefined });
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  };
   if (view === 'week' && filter) {
     // One person's week: a wide column per day, named by the day.
     const s = staff[0];

@@ -263,7 +263,7 @@ export function AgendaGrid(p: Props) {
   };
 
   const hourLabels = rows.filter((m) => m % 60 === 0);
-  const colWidth = p.compact ? '4.6rem' : p.wide ? '8rem' : '9.5rem';
+  const colWidth = p.compact ? '3.2rem' : p.wide ? '8rem' : '9.5rem';
   const nowTop = p.now && p.now.min >= p.startMin && p.now.min < p.endMin ? (p.now.min - p.startMin) * PX_PER_MIN : null;
   return (
     <div class="agenda-scroll">
@@ -439,8 +439,8 @@ export function AgendaGrid(p: Props) {
                             ↑
                           </span>
                         )}
+                        <span class="appt-client">{b.title}</span>
                       </span>
-                      <span class="appt-client">{b.title}</span>
                       <span class="appt-services">{b.services}</span>
                     </button>
                     {p.onBlockMenu && a.status !== 'cancelled' && (

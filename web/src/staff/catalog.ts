@@ -188,7 +188,9 @@ export async function getClients(ids: number[]): Promise<Map<number, any>> {
       (r) => new Map(itemsOf(r).map((c: any) => [c.id as number, c])),
       () => new Map<number, any>(),
     );
-    for (const id of chunk) clientCache.set(id, batch.then((m) => m.get(id) ?? unknownClient(id)));
+    // An id the answer lacks (a file deleted meanwhile) is asked on its own.
+    for (const id of chunk)
+      clientCache.set(id, batch.then((m) => m.get(id) ?? api('GET', `/api/clients/${id}`).catch(() => unknownClient(id))));
   }
   const out = new Map<number, any>();
   await Promise.all([...new Set(ids)].map(async (id) => out.set(id, await clientCache.get(id)!)));
