@@ -154,14 +154,8 @@ export function AgendaGrid(p: Props) {
     return { r: Math.max(0, r), c: 0 };
   };
   const [active, setActive] = useState(firstOpen);
-  const focusNext = useRef(false);
   const r0 = Math.min(active.r, rows.length - 1);
   const c0 = Math.min(active.c, p.columns.length - 1);
-  useEffect(() => {
-    if (!focusNext.current) return;
-    focusNext.current = false;
-    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${r0}-${c0}"]`)?.focus();
-  });
   useEffect(() => setActive(firstOpen()), [p.columns.map((c) => c.key).join(), p.startMin]);
 
   const onGridKey = (e: KeyboardEvent, r: number, c: number) => {
@@ -187,7 +181,8 @@ export function AgendaGrid(p: Props) {
         return;
     }
     e.preventDefault();
-    focusNext.current = true;
+    // Every cell is rendered: focus the new one now (its onFocus makes it the grid's tab stop).
+    gridRef.current?.querySelector<HTMLElement>(`[data-cell="${nr}-${nc}"]`)?.focus();
     setActive({ r: nr, c: nc });
   };
 
