@@ -258,10 +258,13 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
         <div class="actions">
           {editing && current && (
             <>
-              <button type="button" data-testid="appt-noshow"
-                onClick={() => action(() => api('POST', `/api/appointments/${a.id}/no_show`, { no_show: !current.no_show }), true)}>
-                {current.no_show ? t('appt.unmarkNoShow') : t('appt.markNoShow')}
-              </button>
+              {/* A visit that has not started cannot be missed yet. */}
+              {(current.no_show || Date.parse(current.start) <= Date.now()) && (
+                <button type="button" data-testid="appt-noshow"
+                  onClick={() => action(() => api('POST', `/api/appointments/${a.id}/no_show`, { no_show: !current.no_show }), true)}>
+                  {current.no_show ? t('appt.unmarkNoShow') : t('appt.markNoShow')}
+                </button>
+              )}
               {current.status === 'pending' && (
                 <button type="button" data-testid="appt-confirm"
                   onClick={() => action(() => api('POST', `/api/appointments/${a.id}/confirm`), true)}>
