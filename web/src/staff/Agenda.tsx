@@ -210,7 +210,8 @@ export function Agenda() {
   const busyKeys = new Set<string>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => `s${l.staff_id}-${isoDate(l.start ?? a.start)}`)));
   const performers = shownStaff(cat, busyStaff, 0);
   // On a phone the day view shows one person at a time: the chosen one, else me, else the first.
-  const mine = me && cat.staff.some((s) => s.id === me.id) ? me.id : 0;
+  // "My agenda" for someone who performs services (an owner's admin login has no column of its own).
+  const mine = me && cat.staff.some((s) => s.id === me.id && s.service_ids.length > 0) ? me.id : 0;
   const effFilter = staffFilter && cat.staff.some((s) => s.id === staffFilter)
     ? staffFilter
     : narrow && view === 'day' ? (mine && performers.some((s) => s.id === mine) ? mine : performers[0]?.id ?? 0) : 0;
