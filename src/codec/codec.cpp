@@ -24,6 +24,7 @@ json to_json_value(const domain::Settings& s) {
           {"timezone", s.timezone},
           {"currency", s.currency},
           {"country", s.country},
+          {"language", domain::lang_code(s.language)},
           {"preferred_staff_selection", s.preferred_staff_selection},
           {"opening_hours", hours_to_json(s.opening_hours)},
           {"booking",
@@ -47,17 +48,17 @@ T get(const json& j, const char* key, const std::string& field, T fallback) {
   try {
     return it->get<T>();
   } catch (const json::exception&) {
-    throw validation(field, "'" + field + "' has the wrong type");
+    throw validation(field, "'{}' has the wrong type", {field});
   }
 }
 
 int get_int(const json& j, const char* key, const std::string& field, int fallback, int min, int max) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer()) throw validation(field, "'" + field + "' must be a whole number");
+  if (!it->is_number_integer()) throw validation(field, "'{}' must be a whole number", {field});
   auto v = it->get<long long>();
   if (v < min || v > max)
-    throw validation(field, "'" + field + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
+    throw validation(field, "'{}' must be between {} and {}", {field, std::to_string(min), std::to_string(max)});
   return static_cast<int>(v);
 }
 
@@ -69,6 +70,9 @@ domain::Settings from_json_value(const json& j) {
   domain::Zone check(s.timezone);  // throws for an unknown zone
   s.currency = get<std::string>(j, "currency", "currency", s.currency);
   s.country = get<std::string>(j, "country", "country", s.country);
+  auto language = domain::lang_named(get<std::string>(j, "language", "language", "fr"));
+  if (!language) throw validation("language", "the language is fr or en");
+  s.language = *language;
   s.preferred_staff_selection = get<bool>(j, "preferred_staff_selection", "preferred_staff_selection", true);
   if (auto it = j.find("opening_hours"); it != j.end() && !it->is_null()) {
     if (!it->is_array()) throw validation("opening_hours", "'opening_hours' must be a list");

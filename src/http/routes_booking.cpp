@@ -26,14 +26,14 @@ std::vector<app::booking::LineRequest> read_lines(const json& j) {
     app::booking::LineRequest r;
     try {
       auto service = opt_int(l, "service_id");
-      if (!service) throw domain::validation("service_id", "'service_id' is required");
+      if (!service) throw domain::validation("service_id", "'{}' is required", {std::string("service_id")});
       r.service_id = *service;
       r.staff_id = opt_int(l, "staff_id");
       r.resource_id = opt_int(l, "resource_id");
       r.duration_minutes = opt_int32(l, "duration_minutes");
       r.price_cents = opt_int(l, "price_cents");
     } catch (const domain::Error& e) {
-      throw domain::Error(e.code(), e.what(), f + "." + e.field());
+      throw e.at_field(f + "." + e.field());
     }
     if (auto a = l.find("answers"); a != l.end() && !a->is_null()) {
       if (!a->is_object()) throw domain::validation(f + ".answers", "'answers' must be an object");
@@ -129,7 +129,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto z = zone();
     auto body = read_book_request(j, z);
-    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'client_id' is required");
+    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'{}' is required", {std::string("client_id")});
     return json_response(201, to_json(app::booking::book(ctx, body, origin(p)), z));
   });
 
@@ -191,8 +191,24 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto flag = opt_bool(j, "no_show");
-    if (!flag) throw domain::validation("no_show", "'no_show' is required (true or false)");
+    if (!flag) throw domain::validation("no_show", "'{}' is required (true or false)", {std::string("no_show")});
     return json_response(200, to_json(app::booking::set_no_show(ctx, path_id(p[0]), *flag, origin(who)), zone()));
+  });
+
+  r.add("POST", "/api/appointments/{id}/arrived", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto flag = opt_bool(parse_object(req), "arrived");
+    if (!flag) throw domain::validation("arrived", "'{}' is required (true or false)", {std::string("arrived")});
+    return json_response(200, to_json(app::booking::set_arrived(ctx, path_id(p[0]), *flag, origin(who)), zone()));
+  });
+
+  r.add("POST", "/api/appointments/{id}/paid", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto flag = opt_bool(j, "paid");
+    if (!flag) throw domain::validation("paid", "'{}' is required (true or false)", {std::string("paid")});
+    auto a = app::booking::set_paid(ctx, path_id(p[0]), *flag, opt_string(j, "payment_method"), origin(who));
+    return json_response(200, to_json(a, zone()));
   });
 }
 

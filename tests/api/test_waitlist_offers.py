@@ -74,10 +74,11 @@ def test_accept_moves_the_appointment_and_a_second_accept_is_refused(server, adm
     assert r.status == 409 and r.error_code == "slot_taken", r
     assert "taken" in r.json["error"]["message"]
     assert admin.get(f"/api/appointments/{b}")["start"] == at(WEDNESDAY, "11:00")
-    # The slot is gone from the list; the client gets a confirmation of the new time, with its calendar file.
+    # The slot is gone from the list; the client hears of the move, with the calendar file of the new time.
     assert all(s["start"] != at(MONDAY, "10:00") for s in admin.get("/api/freed-slots")["items"])
-    conf = admin.get("/api/outbox", kind="confirmation", appointment_id=a)["items"]
-    assert len(conf) == 1 and "lundi 1 mars 2027 à 10:00" in conf[0]["body"]
+    moved = admin.get("/api/outbox", kind="rescheduled", appointment_id=a)["items"]
+    [told] = [m for m in moved if m["client_id"] is not None]
+    assert "lundi 1 mars 2027 à 10:00" in told["body"] and told["has_attachment"], told
 
 
 def test_two_accepts_at_once_one_wins(server, admin, salon, offered):
