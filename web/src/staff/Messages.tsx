@@ -62,7 +62,8 @@ export function Messages(p: { appointmentId?: number; clientId?: number; testid?
                 <td>{tv('channel', m.channel)}</td>
                 <td class="wrap">{m.to}</td>
                 <td>
-                  <span class={`badge msg-${m.status}`}>{tv('msgstatus', m.status)}</span>
+                  <span class={`badge msg-${m.status}`} title={m.last_error || undefined}>{tv('msgstatus', m.status)}</span>
+                  {m.status === 'failed' && m.last_error && <span class="small muted msg-error">{m.last_error}</span>}
                 </td>
                 <td class="row-actions">
                   {m.status === 'failed' && (
