@@ -30,7 +30,7 @@ export function ClientFile(p: { id: number }) {
       forgetClient(p.id);
       const r = await api('GET', `/api/clients/${p.id}`);
       setC(r);
-      setForm(clientFormOf(r));
+      setForm(clientFormOf(r, cat?.salon.country));
       const today = todayIn();
       const ap = await api('GET', '/api/appointments', undefined, {
         client_id: p.id, from: addDays(today, -3 * 365), to: addDays(today, 2 * 365), limit: 500,
