@@ -88,7 +88,7 @@ test('no serious or critical axe violation on the back office', async () => {
     await page.getByTestId('nav-settings').click();
     await page.waitForTimeout(300);
     await check('settings');
-    for (const tab of ['staff', 'services']) {
+    for (const tab of ['staff', 'services', 'resources', 'package_types']) {
       await page.getByTestId(`settings-tab-${tab}`).click();
       await page.waitForTimeout(300);
       await check(`settings ${tab}`);
@@ -119,6 +119,12 @@ test('no serious or critical axe violation on the portal (phone)', async () => {
     await page.getByTestId('portal-login-link').click();
     await page.waitForTimeout(300);
     await check('portal login');
+    // The pages reached from a message's link (here with a token that is not valid: their error state).
+    for (const p of ['offers', 'confirm']) {
+      await page.goto(`${server.base}/book/${p}/not-a-token`);
+      await page.waitForTimeout(500);
+      await check(`portal ${p} page`);
+    }
     // An account linked to Léa's file: her appointments and the reschedule dialog.
     const reg = await server.api('POST', '/api/portal/register', { first_name: 'Léa', last_name: 'Roux', email: PORTAL.email, phone: '', password: PORTAL.password });
     const me = await server.api('GET', '/api/portal/me', undefined, reg.token);

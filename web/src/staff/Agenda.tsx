@@ -1,5 +1,5 @@
 // The agenda page: toolbar (date, day/week/resources, staff filter), link-queue alert, grid, appointment
-// form, quick statuses, next-free-slot search. On a phone the day shows one staff member at a time.
+// form, quick statuses, next-free-slot search. On a phone the agenda shows one staff member at a time.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText, itemsOf } from '../common/api';
 import { t, useLang } from '../common/i18n';
@@ -209,12 +209,12 @@ export function Agenda() {
   timeOff.forEach((x) => busyStaff.add(x.staff_id));
   const busyKeys = new Set<string>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => `s${l.staff_id}-${isoDate(l.start ?? a.start)}`)));
   const performers = shownStaff(cat, busyStaff, 0);
-  // On a phone the day view shows one person at a time: the chosen one, else me, else the first.
+  // On a phone the agenda shows one person at a time: the chosen one, else me, else the first.
   // "My agenda" for someone who performs services (an owner's admin login has no column of its own).
   const mine = me && cat.staff.some((s) => s.id === me.id && s.service_ids.length > 0) ? me.id : 0;
   const effFilter = staffFilter && cat.staff.some((s) => s.id === staffFilter)
     ? staffFilter
-    : narrow && view === 'day' ? (mine && performers.some((s) => s.id === mine) ? mine : performers[0]?.id ?? 0) : 0;
+    : narrow && view !== 'resources' ? (mine && performers.some((s) => s.id === mine) ? mine : performers[0]?.id ?? 0) : 0;
   const staff = shownStaff(cat, busyStaff, effFilter);
   const busyDays = new Set<string>([...busyKeys].filter((k) => !effFilter || k.startsWith(`s${effFilter}-`)).map((k) => k.slice(k.indexOf('-') + 1)));
   const days = view === 'week' ? weekDays(cat, from, staff, effFilter, busyDays) : [date];
@@ -320,7 +320,7 @@ export function Agenda() {
             <label class="sr-only" for="agenda-staff">{t('agenda.staffFilter')}</label>
             <select id="agenda-staff" class="staff-filter" value={effFilter || ''} data-testid="agenda-staff"
               onChange={(e) => setStaffFilter(Number((e.currentTarget as HTMLSelectElement).value) || 0)}>
-              {!(narrow && view === 'day') && <option value="">{t('agenda.allStaff')}</option>}
+              {!narrow && <option value="">{t('agenda.allStaff')}</option>}
               {performers.map((s) => <option value={s.id}>{staffName(cat, s.id)}</option>)}
             </select>
           </>

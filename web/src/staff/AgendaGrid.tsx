@@ -258,7 +258,7 @@ export function AgendaGrid(p: Props) {
   };
 
   const hourLabels = rows.filter((m) => m % 60 === 0);
-  const colWidth = p.compact ? '3.2rem' : p.wide ? '8rem' : '9.5rem';
+  const colWidth = p.compact ? '3.2rem' : p.wide ? 'min(8rem, 27vw)' : '9.5rem';
   const nowTop = p.now && p.now.min >= p.startMin && p.now.min < p.endMin ? (p.now.min - p.startMin) * PX_PER_MIN : null;
   return (
     <div class="agenda-scroll">
