@@ -160,3 +160,8 @@ def test_an_accepted_waitlist_offer_tells_the_client_of_the_move(server, admin):
     [client] = [m for m in msgs if m["client_id"]]
     assert "Votre rendez-vous du mardi 2 mars 2027 à 10:00 a été déplacé." in client["body"]
     assert "Nouvel horaire : lundi 1 mars 2027 à 10:00" in client["body"] and client["has_attachment"]
+    # The offer page says why it is closed in the visitor's language (French by default).
+    view = server.api().get(f"/api/portal/offers/{token}", headers={"Accept-Language": None})
+    assert view["message"] == "cette proposition a été acceptée : le rendez-vous a été déplacé", view.json
+    view = server.api().get(f"/api/portal/offers/{token}")
+    assert view["message"] == "this offer was accepted: the appointment has been moved", view.json
