@@ -19,7 +19,7 @@ run: deps
 	@printf '  Back office:   http://127.0.0.1:%s/      log in as %s / %s\n' '$(PORT)' \
 	  "$${CRENEAU_ADMIN_EMAIL:-admin@demo.local}" "$${CRENEAU_ADMIN_PASSWORD:-admin-demo-123}"
 	@printf '                 (or an employee: staff2@demo.creneau.local / demo-pass-123)\n'
-	@printf '  Client portal: http://127.0.0.1:%s/book  log in as sophie.lemoine@example.com / client-demo-123\n' '$(PORT)'
+	@printf '  Client portal: http://127.0.0.1:%s/book  log in as sophie.lemoine@example.com / demo-pass-123\n' '$(PORT)'
 	@printf '  Stop with Ctrl-C.\n\n'
 	@CRENEAU_ADMIN_EMAIL=$${CRENEAU_ADMIN_EMAIL:-admin@demo.local} \
 	CRENEAU_ADMIN_PASSWORD=$${CRENEAU_ADMIN_PASSWORD:-admin-demo-123} \

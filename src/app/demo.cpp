@@ -94,8 +94,8 @@ struct Occupancy {
 }  // namespace
 
 void load_demo(Context& ctx) {
-  auto staff_hash = auth::hash_password("demo-pass-123");
-  auto client_hash = auth::hash_password("client-demo-123");
+  // One password for every demo login (staff and client accounts): one slow hash instead of two.
+  auto demo_hash = auth::hash_password("demo-pass-123");
   ctx.db.write([&](sql::Connection& c) {
     if (c.query("SELECT COUNT(*) FROM clients").at(0).integer(0) > 0) return;
     auto now = ctx.now();
@@ -148,7 +148,7 @@ void load_demo(Context& ctx) {
         s.hours.push_back({d, 9 * 60, 13 * 60});
         s.hours.push_back({d, 14 * 60, 19 * 60});
       }
-      s.id = cat::insert_staff(c, s, staff_hash, now);
+      s.id = cat::insert_staff(c, s, demo_hash, now);
       staff.push_back(s);
     }
 
@@ -191,7 +191,7 @@ void load_demo(Context& ctx) {
     // The mother books online for the three of them.
     store::auth::Account family_account;
     family_account.email = clients[kMother].email;
-    family_account.password_hash = client_hash;
+    family_account.password_hash = demo_hash;
     family_account.first_name = clients[kMother].first_name;
     family_account.last_name = clients[kMother].last_name;
     family_account.client_id = mother;
@@ -374,7 +374,7 @@ void load_demo(Context& ctx) {
       if (day.weekday() == 7) day = day.plus_days(1);
       store::auth::Account account;
       account.email = n.email;
-      account.password_hash = client_hash;
+      account.password_hash = demo_hash;
       account.first_name = n.first;
       account.last_name = n.last;
       account.created_at = now - domain::Days(1);
