@@ -274,17 +274,17 @@ OfferView offer(Context& ctx, const std::string& token) {
     }
     if (o->status == "accepted") {
       v.status = "accepted";
-      v.message = "this offer was accepted: the appointment has been moved";
+      v.message = domain::Text("this offer was accepted: the appointment has been moved");
       if (a) v.proposed = a->span;
     } else if (!a || a->cancelled()) {
       v.status = "cancelled";
-      v.message = "this offer is no longer valid: the appointment was cancelled";
+      v.message = domain::Text("this offer is no longer valid: the appointment was cancelled");
     } else if (o->status == "void" || slot->taken_by) {
       v.status = "taken";
-      v.message = "this earlier slot has already been taken by another client";
+      v.message = domain::Text("this earlier slot has already been taken by another client");
     } else if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes)) {
       v.status = "expired";
-      v.message = "this earlier slot is now too close to be booked online";
+      v.message = domain::Text("this earlier slot is now too close to be booked online");
     } else if (auto placement = placement_for(c, settings, zone, *slot, *a, now)) {
       v.status = "open";
       v.open = true;
@@ -292,8 +292,8 @@ OfferView offer(Context& ctx, const std::string& token) {
       v.proposed = {placement->front().span.start, placement->back().span.end};
     } else {
       v.status = "taken";
-      v.message = a->span.start <= slot->span.start ? "the appointment is already at this time or earlier"
-                                                     : "this earlier slot is no longer free";
+      v.message = a->span.start <= slot->span.start ? domain::Text("the appointment is already at this time or earlier")
+                                                     : domain::Text("this earlier slot is no longer free");
     }
     return v;
   });

@@ -386,6 +386,14 @@ inline constexpr Phrase kPhrases[] = {
      "'appointment_ids' est requis : les rendez-vous à prévenir"},
     {"'now' must be an ISO 8601 date-time, e.g. 2027-01-04T10:00:00+01:00",
      "'now' doit être une date-heure ISO 8601, par exemple 2027-01-04T10:00:00+01:00"},
+    {"this offer was accepted: the appointment has been moved",
+     "cette proposition a été acceptée : le rendez-vous a été déplacé"},
+    {"this earlier slot has already been taken by another client",
+     "ce créneau plus tôt a déjà été pris par un autre client"},
+    {"the appointment is already at this time or earlier",
+     "le rendez-vous est déjà à cette heure ou plus tôt"},
+    {"this earlier slot is no longer free",
+     "ce créneau plus tôt n'est plus libre"},
 };
 
 }  // namespace creneau::domain

@@ -143,3 +143,25 @@ def test_moves_are_counted_on_the_appointment_in_one_transaction(salon):
     client_msgs = [m for m in outbox(admin, kind="rescheduled", appointment_id=a["id"]) if m["client_id"]]
     assert len(client_msgs) == 3
     assert "Nouvel horaire : lundi 1 mars 2027 à 11:30" in client_msgs[-1]["body"]
+
+
+def test_an_accepted_waitlist_offer_tells_the_client_of_the_move(server, admin):
+    salon = Salon(admin)
+    admin.patch("/api/settings", {"waitlist": {"mode": "automatic", "channels": ["email"]}})
+    early = salon.book(at(MONDAY, "10:00"), [cut(salon)], client=salon.client2, confirmation="silent")
+    waiting = salon.book(at(TUESDAY, "10:00"), [cut(salon)], notify_earlier_slot=True)
+    assert early.status == waiting.status == 201
+    assert admin.post(f"/api/appointments/{early['id']}/cancel", {}).status == 200
+    [offer] = outbox(admin, kind="waitlist_offer", appointment_id=waiting["id"])
+    token = re.search(r"/book/offers/([A-Za-z0-9_-]+)", offer["body"]).group(1)
+    assert server.api().post(f"/api/portal/offers/{token}/accept", {}).status == 200
+    msgs = outbox(admin, kind="rescheduled", appointment_id=waiting["id"])
+    assert {m["to"] for m in msgs} == {"helene@example.com", "alice@salon.test"}, msgs
+    [client] = [m for m in msgs if m["client_id"]]
+    assert "Votre rendez-vous du mardi 2 mars 2027 à 10:00 a été déplacé." in client["body"]
+    assert "Nouvel horaire : lundi 1 mars 2027 à 10:00" in client["body"] and client["has_attachment"]
+    # The offer page says why it is closed in the visitor's language (French by default).
+    view = server.api().get(f"/api/portal/offers/{token}", headers={"Accept-Language": None})
+    assert view["message"] == "cette proposition a été acceptée : le rendez-vous a été déplacé", view.json
+    view = server.api().get(f"/api/portal/offers/{token}")
+    assert view["message"] == "this offer was accepted: the appointment has been moved", view.json
