@@ -56,6 +56,8 @@ ROUTES = [
     ("POST", f"/api/clients/{X}/members", STAFF),
     ("DELETE", f"/api/clients/{X}/members/{X}", STAFF),
     ("POST", f"/api/clients/{X}/merge", STAFF),
+    ("GET", f"/api/clients/{X}/export", ADMIN),
+    ("POST", f"/api/clients/{X}/erase", ADMIN),
     ("GET", "/api/link-queue", STAFF),
     ("POST", f"/api/link-queue/{X}/link", STAFF),
     ("POST", f"/api/link-queue/{X}/create", STAFF),
@@ -103,6 +105,13 @@ ROUTES = [
     ("GET", f"/api/outbox?client_id={X}", STAFF),
     ("POST", f"/api/outbox/{X}/resend", STAFF),
     ("POST", "/api/jobs/run", ADMIN),
+    # privacy
+    ("GET", "/api/portal/me/export", PORTAL),
+    ("POST", "/api/portal/me/delete", PORTAL),  # no password in the body: 422, nothing deleted
+    ("POST", "/api/portal/unsubscribe/0000", PUBLIC),
+    ("GET", "/api/network", ADMIN),
+    ("PATCH", "/api/network", ADMIN),
+    ("GET", "/api/audit", ADMIN),
 ]
 
 ALLOWED = {

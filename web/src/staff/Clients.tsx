@@ -99,7 +99,7 @@ export function Clients(p: { isAdmin: boolean }) {
                     onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)} />
                 )}
               </td>
-              <td class="card-title"><a href={`#/clients/${c.id}`} data-testid={`client-link-${c.id}`}>{c.last_name} {c.first_name}</a></td>
+              <td class="card-title"><a href={`#/clients/${c.id}`} data-testid={`client-link-${c.id}`}>{c.erased ? t('privacy.erasedFile', { id: c.id }) : `${c.last_name} ${c.first_name}`}</a></td>
               <td data-label={t('client.email')} class="wrap">{c.email}</td>
               <td data-label={t('client.phone')} class="nowrap" data-testid={`client-phone-${c.id}`}>{formatPhone(c.phone, country)}</td>
               <td data-label={t('clients.account')}>{c.account ?? ''}</td>
