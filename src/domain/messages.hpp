@@ -59,9 +59,8 @@ IcsEvent visit_event(const VisitSummary& v, const Interval& span);
 std::string waitlist_offer_subject(const VisitSummary& v);
 const std::string& default_waitlist_message(Lang lang);
 
-// The last lines of every marketing message (not transactional): how to stop receiving them. `language`:
-// "fr" (default) or "en".
-std::string unsubscribe_footer(const std::string& link, const std::string& language = "fr");
+// The last lines of every marketing message (not transactional): how to stop receiving them.
+std::string unsubscribe_footer(const std::string& link, Lang lang);
 
 // Fills {first_name}, {last_name}, {date}, {time}, {staff}, {service}, {link} in a salon-written template.
 std::string fill_template(std::string text, const VisitSummary& v);
