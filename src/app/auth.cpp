@@ -93,20 +93,26 @@ namespace {
 // long, each keeps at most kMaxAttemptsPerMinute instants, and at most kMaxThrottled identifiers are kept.
 struct Attempts {
   std::mutex mutex;
-  domain::AttemptLog log{kMaxAttemptsPerMinute, kMaxThrottled};
+  domain::AttemptLog by_identifier{kMaxAttemptsPerMinute, kMaxThrottled};
+  domain::AttemptLog by_address{kMaxAttemptsPerAddressPerMinute, kMaxThrottled};
 
-  void begin(const std::string& identifier, domain::Instant now) {
+  void begin(const std::string& identifier, domain::Instant now, const std::string& address) {
     std::lock_guard lock(mutex);
-    if (!log.try_begin(domain::fold(identifier), now))
+    if (!address.empty() && !by_address.try_begin(address, now))
+      throw Error("too_many_attempts", "too many failed log-ins from your address: wait a minute and try again");
+    if (!by_identifier.try_begin(domain::fold(identifier), now)) {
+      if (!address.empty()) by_address.take_back(address, now);  // refused before any password was tried
       throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
+    }
   }
-  void succeeded(const std::string& identifier, domain::Instant now) {
+  void succeeded(const std::string& identifier, domain::Instant now, const std::string& address) {
     std::lock_guard lock(mutex);
-    log.take_back(domain::fold(identifier), now);
+    by_identifier.take_back(domain::fold(identifier), now);
+    if (!address.empty()) by_address.take_back(address, now);
   }
   std::size_t size() {
     std::lock_guard lock(mutex);
-    return log.keys();
+    return by_identifier.keys() + by_address.keys();
   }
 };
 
@@ -116,19 +122,24 @@ Attempts& attempts() {
 }
 }  // namespace
 
-void begin_login_attempt(const std::string& identifier, domain::Instant now) { attempts().begin(identifier, now); }
-void login_succeeded(const std::string& identifier, domain::Instant now) { attempts().succeeded(identifier, now); }
+void begin_login_attempt(const std::string& identifier, domain::Instant now, const std::string& address) {
+  attempts().begin(identifier, now, address);
+}
+void login_succeeded(const std::string& identifier, domain::Instant now, const std::string& address) {
+  attempts().succeeded(identifier, now, address);
+}
 std::size_t throttled_identifiers() { return attempts().size(); }
 
-StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password) {
+StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password,
+                       const std::string& address) {
   check_identifier_length(email, "email");
   auto started = ctx.now();
-  begin_login_attempt(email, started);
+  begin_login_attempt(email, started, address);
   auto record = ctx.db.read([&](sql::Connection& c) { return store::catalogue::find_staff_by_email(c, email); });
   if (!verify_password_or_dummy(record ? &record->password_hash : nullptr, password))
     throw Error("bad_credentials", "wrong e-mail or password");
   auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, "staff", record->staff.id, ctx.now()); });
-  login_succeeded(email, started);
+  login_succeeded(email, started, address);
   return {token, record->staff};
 }
 

@@ -23,7 +23,8 @@ struct StaffLogin {
   std::string token;
   domain::Staff staff;
 };
-StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password);
+StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password,
+                       const std::string& address = {});
 
 // Resolves `Authorization: Bearer …`; throws unauthorized for a missing, unknown or expired token.
 Principal authenticate(Context& ctx, const std::string& authorization_header);
@@ -44,8 +45,12 @@ void check_identifier_length(const std::string& identifier, const char* field);
 // Entries older than a minute expire; the table holds at most kMaxThrottled identifiers (the stalest go first).
 constexpr int kMaxAttemptsPerMinute = 10;
 constexpr std::size_t kMaxThrottled = 10000;
-void begin_login_attempt(const std::string& identifier, domain::Instant now);
-void login_succeeded(const std::string& identifier, domain::Instant now);
+// A salon's front desk and its clients on the shop's Wi-Fi share one address: looser than per identifier.
+constexpr int kMaxAttemptsPerAddressPerMinute = 60;
+// `address` (the client's, as the HTTP layer resolved it behind a trusted proxy) has a looser limit of its own,
+// kMaxAttemptsPerAddressPerMinute, so that one address cannot try many identifiers; empty: not counted.
+void begin_login_attempt(const std::string& identifier, domain::Instant now, const std::string& address = {});
+void login_succeeded(const std::string& identifier, domain::Instant now, const std::string& address = {});
 // Identifiers the throttle currently remembers (tests and diagnostics).
 std::size_t throttled_identifiers();
 

@@ -180,13 +180,13 @@ Session register_account(Context& ctx, Registration r) {
   }
 }
 
-Session login(Context& ctx, const std::string& identifier, const std::string& password) {
+Session login(Context& ctx, const std::string& identifier, const std::string& password, const std::string& address) {
   if (trim(identifier).empty())
     throw validation("identifier", "'identifier' is required: your e-mail address or mobile number");
   auth::check_identifier_length(identifier, "identifier");
   auto id = read_identifier(identifier, country_of(ctx));
   auto started = ctx.now();
-  auth::begin_login_attempt(id.key, started);
+  auth::begin_login_attempt(id.key, started, address);
   auto account = ctx.db.read([&](sql::Connection& c) { return find_by(c, id); });
   // Hashed either way, so that an unknown identifier costs the same time as a wrong password.
   bool password_ok = auth::verify_password_or_dummy(account ? &account->password_hash : nullptr, password);
@@ -208,7 +208,7 @@ Session login(Context& ctx, const std::string& identifier, const std::string& pa
     s.link_pending = account->client_id && store::clients::is_pending_link(c, *account->client_id);
     return s;
   });
-  auth::login_succeeded(id.key, started);
+  auth::login_succeeded(id.key, started, address);
   return session;
 }
 

@@ -37,7 +37,8 @@ Session register_account(Context& ctx, Registration r);
 // `identifier`: the e-mail address or the mobile number, in any spelling. unknown_identifier when no account
 // has it (the message says to try the other identifier), bad_credentials for a wrong password,
 // too_many_attempts after 10 failures within a minute for that identifier.
-Session login(Context& ctx, const std::string& identifier, const std::string& password);
+// `address`: the client's, for the per-address log-in throttle (see auth::begin_login_attempt).
+Session login(Context& ctx, const std::string& identifier, const std::string& password, const std::string& address = {});
 void logout(Context& ctx, const std::string& authorization_header);
 // Always quiet (no account enumeration): when the account exists, a password_reset message with a one-time
 // link valid one hour goes to the outbox.

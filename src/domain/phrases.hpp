@@ -48,6 +48,8 @@ inline constexpr Phrase kPhrases[] = {
      "le mot de passe doit compter au moins 8 caractères"},
     {"the password is too long",
      "le mot de passe est trop long"},
+    {"too many failed log-ins from your address: wait a minute and try again",
+     "trop de connexions échouées depuis votre adresse : attendez une minute et réessayez"},
     {"too many failed log-ins for this identifier: wait a minute and try again",
      "trop de connexions échouées pour cet identifiant : attendez une minute et réessayez"},
     {"wrong e-mail or password",

@@ -51,7 +51,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/portal/login", [&ctx, zone](const Request& req, const Params&) {
     auto j = parse_object(req);
     auto z = zone();
-    auto s = app::portal::login(ctx, opt_string(j, "identifier").value_or(""), opt_string(j, "password").value_or(""));
+    auto s = app::portal::login(ctx, opt_string(j, "identifier").value_or(""), opt_string(j, "password").value_or(""), req.remote);
     return json_response(200, {{"token", s.token}, {"account", account_json(s.account, s.link_pending, z)}});
   });
 

@@ -30,7 +30,7 @@ json message_json(const store::outbox::Message& m, const domain::Zone& zone) {
 void add_system_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/auth/login", [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
-    auto login = app::auth::login_staff(ctx, req_string(j, "email"), req_string(j, "password"));
+    auto login = app::auth::login_staff(ctx, req_string(j, "email"), req_string(j, "password"), req.remote);
     return json_response(200, {{"token", login.token}, {"staff", to_json(login.staff)}});
   });
   r.add("POST", "/api/auth/logout", [&ctx](const Request& req, const Params&) {

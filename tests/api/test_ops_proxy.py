@@ -79,3 +79,29 @@ def test_request_id_is_echoed_or_made(server):
         assert re.fullmatch(r"[0-9a-f]{16}", r.headers["X-Request-Id"]), insane
     r = requests.get(server.base + "/api/nowhere", timeout=10)
     assert r.status_code == 404 and "X-Request-Id" in r.headers
+
+
+def test_login_throttle_counts_per_client_address_behind_the_proxy(make_server):
+    """One address trying many identifiers is stopped after 60 failures a minute (each identifier alone would
+    allow 10); the address is the client's as the trusted proxy forwards it, so other clients still log in."""
+    from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+    server = make_server("--trusted-proxy", "127.0.0.1")
+    url = server.base + "/api/auth/login"
+
+    def login(email, password, address):
+        return requests.post(url, json={"email": email, "password": password},
+                             headers={"X-Forwarded-For": address, "Accept-Language": "en"}, timeout=10)
+
+    for i in range(60):
+        r = login(f"guess{i}@example.com", "wrong-password", "203.0.113.5")
+        assert r.status_code == 401 and r.json()["error"]["code"] == "bad_credentials", (i, r.text)
+    r = login(ADMIN_EMAIL, ADMIN_PASSWORD, "203.0.113.5")  # even the right password: the address is throttled
+    assert r.status_code == 429 and r.json()["error"]["code"] == "too_many_attempts", r.text
+    assert "address" in r.json()["error"]["message"]
+    r = login(ADMIN_EMAIL, ADMIN_PASSWORD, "203.0.113.6")  # another client behind the same proxy
+    assert r.status_code == 200, r.text
+    # The portal's log-in shares the address's count.
+    r = requests.post(server.base + "/api/portal/login", json={"identifier": "x@example.com", "password": "p"},
+                      headers={"X-Forwarded-For": "203.0.113.5"}, timeout=10)
+    assert r.status_code == 429 and r.json()["error"]["code"] == "too_many_attempts", r.text
+    assert "adresse" in r.json()["error"]["message"]  # French by default
