@@ -330,8 +330,9 @@ SmtpTarget parse_smtp_url(const std::string& url, const std::string& public_url)
   return t;
 }
 
-std::string confirmation_ics(const Context& ctx, const domain::Settings& settings, const domain::Appointment& a,
+std::string confirmation_ics(const Context& ctx, const Salon& salon, const domain::Appointment& a,
                              const domain::VisitSummary& v, domain::Instant now) {
+  const auto& settings = salon.settings;
   domain::IcsEvent e;
   e.uid = "appointment-" + std::to_string(a.id) + "@" + mail_domain(host_of(ctx.public_url));
   e.stamp = now;
@@ -343,7 +344,8 @@ std::string confirmation_ics(const Context& ctx, const domain::Settings& setting
     e.description += l.service + " avec " + l.staff + " (" + domain::french_duration(l.duration_minutes) + ")\n";
   e.description += "Durée totale : " + domain::french_duration(v.total_minutes());
   if (!v.client_request.empty()) e.description += "\nVotre demande : " + v.client_request;
-  e.location = settings.name;
+  // LOCATION: where to go, the salon's address after its name.
+  e.location = settings.name + (v.salon_address.empty() ? "" : ", " + v.salon_address);
   // Each later version of the same appointment must carry a higher SEQUENCE: seconds since it was booked grow.
   auto since_booked = domain::to_epoch(a.updated_at) - domain::to_epoch(a.created_at);
   e.sequence = static_cast<int>(std::clamp<std::int64_t>(since_booked, 0, 2'000'000'000));

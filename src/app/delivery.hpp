@@ -7,6 +7,7 @@
 // again, so none is lost, and the idempotency key travels as Message-ID / X-Idempotency-Key (e-mail) and
 // Idempotency-Key (SMS) so the receiver can drop that rare repeat.
 #include "app/context.hpp"
+#include "app/salon.hpp"
 #include "domain/messages.hpp"
 #include "domain/model.hpp"
 #include "store/outbox.hpp"
@@ -31,7 +32,7 @@ struct Totals {
 Totals run(Context& ctx, domain::Instant now);
 
 // The iCalendar attachment of a confirmation e-mail for appointment `a` (summary `v`).
-std::string confirmation_ics(const Context& ctx, const domain::Settings& settings, const domain::Appointment& a,
+std::string confirmation_ics(const Context& ctx, const Salon& salon, const domain::Appointment& a,
                              const domain::VisitSummary& v, domain::Instant now);
 
 // ---- building blocks, exposed for tests ----

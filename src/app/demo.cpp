@@ -140,7 +140,7 @@ void load_demo(Context& ctx) {
           a.span = l.span;
           a.lines.push_back(l);
           // Resources are shared between staff: skip a visit whose room is already taken then.
-          auto agenda = store::appointments::load_agenda(c, zone, settings, a.span.start - domain::Days(1), a.span.end + domain::Days(1));
+          auto agenda = store::appointments::load_agenda(c, {1, zone, settings}, a.span.start - domain::Days(1), a.span.end + domain::Days(1));
           domain::LineNeed need{l.service_id, l.duration_minutes, svc.res, 1};
           if (domain::fit_line(agenda, need, sid, l.resource_id, l.span) != domain::LineFit::ok) continue;
           store::appointments::insert(c, a);

@@ -8,11 +8,16 @@
 
 namespace creneau::app::notify {
 
-domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a, const domain::Settings& settings) {
-  domain::Zone zone(settings.timezone);
+std::string salon_address(const domain::SalonProfile& p) {
+  std::string place = p.postal_code + (p.postal_code.empty() || p.city.empty() ? "" : " ") + p.city;
+  return p.address + (p.address.empty() || place.empty() ? "" : ", ") + place;
+}
+
+domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a, const Salon& salon) {
   domain::VisitSummary v;
-  v.salon = settings.name;
-  v.start = zone.local(a.span.start);
+  v.salon = salon.settings.name;
+  v.salon_address = salon_address(salon.profile);
+  v.start = salon.zone.local(a.span.start);
   v.client_request = a.client_request;
   if (auto client = store::clients::find(c, a.client_id, a.span.start)) {
     v.client_first_name = client->first_name;
@@ -20,7 +25,7 @@ domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a,
   }
   std::map<domain::Id, std::string> staff_names;
   for (const auto& l : a.lines) {
-    auto service = store::catalogue::find_service(c, l.service_id);
+    const auto* service = salon.service(l.service_id);
     if (!staff_names.count(l.staff_id)) {
       auto staff = store::catalogue::find_staff(c, l.staff_id);
       staff_names[l.staff_id] = staff ? staff->display_name() : "";

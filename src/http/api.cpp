@@ -2,6 +2,7 @@
 
 #include "app/auth.hpp"
 #include "app/catalogue.hpp"
+#include "app/salons.hpp"
 #include "codec/codec.hpp"
 #include "domain/error.hpp"
 #include "store/sql.hpp"
@@ -34,7 +35,32 @@ Response error_response(int status, const std::string& code, const std::string& 
   return Response{status, "application/json", body, {}};
 }
 
-domain::Zone salon_zone(app::Context& ctx) { return domain::Zone(app::catalogue::settings(ctx).timezone); }
+domain::Zone salon_zone(app::Context& ctx, domain::Id salon_id) { return app::salons::zone_of(ctx, salon_id); }
+
+const domain::Zone& Zones::of(domain::Id salon_id) const {
+  auto it = by_id.find(salon_id);
+  if (it == by_id.end()) throw std::runtime_error("no zone for salon " + std::to_string(salon_id));
+  return it->second;
+}
+
+Zones salon_zones(app::Context& ctx) { return Zones{app::salons::zones(ctx)}; }
+
+std::optional<domain::Id> query_salon(const Request& req) {
+  auto v = req.query_param("salon_id");
+  if (!v || v->empty()) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    auto id = std::stoll(*v, &used);
+    if (used == v->size()) return id;
+  } catch (const std::exception&) {
+  }
+  throw domain::validation("salon_id", "'salon_id' must be a salon's id");
+}
+
+domain::Id request_salon(app::Context& ctx, const app::Principal* who, const Request& req,
+                         std::optional<domain::Id> named) {
+  return app::salons::resolve(ctx, who, named ? named : query_salon(req));
+}
 
 app::Principal require_staff(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);
@@ -65,6 +91,7 @@ Api::Api(app::Context& ctx, std::string web_root) : ctx_(ctx), web_root_(std::mo
   add_portal_routes(router_, ctx_);
   add_package_routes(router_, ctx_);
   add_waitlist_routes(router_, ctx_);
+  add_salon_routes(router_, ctx_);
 }
 
 Response Api::handle(Request& req) {

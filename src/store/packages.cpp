@@ -10,7 +10,7 @@ using sql::Value;
 
 namespace {
 
-constexpr const char* kTypeColumns = "SELECT id, name, sessions, audience, validity_days FROM package_types";
+constexpr const char* kTypeColumns = "SELECT id, name, sessions, audience, validity_days, scope FROM package_types";
 
 domain::PackageType type_from(const sql::Row& r) {
   domain::PackageType t;
@@ -19,6 +19,7 @@ domain::PackageType type_from(const sql::Row& r) {
   t.sessions = r.integer(2);
   t.audience = r.text(3);
   t.validity_days = r.integer(4);
+  t.scope = r.text(5);
   return t;
 }
 
@@ -37,7 +38,8 @@ void write_services(sql::Connection& c, const domain::PackageType& t) {
 }
 
 constexpr const char* kPackageColumns =
-    "SELECT p.id, p.client_id, p.package_type_id, t.name, t.sessions, p.start_date, t.validity_days "
+    "SELECT p.id, p.client_id, p.package_type_id, t.name, t.sessions, p.start_date, t.validity_days, p.salon_id, "
+    "t.scope "
     "FROM client_packages p JOIN package_types t ON t.id = p.package_type_id";
 
 domain::Package package_from(const sql::Row& r) {
@@ -49,6 +51,8 @@ domain::Package package_from(const sql::Row& r) {
   p.sessions = r.integer(4);
   if (auto d = domain::LocalDate::parse(r.text(5))) p.start_date = *d;
   p.validity_days = r.integer(6);
+  p.salon_id = r.integer(7);
+  p.salon_only = r.text(8) == "salon";
   return p;
 }
 
@@ -97,9 +101,9 @@ std::optional<domain::PackageType> find_type(sql::Connection& c, Id id) {
 
 Id insert_type(sql::Connection& c, const domain::PackageType& t) {
   auto copy = t;
-  copy.id = c.query("INSERT INTO package_types (name, sessions, audience, validity_days) VALUES (?, ?, ?, ?) "
+  copy.id = c.query("INSERT INTO package_types (name, sessions, audience, validity_days, scope) VALUES (?, ?, ?, ?, ?) "
                     "RETURNING id",
-                    {t.name, t.sessions, t.audience, t.validity_days})
+                    {t.name, t.sessions, t.audience, t.validity_days, t.scope})
                 .at(0)
                 .integer(0);
   write_services(c, copy);
@@ -107,8 +111,8 @@ Id insert_type(sql::Connection& c, const domain::PackageType& t) {
 }
 
 void update_type(sql::Connection& c, const domain::PackageType& t) {
-  c.query("UPDATE package_types SET name = ?, sessions = ?, audience = ?, validity_days = ? WHERE id = ?",
-          {t.name, t.sessions, t.audience, t.validity_days, t.id});
+  c.query("UPDATE package_types SET name = ?, sessions = ?, audience = ?, validity_days = ?, scope = ? WHERE id = ?",
+          {t.name, t.sessions, t.audience, t.validity_days, t.scope, t.id});
   write_services(c, t);
 }
 
@@ -121,11 +125,11 @@ std::int64_t count_of_type(sql::Connection& c, Id type_id) {
   return c.query("SELECT COUNT(*) FROM client_packages WHERE package_type_id = ?", {type_id}).at(0).integer(0);
 }
 
-Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now) {
+Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now, Id salon_id) {
   return c
-      .query("INSERT INTO client_packages (client_id, package_type_id, start_date, created_at) VALUES (?, ?, ?, ?) "
-             "RETURNING id",
-             {client_id, type_id, start_date.iso(), domain::to_epoch(now)})
+      .query("INSERT INTO client_packages (client_id, package_type_id, start_date, created_at, salon_id) "
+             "VALUES (?, ?, ?, ?, ?) RETURNING id",
+             {client_id, type_id, start_date.iso(), domain::to_epoch(now), salon_id})
       .at(0)
       .integer(0);
 }

@@ -23,7 +23,8 @@ void delete_type(sql::Connection& c, Id id);
 std::int64_t count_of_type(sql::Connection& c, Id type_id);
 
 // ---- client packages ------------------------------------------------------------------------------------
-Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now);
+// Sold at `salon_id`.
+Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now, Id salon_id = 1);
 void remove(sql::Connection& c, Id package_id);
 
 // The client's packages, oldest first, with the uses of every visit except `exclude_appointment` (days are
