@@ -39,7 +39,8 @@ namespace {
 // One outbox row; the delivery job sends it later.
 void enqueue(sql::Connection& c, domain::Instant now, const std::string& kind, const std::string& channel,
              const std::string& to, const domain::MessageText& text, std::optional<domain::Id> appointment_id,
-             std::optional<domain::Id> client_id, const std::string& attachment = {}) {
+             std::optional<domain::Id> client_id, const std::string& attachment = {},
+             std::optional<domain::Id> salon_id = std::nullopt) {
   store::outbox::Message m{};
   m.kind = kind;
   m.channel = channel;
@@ -50,22 +51,23 @@ void enqueue(sql::Connection& c, domain::Instant now, const std::string& kind, c
   m.client_id = client_id;
   m.created_at = now;
   m.attachment = attachment;
+  m.salon_id = salon_id;
   store::outbox::enqueue(c, m);
 }
 }  // namespace
 
 int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id client_id,
               const domain::MessageText& text, std::optional<domain::Id> appointment_id, bool sms,
-              const std::string& attachment) {
+              const std::string& attachment, std::optional<domain::Id> salon_id) {
   auto client = store::clients::find(c, client_id, now);
   if (!client) return 0;
   int sent = 0;
   if (!client->email.empty()) {
-    enqueue(c, now, kind, "email", client->email, text, appointment_id, client_id, attachment);
+    enqueue(c, now, kind, "email", client->email, text, appointment_id, client_id, attachment, salon_id);
     ++sent;
   }
   if (sms && !client->phone.empty()) {
-    enqueue(c, now, kind, "sms", client->phone, text, appointment_id, client_id);
+    enqueue(c, now, kind, "sms", client->phone, text, appointment_id, client_id, {}, salon_id);
     ++sent;
   }
   return sent;

@@ -20,7 +20,7 @@ domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a,
 // One message to a client by e-mail (and by SMS when `sms` and the client has a phone). Returns how many.
 int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id client_id,
               const domain::MessageText& text, std::optional<domain::Id> appointment_id, bool sms = false,
-              const std::string& attachment = {});
+              const std::string& attachment = {}, std::optional<domain::Id> salon_id = std::nullopt);
 // One e-mail to a staff member.
 void to_staff(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id staff_id,
               const domain::MessageText& text, std::optional<domain::Id> appointment_id);

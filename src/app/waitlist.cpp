@@ -126,6 +126,8 @@ bool send_offer(sql::Connection& c, Context& ctx, const Salon& salon, const stor
   auto body = domain::fill_template(settings.waitlist.message, summary);
   // The link is the whole point of the message: added when the salon's text has no {link}.
   if (settings.waitlist.message.find("{link}") == std::string::npos) body += "\n" + summary.link;
+  // Which salon, and where: a network has several.
+  if (!summary.salon_address.empty()) body += "\n" + summary.salon + ", " + summary.salon_address;
   std::string subject = "Un créneau plus tôt est disponible le " + domain::french_date(summary.start.date) + " à " +
                         domain::format_hhmm(summary.start.minute_of_day);
   auto enqueue = [&](const char* channel, const std::string& to) {

@@ -47,24 +47,28 @@ std::string services_list(const VisitSummary& v) {
 
 std::string greeting(const VisitSummary& v) { return "Bonjour " + v.client_first_name + ",\n\n"; }
 std::string signature(const std::string& salon) { return "\nÀ bientôt,\n" + salon + "\n"; }
+// The salon's name, then where it is (a network has several: the client must know which one).
+std::string signature(const VisitSummary& v) {
+  return signature(v.salon) + (v.salon_address.empty() ? "" : v.salon_address + "\n");
+}
 
 }  // namespace
 
 MessageText confirmation_text(const VisitSummary& v) {
   return {"Rendez-vous confirmé le " + when(v),
-          greeting(v) + "Votre rendez-vous est confirmé le " + when(v) + " :\n" + details(v) + signature(v.salon)};
+          greeting(v) + "Votre rendez-vous est confirmé le " + when(v) + " :\n" + details(v) + signature(v)};
 }
 
 MessageText confirmation_request_text(const VisitSummary& v) {
   return {"Merci de confirmer votre rendez-vous du " + when(v),
           greeting(v) + "Nous avons réservé pour vous le " + when(v) + " :\n" + details(v) +
-              "Merci de confirmer ce rendez-vous en suivant ce lien : " + v.link + "\n" + signature(v.salon)};
+              "Merci de confirmer ce rendez-vous en suivant ce lien : " + v.link + "\n" + signature(v)};
 }
 
 MessageText cancellation_client_text(const VisitSummary& v, const std::string& reason) {
   return {"Rendez-vous annulé : " + when(v),
           greeting(v) + "Votre rendez-vous du " + when(v) + " est annulé :\n" + details(v) +
-              (reason.empty() ? "" : "Motif : " + reason + "\n") + signature(v.salon)};
+              (reason.empty() ? "" : "Motif : " + reason + "\n") + signature(v)};
 }
 
 MessageText cancellation_staff_text(const VisitSummary& v, const std::string& reason) {
@@ -75,7 +79,7 @@ MessageText cancellation_staff_text(const VisitSummary& v, const std::string& re
 
 MessageText reminder_text(const VisitSummary& v) {
   return {"Rappel : rendez-vous le " + when(v),
-          greeting(v) + "Nous vous rappelons votre rendez-vous le " + when(v) + " :\n" + details(v) + signature(v.salon)};
+          greeting(v) + "Nous vous rappelons votre rendez-vous le " + when(v) + " :\n" + details(v) + signature(v)};
 }
 
 MessageText birthday_text(const std::string& salon, const std::string& first_name) {

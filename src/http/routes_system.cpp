@@ -27,6 +27,7 @@ void add_system_routes(Router& r, app::Context& ctx) {
   r.add("GET", "/api/outbox", [&ctx](const Request& req, const Params&) {
     require_admin(ctx, req);
     store::outbox::Filter f;
+    if (auto salon = query_salon(req)) f.salon_id = request_salon(ctx, nullptr, req);
     if (auto v = req.query_param("kind"); v && !v->empty()) f.kind = *v;
     if (auto v = req.query_param("status"); v && !v->empty()) f.status = *v;
     f.appointment_id = query_int(req, "appointment_id");
@@ -40,6 +41,7 @@ void add_system_routes(Router& r, app::Context& ctx) {
     json a = json::array();
     for (const auto& m : items)
       a.push_back({{"id", m.id},
+                   {"salon_id", m.salon_id ? json(*m.salon_id) : json(nullptr)},
                    {"kind", m.kind},
                    {"channel", m.channel},
                    {"to", m.to},
