@@ -18,8 +18,8 @@ class Network:
     def __init__(self, server):
         self.server = server
         self.admin = admin = server.admin()
-        assert admin.patch("/api/settings", {"name": "Paris Centre", "timezone": "Europe/Paris",
-                                             "opening_hours": HOURS}).status == 200
+        assert admin.patch("/api/settings", {"name": "Paris Centre", "timezone": "Europe/Paris", "opening_hours": HOURS,
+                                             "booking": {"max_advance_days": 3650}}).status == 200
         assert admin.patch("/api/salons/1", {"slug": "paris", "address": "1 rue de Rivoli", "postal_code": "75001",
                                              "city": "Paris"}).status == 200
         self.paris = 1
@@ -28,7 +28,8 @@ class Network:
                                        "email": "plateau@example.com", "timezone": "America/Toronto"})
         assert r.status == 201, r
         self.montreal = r["id"]
-        assert admin.patch("/api/settings", {"opening_hours": HOURS}, salon_id=self.montreal).status == 200
+        assert admin.patch("/api/settings", {"opening_hours": HOURS, "booking": {"max_advance_days": 3650}},
+                           salon_id=self.montreal).status == 200
         self.cut = self.service("Coupe", 30)
         self.color = self.service("Couleur", 60)
         self.paris_room = admin.post("/api/resources", {"name": "Cabine Paris", "salon_id": self.paris})["id"]
