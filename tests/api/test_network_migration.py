@@ -5,6 +5,9 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
+
+import pytest
 
 from conftest import ADMIN_EMAIL, new_database  # noqa: F401
 
@@ -122,3 +125,28 @@ def test_an_old_database_upgrades_in_place_and_becomes_salon_1(make_server, tmp_
     assert r.status == 201 and r["id"] == 2, r
     server.restart()  # the schema is not upgraded twice
     assert server.admin().get("/api/salons")["total"] == 2
+
+
+@pytest.mark.skipif(os.environ.get("CRENEAU_TEST_BACKEND") != "postgres", reason="needs the PostgreSQL backend")
+def test_migrate_copies_a_network_from_sqlite_to_postgresql(make_server, tmp_path):
+    from network import MONDAY, Network
+
+    sqlite_file = str(tmp_path / "network.db")
+    net = Network(make_server(db=sqlite_file))
+    b = net.book(net.montreal, f"{MONDAY}T10:00:00-05:00", [{"service_id": net.cut, "staff_id": net.nora}])
+    assert b.status == 201
+    net.server.stop()
+    target = new_database(str(tmp_path))
+    binary = os.environ.get("CRENEAU_BIN", "build/src/creneau")
+    done = subprocess.run([binary, "migrate", "--from", sqlite_file, "--to", target], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    admin = make_server(db=target).admin()
+    assert [s["slug"] for s in admin.get("/api/salons")["items"]] == ["paris", "montreal"]
+    assert admin.get(f"/api/appointments/{b['id']}")["salon_id"] == net.montreal
+    assert admin.get(f"/api/staff/{net.nora}")["salon_ids"] == [net.paris, net.montreal]
+    # The exclusion constraint still holds the shared stylist across salons.
+    r = admin.post("/api/appointments", {"salon_id": net.paris, "client_id": net.client, "start": f"{MONDAY}T16:00:00+01:00",
+                                         "lines": [{"service_id": net.cut, "staff_id": net.nora}]})
+    assert r.status == 409, r
+    r = admin.post("/api/salons", {"name": "Lyon", "slug": "lyon", "timezone": "Europe/Paris"})
+    assert r.status == 201 and r["id"] == 3, r
