@@ -74,6 +74,12 @@ app::Principal require_admin(app::Context& ctx, const Request& req) {
   return p;
 }
 
+app::Principal require_manager(app::Context& ctx, const Request& req) {
+  auto p = require_staff(ctx, req);
+  if (!p.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+  return p;
+}
+
 app::Principal require_portal(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);
   if (p.kind != "portal") throw domain::Error("forbidden", "this route is for client accounts");

@@ -32,6 +32,8 @@ Response error_response(int status, const std::string& code, const std::string& 
 // token is of the wrong kind or role).
 app::Principal require_staff(app::Context& ctx, const Request& req);
 app::Principal require_admin(app::Context& ctx, const Request& req);
+// An admin, or a manager (admin rights at their salons: the route checks which salon).
+app::Principal require_manager(app::Context& ctx, const Request& req);
 app::Principal require_portal(app::Context& ctx, const Request& req);
 
 // A salon's time zone (salon 1, the only one of a single-salon deployment, when not named): how instants are

@@ -189,8 +189,8 @@ void add_booking_routes(Router& r, app::Context& ctx) {
 
   r.add("POST", "/api/appointments/{id}/cancel", [&ctx, origin, of_salon, answer](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
-    auto j = parse_object(req);
     auto id = of_salon(who, path_id(p[0])).id;
+    auto j = parse_object(req);
     return answer(app::booking::cancel(ctx, id, opt_string(j, "reason").value_or(""), origin(who)));
   });
 
@@ -211,10 +211,11 @@ void add_booking_routes(Router& r, app::Context& ctx) {
 
   r.add("POST", "/api/appointments/{id}/no_show", [&ctx, origin, of_salon, answer](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
+    auto id = of_salon(who, path_id(p[0])).id;
     auto j = parse_object(req);
     auto flag = opt_bool(j, "no_show");
     if (!flag) throw domain::validation("no_show", "'no_show' is required (true or false)");
-    return answer(app::booking::set_no_show(ctx, of_salon(who, path_id(p[0])).id, *flag, origin(who)));
+    return answer(app::booking::set_no_show(ctx, id, *flag, origin(who)));
   });
 }
 

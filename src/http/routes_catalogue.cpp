@@ -100,15 +100,13 @@ void require_shares_salon(app::Context& ctx, const app::Principal& who, domain::
 void add_catalogue_routes(Router& r, app::Context& ctx) {
   // A salon's settings: an admin, or a manager of that salon.
   r.add("GET", "/api/settings", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     auto salon = request_salon(ctx, &who, req);
     app::salons::require_manages(who, salon);
     return Response{200, "application/json", codec::settings_to_json(app::salons::settings(ctx, salon)), {}};
   });
   r.add("PATCH", "/api/settings", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     parse_object(req);  // malformed JSON is a validation error before anything else
     auto salon = request_salon(ctx, &who, req);
     app::salons::require_manages(who, salon);
@@ -126,8 +124,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return page_of(req, all, shape(ctx));
   });
   r.add("POST", "/api/staff", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
     req_string(j, "first_name");
     req_string(j, "email");
@@ -142,8 +139,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return json_response(200, shape(ctx)(app::catalogue::get_staff(ctx, path_id(p[0]))));
   });
   r.add("PATCH", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
     auto before = app::catalogue::get_staff(ctx, path_id(p[0]));
     auto s = staff_from(j, before);
@@ -151,8 +147,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return json_response(200, shape(ctx)(app::catalogue::update_staff(ctx, s, opt_string(j, "password").value_or(""))));
   });
   r.add("DELETE", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     if (!who.is_admin()) {
       auto before = app::catalogue::get_staff(ctx, path_id(p[0]));
       require_may_edit_staff(who, before, before);
@@ -208,8 +203,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return page_of(req, all, shape(ctx));
   });
   r.add("POST", "/api/resources", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
     auto name = req_string(j, "name");
     auto salon = request_salon(ctx, &who, req, opt_int(j, "salon_id"));
@@ -223,8 +217,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return json_response(200, shape(ctx)(res));
   });
   r.add("PATCH", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
     auto res = app::catalogue::get_resource(ctx, path_id(p[0]));
     app::salons::require_manages(who, res.salon_id);
@@ -232,8 +225,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return json_response(200, shape(ctx)(app::catalogue::update_resource(ctx, res)));
   });
   r.add("DELETE", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
-    if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+    auto who = require_manager(ctx, req);
     app::salons::require_manages(who, app::catalogue::get_resource(ctx, path_id(p[0])).salon_id);
     app::catalogue::delete_resource(ctx, path_id(p[0]));
     return no_content();

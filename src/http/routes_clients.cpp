@@ -120,8 +120,9 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   // Before /api/clients/{id}, which would take "export.csv" for an id.
+  // Admins and managers (client files are the network's).
   r.add("GET", "/api/clients/export.csv", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    require_manager(ctx, req);
     char delimiter = ',';
     if (auto d = req.query_param("delimiter"); d && !d->empty()) {
       auto named = domain::csv::delimiter_named(*d);

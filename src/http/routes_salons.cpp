@@ -68,7 +68,7 @@ void add_salon_routes(Router& r, app::Context& ctx) {
   });
   // One salon's departure from the network's catalogue: an admin, or a manager of that salon.
   r.add("PUT", "/api/salons/{id}/services/{service_id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+    auto who = require_manager(ctx, req);
     auto salon = app::salons::get(ctx, path_id(p[0]));
     app::salons::require_manages(who, salon.id);
     auto j = parse_object(req);
