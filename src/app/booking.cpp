@@ -247,7 +247,7 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
 }
 
 domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, const std::string& reason,
-                              const Origin& o) {
+                              const Origin& o, bool notices) {
   auto before = load(c, id);
   if (before.cancelled()) return before;
   auto salon = load_salon(c, before.salon_id);
@@ -256,6 +256,10 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   a.cancel_reason = reason;
   touch(a, o, ctx.now());
   store::appointments::update(c, a);
+  if (!notices) {
+    waitlist::on_freed(c, ctx, salon, before, nullptr, o.online);
+    return a;
+  }
   auto summary = notify::summarize(c, a, salon);
   notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id);
   std::set<domain::Id> staff;

@@ -64,5 +64,6 @@ void add_portal_routes(Router& r, app::Context& ctx);
 void add_package_routes(Router& r, app::Context& ctx);
 void add_waitlist_routes(Router& r, app::Context& ctx);
 void add_salon_routes(Router& r, app::Context& ctx);
+void add_privacy_routes(Router& r, app::Context& ctx);
 
 }  // namespace creneau::http

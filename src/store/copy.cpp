@@ -92,6 +92,9 @@ std::string insert_sql(const std::string& table, const std::vector<std::string>&
 
 constexpr std::int64_t kPage = 1000;
 
+// Tables the migrations seed with one row (id 1).
+bool seeded(const std::string& table) { return table == "salons" || table == "network"; }
+
 }  // namespace
 
 CopyCounts copy_database(Database& from, Database& to,
@@ -129,9 +132,9 @@ CopyCounts copy_database(Database& from, Database& to,
                                 ") in the target;";
         cols[t] = std::move(src);
         auto n = target.query("SELECT COUNT(*) FROM " + quoted(t)).at(0).integer(0);
-        // Salon 1, as the migrations make it in every new database, is not data: the source's replaces it.
-        if (t == "salons" && n == 1 &&
-            target.query("SELECT COUNT(*) FROM salons WHERE id = 1 AND slug = 'salon-1'").at(0).integer(0) == 1)
+        // The one row the migrations make in every new database (salon 1, the network's own row) is not data:
+        // the source's replaces it.
+        if (seeded(t) && n == 1 && target.query("SELECT COUNT(*) FROM " + quoted(t) + " WHERE id = 1").at(0).integer(0) == 1)
           n = 0;
         if (n > 0) non_empty += (non_empty.empty() ? "" : ", ") + t + ": " + std::to_string(n);
       }
@@ -141,7 +144,8 @@ CopyCounts copy_database(Database& from, Database& to,
         throw std::runtime_error("copy: the target database is not empty (" + non_empty +
                                  "); copy into a freshly created database");
 
-      target.query("DELETE FROM salons");  // the seeded salon 1 (checked above), nothing refers to it yet
+      for (const auto& t : order)
+        if (seeded(t)) target.query("DELETE FROM " + quoted(t));  // the seeded row (checked above); nothing refers to it yet
 
       CopyCounts counts;
       for (const auto& t : order) {

@@ -7,6 +7,7 @@ import { Check, ErrorBox, Field, Notice, fullName, val } from '../common/ui';
 import { loadCatalog, resourceName, serviceName, useCatalog } from './catalog';
 import { Crud } from './Crud';
 import { HoursEditor } from './HoursEditor';
+import { NetworkSettings } from './NetworkSettings';
 
 type Tab = 'general' | 'staff' | 'services' | 'resources' | 'package_types';
 
@@ -26,7 +27,7 @@ export function Settings() {
           ))}
         </div>
       </div>
-      {tab === 'general' && <General />}
+      {tab === 'general' && <><General /><NetworkSettings /></>}
       {tab === 'staff' && <StaffAdmin />}
       {tab === 'services' && <ServicesAdmin />}
       {tab === 'resources' && (
