@@ -131,7 +131,7 @@ Principal authenticate(Context& ctx, const std::string& header) {
   return ctx.db.read([&](sql::Connection& c) {
     auto s = store::auth::find_session(c, hash);
     if (!s || s->expires_at <= ctx.now()) throw Error("unauthorized", "the session has expired or does not exist");
-    Principal p{s->kind, s->subject_id, {}, {}};
+    Principal p{s->kind, s->subject_id, {}, {}, {}};
     if (s->kind == "staff") {
       auto staff = store::catalogue::find_staff(c, s->subject_id);
       if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");

@@ -196,9 +196,9 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     auto all = app::catalogue::list_resources(ctx);
     if (auto salon = query_salon(req)) {
       app::salons::resolve(ctx, &who, salon);
-      std::erase_if(all, [&](const auto& r) { return r.salon_id != *salon; });
-    } else if (auto visible = app::salons::visible(who)) {
-      std::erase_if(all, [&](const auto& r) { return !who.works_at(r.salon_id); });
+      std::erase_if(all, [&](const auto& res) { return res.salon_id != *salon; });
+    } else if (app::salons::visible(who)) {
+      std::erase_if(all, [&](const auto& res) { return !who.works_at(res.salon_id); });
     }
     return page_of(req, all, shape(ctx));
   });
