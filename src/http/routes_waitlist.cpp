@@ -81,8 +81,9 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto ids = opt_ids(j, "appointment_ids");
     if (!ids) throw domain::validation("appointment_ids", "'appointment_ids' is required: the appointments to notify");
+    auto zones = salon_zones(ctx);  // read before the write: nothing that can fail runs after the commit
     auto v = app::waitlist::notify(ctx, path_id(p[0]), *ids, app::salons::visible(who));
-    return json_response(200, slot_json(v, salon_zone(ctx, v.slot.salon_id)));
+    return json_response(200, slot_json(v, zones.of(v.slot.salon_id)));
   });
 
   // The offer link: no log-in, the token is the key.
@@ -92,8 +93,9 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/portal/offers/{token}/accept", [&ctx](const Request&, const Params& p) {
+    auto zones = salon_zones(ctx);  // read before the write
     auto a = app::waitlist::accept(ctx, p[0]);
-    return json_response(200, to_json(a, salon_zone(ctx, a.salon_id)));
+    return json_response(200, to_json(a, zones.of(a.salon_id)));
   });
 
   r.add("POST", "/api/jobs/run", [&ctx, zone](const Request& req, const Params&) {
