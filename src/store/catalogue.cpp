@@ -67,7 +67,7 @@ void write_hours_and_skills(sql::Connection& c, const domain::Staff& s) {
 
 domain::Settings load_settings(sql::Connection& c, Id salon_id) {
   auto salon = c.query("SELECT name, timezone FROM salons WHERE id = ?", {salon_id});
-  auto rows = c.query("SELECT body FROM salon_settings WHERE salon_id = ?", {salon_id});
+  auto rows = c.query("SELECT body FROM settings WHERE id = ?", {salon_id});  // settings.id is the salon's id
   auto s = rows.empty() ? default_settings() : codec::settings_from_json(rows[0].text(0));
   // The salon's row holds its name and zone: one value for the salon and its settings.
   if (!salon.empty()) {
@@ -78,8 +78,8 @@ domain::Settings load_settings(sql::Connection& c, Id salon_id) {
 }
 
 void save_settings(sql::Connection& c, const domain::Settings& s, Id salon_id) {
-  c.query("DELETE FROM salon_settings WHERE salon_id = ?", {salon_id});
-  c.query("INSERT INTO salon_settings (salon_id, body) VALUES (?, ?)", {salon_id, codec::settings_to_json(s)});
+  c.query("DELETE FROM settings WHERE id = ?", {salon_id});
+  c.query("INSERT INTO settings (id, body) VALUES (?, ?)", {salon_id, codec::settings_to_json(s)});
   c.query("UPDATE salons SET name = ?, timezone = ? WHERE id = ?", {s.name, s.timezone, salon_id});
 }
 

@@ -12,9 +12,9 @@ UPDATE salons SET name = COALESCE((SELECT body::jsonb ->> 'name' FROM settings W
                   timezone = COALESCE((SELECT body::jsonb ->> 'timezone' FROM settings WHERE id = 1), timezone)
  WHERE id = 1;
 
-CREATE TABLE salon_settings (salon_id BIGINT PRIMARY KEY REFERENCES salons(id) ON DELETE CASCADE, body TEXT NOT NULL);
-INSERT INTO salon_settings (salon_id, body) SELECT 1, body FROM settings WHERE id = 1;
-DROP TABLE settings;
+-- Each salon's settings: settings.id is now the salon's id (it was 1, the only row).
+ALTER TABLE settings DROP CONSTRAINT settings_id_check;
+ALTER TABLE settings ADD CONSTRAINT settings_salon FOREIGN KEY (id) REFERENCES salons(id) ON DELETE CASCADE;
 
 CREATE TABLE staff_salons (
   staff_id BIGINT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,

@@ -11,10 +11,12 @@ UPDATE salons SET name = COALESCE((SELECT json_extract(body, '$.name') FROM sett
                   timezone = COALESCE((SELECT json_extract(body, '$.timezone') FROM settings WHERE id = 1), timezone)
  WHERE id = 1;
 
--- Each salon's settings (the JSON object of GET /api/settings); the salon's name and time zone live in `salons`.
-CREATE TABLE salon_settings (salon_id INTEGER PRIMARY KEY REFERENCES salons(id) ON DELETE CASCADE, body TEXT NOT NULL);
-INSERT INTO salon_settings (salon_id, body) SELECT 1, body FROM settings WHERE id = 1;
+-- Each salon's settings (the JSON object of GET /api/settings): settings.id is now the salon's id (it was 1, the
+-- only row); the salon's name and time zone live in `salons`. SQLite drops the CHECK (id = 1) by a rebuild.
+CREATE TABLE settings_by_salon (id INTEGER PRIMARY KEY REFERENCES salons(id) ON DELETE CASCADE, body TEXT NOT NULL);
+INSERT INTO settings_by_salon (id, body) SELECT id, body FROM settings;
 DROP TABLE settings;
+ALTER TABLE settings_by_salon RENAME TO settings;
 
 CREATE TABLE staff_salons (
   staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
