@@ -158,12 +158,17 @@ Principal authenticate(Context& ctx, const std::string& header) {
   return ctx.db.read([&](sql::Connection& c) {
     auto s = store::auth::find_session(c, hash);
     if (!s || s->expires_at <= ctx.now()) throw Error("unauthorized", "the session has expired or does not exist");
-    Principal p{s->kind, s->subject_id, {}, {}};
+    Principal p{s->kind, s->subject_id, {}, {}, {}};
     if (s->kind == "staff") {
       auto staff = store::catalogue::find_staff(c, s->subject_id);
       if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");
       p.role = staff->role;
       p.name = staff->display_name();
+      p.salon_ids = staff->salon_ids;
+      if (p.role == "admin") {
+        p.salon_ids.clear();
+        for (const auto& r : c.query("SELECT id FROM salons ORDER BY id")) p.salon_ids.push_back(r.integer(0));
+      }
     } else {
       auto account = store::auth::find_account(c, s->subject_id);
       if (!account) throw Error("unauthorized", "this account no longer exists");
@@ -195,6 +200,7 @@ void ensure_first_admin(Context& ctx) {
     admin.first_name = "Admin";
     admin.email = email;
     admin.role = "admin";
+    admin.salon_ids = {1};
     store::catalogue::insert_staff(c, admin, hash, ctx.now());
   });
 }

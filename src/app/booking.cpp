@@ -4,6 +4,7 @@
 #include "app/delivery.hpp"
 #include "app/notify.hpp"
 #include "app/packages.hpp"
+#include "app/salons.hpp"
 #include "app/waitlist.hpp"
 #include "domain/error.hpp"
 #include "domain/reschedule.hpp"
@@ -11,6 +12,7 @@
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
+#include "store/salons.hpp"
 
 #include <algorithm>
 #include <set>
@@ -31,16 +33,25 @@ void check_line_count(std::size_t n) {
 
 std::string line_field(std::size_t i, const char* name) { return "lines[" + std::to_string(i) + "]." + name; }
 
-// Turns requested lines into lines run back to back from `start`, with the services' defaults.
-std::vector<domain::AppointmentLine> build_lines(sql::Connection& c, const std::vector<LineRequest>& requested,
+domain::LineNeed need_of(const domain::Service& s, int duration) {
+  return {s.id, duration, s.resource_ids, s.capacity};
+}
+
+store::appointments::AgendaSalon agenda_salon(const Salon& salon) { return {salon.id(), salon.zone, salon.settings}; }
+
+}  // namespace
+
+std::vector<domain::AppointmentLine> build_lines(const Salon& salon, const std::vector<LineRequest>& requested,
                                                  domain::Instant start, std::vector<domain::Service>& services) {
   std::vector<domain::AppointmentLine> lines;
   services.clear();
   auto at = start;
   for (std::size_t i = 0; i < requested.size(); ++i) {
     const auto& r = requested[i];
-    auto service = store::catalogue::find_service(c, r.service_id);
+    const auto* service = salon.service(r.service_id);
     if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
+    if (!service->offered)
+      throw validation(line_field(i, "service_id"), "\"{}\" is not offered at {}", {service->name, salon.profile.name});
     domain::AppointmentLine l;
     l.service_id = service->id;
     l.staff_id = r.staff_id.value_or(0);
@@ -54,14 +65,12 @@ std::vector<domain::AppointmentLine> build_lines(sql::Connection& c, const std::
     l.span = {at, at + std::chrono::minutes(l.duration_minutes)};
     at = l.span.end;
     lines.push_back(std::move(l));
-    services.push_back(std::move(*service));
+    services.push_back(*service);
   }
   return lines;
 }
 
-domain::LineNeed need_of(const domain::Service& s, int duration) {
-  return {s.id, duration, s.resource_ids, s.capacity};
-}
+namespace {
 
 // The first resource among those the service accepts that is free for the whole line.
 std::optional<domain::Id> first_free_resource(const domain::Agenda& agenda, const domain::LineNeed& need,
@@ -71,9 +80,9 @@ std::optional<domain::Id> first_free_resource(const domain::Agenda& agenda, cons
   return std::nullopt;
 }
 
-void send_booking_message(sql::Connection& c, Context& ctx, const domain::Settings& settings, const domain::Appointment& a) {
+void send_booking_message(sql::Connection& c, Context& ctx, const Salon& salon, const domain::Appointment& a) {
   if (a.confirmation == "silent") return;
-  auto summary = notify::summarize(c, a, settings);
+  auto summary = notify::summarize(c, a, salon);
   if (a.confirmation == "request") {
     auto token = auth::new_token();
     store::appointments::set_confirm_token(c, a.id, auth::token_hash(token));
@@ -105,18 +114,20 @@ void touch(domain::Appointment& a, const Origin& o, domain::Instant now) {
 
 }  // namespace
 
-void place(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone, domain::Appointment& a,
-           const std::vector<LineRequest>& requested, bool auto_assign, domain::Id ignore) {
-  auto agenda = store::appointments::load_agenda(c, zone, settings, a.span.start - domain::Days(1),
+void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const std::vector<LineRequest>& requested,
+           bool auto_assign, domain::Id ignore) {
+  // The salon's staff and rooms; their busy time in every salon of the network.
+  auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), a.span.start - domain::Days(1),
                                                  a.span.end + domain::Days(1), ignore);
   for (std::size_t i = 0; i < a.lines.size(); ++i) {
     auto& line = a.lines[i];
-    auto service = store::catalogue::find_service(c, line.service_id);
+    const auto* service = salon.service(line.service_id);
     auto need = need_of(*service, line.duration_minutes);
     if (line.resource_id && !agenda.find_resource(*line.resource_id))
-      throw validation(line_field(i, "resource_id"), "no such resource");
+      throw validation(line_field(i, "resource_id"), "no such resource at {}", {salon.profile.name});
     if (requested[i].staff_id) {
-      if (!agenda.find_staff(*requested[i].staff_id)) throw validation(line_field(i, "staff_id"), "no such staff member");
+      if (!agenda.find_staff(*requested[i].staff_id))
+        throw validation(line_field(i, "staff_id"), "no such staff member at {}", {salon.profile.name});
       if (auto_assign && !line.resource_id && !need.resource_ids.empty())
         line.resource_id = first_free_resource(agenda, need, line.staff_id, line.span, ignore);
       domain::require_fit(agenda, need, line.staff_id, line.resource_id, line.span, i, ignore);
@@ -150,8 +161,9 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   if (r.confirmation != "approve" && r.confirmation != "request" && r.confirmation != "silent")
     throw validation("confirmation", "confirmation is approve, request or silent");
   if (r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
-  auto settings = store::catalogue::load_settings(c);
-  domain::Zone zone(settings.timezone);
+  // The salon, once: its settings, zone and catalogue serve every check and message below.
+  auto salon = load_salon(c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
+  const auto& settings = salon.settings;
   auto now = ctx.now();
   if (r.requested_staff && !settings.preferred_staff_selection)
     throw validation("requested_staff", "the salon does not let clients choose their staff member");
@@ -159,6 +171,7 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   if (o.online) domain::check_booking_window(settings.booking, now, r.start);
 
   domain::Appointment a;
+  a.salon_id = salon.id();
   a.client_id = r.client_id;
   a.account_id = o.account_id;
   a.requested_staff = r.requested_staff;
@@ -174,23 +187,23 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   a.created_at = a.updated_at = now;
   a.created_by = a.updated_by = o.actor;
   std::vector<domain::Service> services;
-  a.lines = build_lines(c, r.lines, r.start, services);
+  a.lines = build_lines(salon, r.lines, r.start, services);
   a.span = {a.lines.front().span.start, a.lines.back().span.end};
   a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
-  place(c, settings, zone, a, r.lines, o.online, 0);
-  packages::allocate(c, a, services);
+  place(c, salon, a, r.lines, o.online, 0);
+  packages::allocate(c, salon, a, services);
   store::appointments::insert(c, a);
-  send_booking_message(c, ctx, settings, a);
+  send_booking_message(c, ctx, salon, a);
   return a;
 }
 
 domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, const Origin& o) {
   if (r.lines) check_line_count(r.lines->size());
   return ctx.db.write([&](sql::Connection& c) {
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
     auto now = ctx.now();
     auto before = load(c, id);
+    auto salon = load_salon(c, before.salon_id);
+    const auto& settings = salon.settings;
     if (before.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
     auto a = before;
     if (r.requested_staff) {
@@ -220,29 +233,29 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
       }
       auto requested = r.lines ? *r.lines : requests_of(a);
       std::vector<domain::Service> services;
-      a.lines = build_lines(c, requested, r.start.value_or(a.span.start), services);
+      a.lines = build_lines(salon, requested, r.start.value_or(a.span.start), services);
       a.span = {a.lines.front().span.start, a.lines.back().span.end};
       a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
-      place(c, settings, zone, a, requested, o.online, a.id);
-      packages::allocate(c, a, services);
+      place(c, salon, a, requested, o.online, a.id);
+      packages::allocate(c, salon, a, services);
     } else if (a.client_id != before.client_id) {
-      packages::reallocate(c, a);  // the sessions now come from the new client's packages
+      packages::reallocate(c, salon, a);  // the sessions now come from the new client's packages
     }
     touch(a, o, now);
     bool told = moved && notify::is_move(before, a);
     if (told) ++a.ics_sequence;
     store::appointments::update(c, a);
-    if (told) notify::moved(c, ctx, settings, before, a);
-    if (moved) waitlist::on_freed(c, ctx, before, &a, o.online);
+    if (told) notify::moved(c, ctx, salon, before, a);
+    if (moved) waitlist::on_freed(c, ctx, salon, before, &a, o.online);
     return a;
   });
 }
 
 domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, const std::string& reason,
                               const Origin& o, bool notices) {
-  auto settings = store::catalogue::load_settings(c);
   auto before = load(c, id);
   if (before.cancelled()) return before;
+  auto salon = load_salon(c, before.salon_id);
   auto a = before;
   a.status = "cancelled";
   a.cancel_reason = reason;
@@ -250,17 +263,17 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   touch(a, o, ctx.now());
   store::appointments::update(c, a);
   if (!notices) {
-    waitlist::on_freed(c, ctx, before, nullptr, o.online);
+    waitlist::on_freed(c, ctx, salon, before, nullptr, o.online);
     return a;
   }
-  auto summary = notify::summarize(c, a, settings);
+  auto summary = notify::summarize(c, a, salon);
   notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id,
                     false, delivery::visit_ics(ctx, a, summary, ctx.now(), true));
   std::set<domain::Id> staff;
   for (const auto& l : a.lines) staff.insert(l.staff_id);
   for (auto s : staff)
     notify::to_staff(c, ctx.now(), "cancellation", s, domain::cancellation_staff_text(summary, reason), a.id);
-  waitlist::on_freed(c, ctx, before, nullptr, o.online);
+  waitlist::on_freed(c, ctx, salon, before, nullptr, o.online);
   return a;
 }
 
@@ -272,7 +285,7 @@ void remove(Context& ctx, domain::Id id, const Origin& o) {
   ctx.db.write([&](sql::Connection& c) {
     auto before = load(c, id);
     store::appointments::remove(c, id);
-    if (!before.cancelled()) waitlist::on_freed(c, ctx, before, nullptr, o.online);
+    if (!before.cancelled()) waitlist::on_freed(c, ctx, load_salon(c, before.salon_id), before, nullptr, o.online);
   });
 }
 
@@ -345,10 +358,11 @@ Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalD
   if (to < from) throw validation("to", "'to' is before 'from'");
   if (to.days_since_epoch - from.days_since_epoch > 92) throw validation("to", "ask for at most 93 days at once");
   return ctx.db.read([&](sql::Connection& c) {
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
     auto now = ctx.now();
     auto a = load(c, id);
+    // The appointment's own salon: its step, its zone, its catalogue, its staff and rooms.
+    auto salon = load_salon(c, a.salon_id);
+    const auto& zone = salon.zone;
     if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
     // The checks change() makes whatever the new start.
     if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
@@ -356,51 +370,84 @@ Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalD
     domain::FixedLineQuery q;
     q.from = from;
     q.to = to;
-    q.step_minutes = settings.booking.slot_step_minutes;
+    q.step_minutes = salon.settings.booking.slot_step_minutes;
     q.not_before = now + std::chrono::minutes(a.rules.min_notice_minutes);
     q.not_after = now + domain::Days(a.rules.max_advance_days);
     q.ignore_appointment = a.id;
     for (std::size_t i = 0; i < a.lines.size(); ++i) {
       const auto& l = a.lines[i];
-      auto service = store::catalogue::find_service(c, l.service_id);
+      const auto* service = salon.service(l.service_id);
       if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
       q.lines.push_back({need_of(*service, l.duration_minutes), l.staff_id, l.resource_id});
     }
-    auto agenda = store::appointments::load_agenda(c, zone, settings, zone.at(from, 0) - domain::Days(1),
+    auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), zone.at(from, 0) - domain::Days(1),
                                                    zone.at(to.plus_days(1), 0) + domain::Days(1), a.id);
-    return Availability{domain::fixed_line_slots(agenda, q), settings.timezone};
+    return Availability{domain::fixed_line_slots(agenda, q), salon.settings.timezone};
   });
 }
 
-Availability availability(Context& ctx, const AvailabilityRequest& r) {
+namespace {
+
+void check_availability_request(const AvailabilityRequest& r) {
   if (r.service_ids.empty()) throw validation("service_ids", "name at least one service");
   check_line_count(r.service_ids.size());
   if (r.to < r.from) throw validation("to", "'to' is before 'from'");
   if (r.to.days_since_epoch - r.from.days_since_epoch > 92) throw validation("to", "ask for at most 93 days at once");
+}
+
+// The slots at one salon, inside the caller's transaction.
+std::vector<domain::Slot> slots_at(sql::Connection& c, Context& ctx, const Salon& salon, const AvailabilityRequest& r) {
+  const auto& settings = salon.settings;
+  const auto& zone = salon.zone;
+  domain::AvailabilityQuery q;
+  q.staff_id = r.staff_id;
+  q.from = r.from;
+  q.to = r.to;
+  q.step_minutes = settings.booking.slot_step_minutes;
+  for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
+    const auto* s = salon.service(r.service_ids[i]);
+    if (!s || !s->active) throw validation("service_ids", "no such service: {}", {std::to_string(r.service_ids[i])});
+    if (!s->offered) throw validation("service_ids", "\"{}\" is not offered at {}", {s->name, salon.profile.name});
+    q.lines.push_back(need_of(*s, s->duration_minutes));
+  }
+  if (r.online) {
+    auto now = ctx.now();
+    q.not_before = now + std::chrono::minutes(settings.booking.min_notice_minutes);
+    q.not_after = now + domain::Days(settings.booking.max_advance_days);
+  }
+  // Only the busy spans the query can look at: its services' staff and its lines' resources.
+  store::appointments::AgendaScope scope{r.service_ids, r.staff_id, {}};
+  for (const auto& l : q.lines) scope.resource_ids.insert(scope.resource_ids.end(), l.resource_ids.begin(), l.resource_ids.end());
+  auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), zone.at(r.from, 0) - domain::Days(1),
+                                                 zone.at(r.to.plus_days(1), 0) + domain::Days(1), scope);
+  return domain::find_slots(agenda, q);
+}
+
+}  // namespace
+
+Availability availability(Context& ctx, const AvailabilityRequest& r) {
+  check_availability_request(r);
   return ctx.db.read([&](sql::Connection& c) {
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
-    domain::AvailabilityQuery q;
-    q.staff_id = r.staff_id;
-    q.from = r.from;
-    q.to = r.to;
-    q.step_minutes = settings.booking.slot_step_minutes;
-    for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
-      auto s = store::catalogue::find_service(c, r.service_ids[i]);
-      if (!s || !s->active) throw validation("service_ids", "no such service: {}", {std::to_string(r.service_ids[i])});
-      q.lines.push_back(need_of(*s, s->duration_minutes));
+    auto salon = load_salon(c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
+    return Availability{slots_at(c, ctx, salon, r), salon.settings.timezone};
+  });
+}
+
+std::vector<NextSlot> next_slots(Context& ctx, const AvailabilityRequest& r) {
+  check_availability_request(r);
+  return ctx.db.read([&](sql::Connection& c) {
+    std::vector<NextSlot> out;
+    for (const auto& profile : store::salons::list(c)) {
+      auto salon = load_salon(c, profile.id);
+      bool offers_all = std::all_of(r.service_ids.begin(), r.service_ids.end(), [&](Id id) {
+        const auto* s = salon.service(id);
+        return s && s->active && s->offered;
+      });
+      if (!offers_all) continue;
+      auto slots = slots_at(c, ctx, salon, r);
+      out.push_back({profile, slots.empty() ? std::nullopt : std::optional<domain::Slot>(slots.front())});
     }
-    if (r.online) {
-      auto now = ctx.now();
-      q.not_before = now + std::chrono::minutes(settings.booking.min_notice_minutes);
-      q.not_after = now + domain::Days(settings.booking.max_advance_days);
-    }
-    // Only the busy spans the query can look at: its services' staff and its lines' resources.
-    store::appointments::AgendaScope scope{r.service_ids, r.staff_id, {}};
-    for (const auto& l : q.lines) scope.resource_ids.insert(scope.resource_ids.end(), l.resource_ids.begin(), l.resource_ids.end());
-    auto agenda = store::appointments::load_agenda(c, zone, settings, zone.at(r.from, 0) - domain::Days(1),
-                                                   zone.at(r.to.plus_days(1), 0) + domain::Days(1), scope);
-    return Availability{domain::find_slots(agenda, q), settings.timezone};
+    return out;
   });
 }
 

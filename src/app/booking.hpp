@@ -3,6 +3,7 @@
 // Each runs in one write transaction: read what the check needs, decide with the pure domain, write the
 // appointment and its outbox messages, commit.
 #include "app/context.hpp"
+#include "app/salon.hpp"
 #include "domain/availability.hpp"
 #include "domain/model.hpp"
 
@@ -24,6 +25,7 @@ struct LineRequest {
 };
 
 struct BookRequest {
+  Id salon_id = 0;  // 0: the only salon of the network (else validation_failed on salon_id)
   Id client_id = 0;
   domain::Instant start{};
   std::vector<LineRequest> lines;
@@ -79,6 +81,7 @@ domain::Appointment set_paid(Context& ctx, Id id, bool paid, const std::optional
 domain::Appointment get(Context& ctx, Id id);
 
 struct AvailabilityRequest {
+  Id salon_id = 0;  // 0: the only salon of the network
   std::vector<Id> service_ids;
   std::optional<Id> staff_id;
   domain::LocalDate from, to;
@@ -94,9 +97,20 @@ Availability availability(Context& ctx, const AvailabilityRequest& request);
 // group appointment → cannot_reschedule_group, one too close to change → too_late, as the move would answer.
 Availability reschedule_availability(Context& ctx, Id id, domain::LocalDate from, domain::LocalDate to);
 
+// For each salon that offers every service asked, its earliest slot in the range (null when none).
+struct NextSlot {
+  domain::SalonProfile salon;
+  std::optional<domain::Slot> first_slot;
+};
+std::vector<NextSlot> next_slots(Context& ctx, const AvailabilityRequest& request);
+
 // Shared with the portal and waitlist use cases: place `a` (lines already spanned) against the agenda
 // inside transaction `c`, filling staff/resources left open when `auto_assign`.
-void place(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone, domain::Appointment& a,
-           const std::vector<LineRequest>& requested, bool auto_assign, Id ignore_appointment);
+void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const std::vector<LineRequest>& requested,
+           bool auto_assign, Id ignore_appointment);
+// Turns requested lines into lines run back to back from `start` with the salon's values of their services
+// (`services` receives them); a service not offered at the salon → validation_failed on lines[i].service_id.
+std::vector<domain::AppointmentLine> build_lines(const Salon& salon, const std::vector<LineRequest>& requested,
+                                                 domain::Instant start, std::vector<domain::Service>& services);
 
 }  // namespace creneau::app::booking

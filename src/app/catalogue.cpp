@@ -5,6 +5,7 @@
 #include "domain/error.hpp"
 #include "domain/text.hpp"
 #include "store/catalogue.hpp"
+#include "store/salons.hpp"
 
 #include <algorithm>
 
@@ -22,15 +23,42 @@ void check_hours(const std::vector<domain::WeeklyHours>& hours) {
     if (h.weekday < 1 || h.weekday > 7) throw validation(f + ".weekday", "weekday is 1 (Monday) to 7 (Sunday)");
     if (h.start_minute >= h.end_minute) throw validation(f, "hours need start before end");
     for (std::size_t k = 0; k < i; ++k)
-      if (hours[k].weekday == h.weekday && hours[k].start_minute < h.end_minute && h.start_minute < hours[k].end_minute)
+      if (hours[k].weekday == h.weekday && hours[k].start_minute < h.end_minute && h.start_minute < hours[k].end_minute) {
+        if (hours[k].salon_id != h.salon_id)  // one place at a time, whatever the salons' zones
+          throw validation("hours", "rows {} and {} overlap at two salons: nobody works in two places at once",
+                           {std::to_string(k), std::to_string(i)});
         throw validation(f, "two intervals of the same weekday overlap");
+      }
+  }
+}
+
+// The salons a staff member works at, and the salon of each hours row (the only salon when left out).
+void check_salons(sql::Connection& c, domain::Staff& s) {
+  std::sort(s.salon_ids.begin(), s.salon_ids.end());
+  s.salon_ids.erase(std::unique(s.salon_ids.begin(), s.salon_ids.end()), s.salon_ids.end());
+  if (s.salon_ids.empty()) {
+    auto all = store::salons::list(c);
+    if (all.size() != 1) throw validation("salon_ids", "name the salons this person works at (salon_ids)");
+    s.salon_ids.push_back(all.front().id);
+  }
+  for (auto id : s.salon_ids)
+    if (!store::salons::find(c, id)) throw validation("salon_ids", "no such salon: {}", {std::to_string(id)});
+  for (auto& h : s.hours) {
+    if (h.salon_id == 0) {
+      if (s.salon_ids.size() != 1) throw validation("hours", "name the salon of each hours row (salon_id)");
+      h.salon_id = s.salon_ids.front();
+    }
+    if (!std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), h.salon_id))
+      throw validation("hours", "an hours row names salon {}, not one of salon_ids", {std::to_string(h.salon_id)});
   }
 }
 
 void check_staff(sql::Connection& c, domain::Staff& s) {
   if (s.first_name.empty()) throw validation("first_name", "the first name is required");
   if (!domain::plausible_email(s.email)) throw validation("email", "a valid e-mail address is required");
-  if (s.role != "admin" && s.role != "employee") throw validation("role", "role is admin or employee");
+  if (s.role != "admin" && s.role != "manager" && s.role != "employee")
+    throw validation("role", "role is admin, manager or employee");
+  check_salons(c, s);
   if (!s.color.empty() && !domain::hex_color(s.color)) throw validation("color", "a colour is # and six hexadecimal digits");
   if (!s.phone.empty()) {
     auto settings = cat::load_settings(c);

@@ -13,6 +13,7 @@
 #include "store/packages.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace creneau::app::clients {
@@ -276,19 +277,31 @@ std::vector<std::string> birthday_month_days(domain::LocalDate day) {
   return out;
 }
 
+// Each client is wished by the salon of their latest visit already started and not cancelled (its settings, its
+// name), or by salon 1 when they have none. The day is salon 1's: one pass a day for the whole network.
 int enqueue_birthdays(Context& ctx, domain::Instant now) {
   return ctx.db.write([&](sql::Connection& c) {
-    auto settings = store::catalogue::load_settings(c);
-    if (!settings.birthday_messages) return 0;
-    auto today = domain::Zone(settings.timezone).local(now).date;
+    std::map<Id, domain::Settings> salons;
+    auto settings_of = [&](Id salon_id) -> const domain::Settings& {
+      auto it = salons.find(salon_id);
+      if (it == salons.end()) it = salons.emplace(salon_id, store::catalogue::load_settings(c, salon_id)).first;
+      return it->second;
+    };
+    auto today = domain::Zone(settings_of(1).timezone).local(now).date;
     int sent = 0;
     for (const auto& person : store::clients::birthdays_due(c, birthday_month_days(today), today.year())) {
+      auto latest = c.query("SELECT salon_id FROM appointments WHERE client_id = ? AND status <> 'cancelled' "
+                            "AND start_at <= ? ORDER BY start_at DESC, id DESC LIMIT 1",
+                            {person.id, domain::to_epoch(now)});
+      Id salon_id = latest.empty() ? 1 : latest[0].integer(0);
+      const auto& settings = settings_of(salon_id);
+      if (!settings.birthday_messages) continue;
       // By e-mail; by SMS only for a file without an e-mail address.
       // A marketing message: it carries a link that stops them, usable without logging in.
       auto text = domain::birthday_text(settings.name, person.first_name, settings.language);
       Context at_now{ctx.db, ctx.public_url, ctx.delivery, [now] { return now; }};
       text.body += domain::unsubscribe_footer(privacy::unsubscribe_link(c, at_now, person.id), settings.language);
-      sent += notify::to_client(c, now, "birthday", person.id, text, std::nullopt, person.email.empty());
+      sent += notify::to_client(c, now, "birthday", person.id, text, std::nullopt, person.email.empty(), {}, salon_id);
       store::clients::set_last_birthday_year(c, person.id, today.year());
     }
     return sent;

@@ -3,8 +3,10 @@
 #include "domain/model.hpp"
 #include "store/database.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace creneau::app {
 
@@ -29,13 +31,20 @@ struct Context {
   domain::Instant now() const { return clock(); }
 };
 
-// Who is asking: a staff member (role admin/employee) or a portal account.
+// Who is asking: a staff member (role admin/manager/employee) or a portal account.
 struct Principal {
   std::string kind;  // staff | portal
   domain::Id id = 0;
-  std::string role;  // admin | employee (staff only)
+  std::string role;  // admin | manager | employee (staff only)
   std::string name;
+  std::vector<domain::Id> salon_ids;  // staff: the salons they work at (an admin: every salon), sorted
   bool is_admin() const { return kind == "staff" && role == "admin"; }
+  // Admin rights: everywhere for an admin, at their salons for a manager.
+  bool is_manager() const { return kind == "staff" && (role == "admin" || role == "manager"); }
+  bool works_at(domain::Id salon_id) const {
+    return kind == "staff" && std::find(salon_ids.begin(), salon_ids.end(), salon_id) != salon_ids.end();
+  }
+  bool manages(domain::Id salon_id) const { return is_manager() && works_at(salon_id); }
   domain::Actor actor() const { return {kind == "staff" ? "staff" : "client", id, name}; }
 };
 

@@ -5,12 +5,14 @@
 #include "domain/ics.hpp"
 #include "domain/messages.hpp"
 #include "store/catalogue.hpp"
+#include "store/salons.hpp"
 
 #include <curl/curl.h>
 #include <sodium.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 
 namespace creneau::app::delivery {
@@ -352,7 +354,12 @@ Totals run(Context& ctx, domain::Instant now) {
   if (!ctx.delivery.sms_gateway_url.empty()) channels.push_back("sms");
   if (channels.empty()) return totals;
 
-  auto salon = ctx.db.read([](sql::Connection& c) { return store::catalogue::load_settings(c).name; });
+  // The sender's name is the message's salon (salon 1 for network-wide messages such as password resets).
+  auto names = ctx.db.read([](sql::Connection& c) {
+    std::map<domain::Id, std::string> out;
+    for (const auto& s : store::salons::list(c)) out[s.id] = s.name;
+    return out;
+  });
   SmtpTarget smtp;
   if (!ctx.delivery.smtp_url.empty()) smtp = parse_smtp_url(ctx.delivery.smtp_url, ctx.public_url);
 
@@ -371,7 +378,7 @@ Totals run(Context& ctx, domain::Instant now) {
           outcome = {false, "no recipient"};
         } else if (m.channel == "email") {
           Email e;
-          e.from_name = salon;
+          e.from_name = names[m.salon_id.value_or(1)];
           e.from_address = smtp.from;
           e.to = m.to;
           e.subject = m.subject;

@@ -7,6 +7,7 @@
 // again, so none is lost, and the idempotency key travels as Message-ID / X-Idempotency-Key (e-mail) and
 // Idempotency-Key (SMS) so the receiver can drop that rare repeat.
 #include "app/context.hpp"
+#include "app/salon.hpp"
 #include "domain/messages.hpp"
 #include "domain/model.hpp"
 #include "store/outbox.hpp"

@@ -1,7 +1,8 @@
 #include "app/demo.hpp"
 
 #include "app/auth.hpp"
-#include "domain/rules.hpp"
+#include "app/demo_agenda.hpp"
+#include "app/salon.hpp"
 #include "domain/text.hpp"
 #include "store/appointments.hpp"
 #include "store/auth.hpp"
@@ -9,6 +10,7 @@
 #include "store/client_files.hpp"
 #include "store/clients.hpp"
 #include "store/packages.hpp"
+#include "store/salons.hpp"
 
 #include <map>
 
@@ -16,19 +18,9 @@ namespace creneau::app {
 
 namespace cat = store::catalogue;
 using domain::Id;
+using namespace demo;
 
 namespace {
-
-// A fixed sequence, so every demo salon looks the same (and tests can rely on its shape), not the real clock's.
-struct Dice {
-  std::uint64_t state = 0x2545F4914F6CDD1DULL;
-  std::uint32_t next() {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::uint32_t>(state >> 33);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
-  bool chance(int percent) { return below(100) < percent; }
-};
 
 struct ServiceDef {
   const char* name;
@@ -36,7 +28,7 @@ struct ServiceDef {
   const char* audience;
   int minutes;
   int euros;
-  int resource;  // -1 none, 0 the care room, 1 the laser
+  int resource;  // -1 none, 0 the care room, 1 the laser (both at the first salon)
   int capacity = 1;
   bool package_only = false;
   bool discovery = false;
@@ -59,16 +51,20 @@ const std::vector<ServiceDef>& service_defs() {
       {"Manucure", "Ongles", "all", 30, 30, -1},
       {"Massage relaxant", "Spa", "adult", 60, 70, 0},
       {"Atelier tresses enfants", "Coiffure", "child", 60, 20, -1, 4},
+      {"Brushing (carte)", "Coiffure", "all", 30, 0, -1, 1, true},
   };
   return defs;
 }
-constexpr int kPackageService = 10, kWorkshop = 14;
+constexpr std::size_t kLaserPackageService = 10, kWorkshop = 14, kCardService = 15;
 
+// Salons by index: 0 the Marais (salon 1, the main one), 1 the Batignolles, 2 Lyon.
 struct StaffDef {
   const char* first;
   const char* last;
   const char* color;
-  std::vector<int> skills;
+  const char* role;
+  std::vector<std::size_t> skills;
+  std::vector<std::pair<std::size_t, std::vector<int>>> days;  // salon index → weekdays
 };
 
 struct ClientDef {
@@ -76,20 +72,24 @@ struct ClientDef {
   const char* last;
   const char* gender;
   int birth_year;
+  bool lyon = false;  // a client of the Lyon salon (the others visit the two Paris salons)
 };
 
-// Who is busy when, as the generator fills the agenda (staff and rooms), so no two visits collide.
-struct Occupancy {
-  std::map<Id, std::vector<domain::Interval>> spans;
-  bool free(Id who, const domain::Interval& span) const {
-    auto it = spans.find(who);
-    if (it == spans.end()) return true;
-    for (const auto& s : it->second)
-      if (s.overlaps(span)) return false;
-    return true;
+// The salon's profile and settings: opening hours Monday to Saturday, waitlist offers sent by hand.
+Id add_salon(sql::Connection& c, domain::Instant now, domain::SalonProfile s) {
+  if (s.id == 1) {  // the database's first salon: renamed and placed
+    store::salons::update(c, s);
+  } else {
+    s.id = store::salons::insert(c, s, now);
   }
-  void take(Id who, const domain::Interval& span) { spans[who].push_back(span); }
-};
+  auto settings = cat::load_settings(c, s.id);
+  settings.waitlist.mode = "manual";
+  settings.waitlist.channels = {"email", "sms"};
+  settings.opening_hours.clear();
+  for (int d = 1; d <= 6; ++d) settings.opening_hours.push_back({d, 9 * 60, 19 * 60});
+  cat::save_settings(c, settings, s.id);
+  return s.id;
+}
 
 }  // namespace
 
@@ -100,19 +100,21 @@ void load_demo(Context& ctx) {
     if (c.query("SELECT COUNT(*) FROM clients").at(0).integer(0) > 0) return;
     auto now = ctx.now();
     Dice dice;
-    domain::Settings settings = cat::load_settings(c);
-    settings.name = "Salon Démo Créneau";
-    settings.timezone = "Europe/Paris";
-    settings.waitlist.mode = "manual";
-    settings.waitlist.channels = {"email", "sms"};
-    settings.opening_hours.clear();
-    for (int d = 1; d <= 6; ++d) settings.opening_hours.push_back({d, 9 * 60, 19 * 60});
-    cat::save_settings(c, settings);
-    domain::Zone zone(settings.timezone);
 
-    std::vector<Id> resources{cat::insert_resource(c, {0, "Cabine soin"}), cat::insert_resource(c, {0, "Appareil laser"})};
+    // A network of three salons in two cities, one catalogue.
+    std::vector<Id> salon_ids{
+        add_salon(c, now, {1, "Créneau Paris Marais", "paris-marais", "12 rue des Archives", "75004", "Paris",
+                           "+33142720000", "marais@demo.creneau.local", "Europe/Paris"}),
+        add_salon(c, now, {0, "Créneau Paris Batignolles", "paris-batignolles", "45 rue des Dames", "75017", "Paris",
+                           "+33143870000", "batignolles@demo.creneau.local", "Europe/Paris"}),
+        add_salon(c, now, {0, "Créneau Lyon Presqu'île", "lyon-presquile", "8 rue de la République", "69002", "Lyon",
+                           "+33478370000", "lyon@demo.creneau.local", "Europe/Paris"})};
+    Id marais = salon_ids[0], lyon = salon_ids[2];
+
+    std::vector<Id> rooms{cat::insert_resource(c, {0, "Cabine soin", marais}),
+                          cat::insert_resource(c, {0, "Appareil laser", marais})};
     const auto& defs = service_defs();
-    std::vector<domain::Service> services;
+    std::vector<Id> service_ids;
     for (const auto& s : defs) {
       domain::Service svc;
       svc.name = s.name;
@@ -120,40 +122,61 @@ void load_demo(Context& ctx) {
       svc.audience = s.audience;
       svc.duration_minutes = s.minutes;
       svc.price_cents = s.euros * 100;
-      if (s.resource >= 0) svc.resource_ids = {resources[static_cast<std::size_t>(s.resource)]};
+      if (s.resource >= 0) svc.resource_ids = {rooms[static_cast<std::size_t>(s.resource)]};
       svc.capacity = s.capacity;
       svc.package_only = s.package_only;
       svc.discovery = s.discovery;
-      svc.id = cat::insert_service(c, svc);
-      services.push_back(svc);
+      service_ids.push_back(cat::insert_service(c, svc));
     }
+    // The rooms and the laser are the Marais's: the other salons do not offer what needs them. Lyon's prices differ.
+    for (std::size_t si = 1; si < salon_ids.size(); ++si)
+      for (std::size_t i = 0; i < defs.size(); ++i)
+        if (defs[i].resource >= 0) cat::set_service_override(c, salon_ids[si], service_ids[i], {false, std::nullopt, std::nullopt});
+    cat::set_service_override(c, lyon, service_ids[0], {true, 3800, std::nullopt});
+    cat::set_service_override(c, lyon, service_ids[5], {true, 5000, 75});
 
-    // Each works Monday to Saturday but one weekday, with a lunch break; everyone works on Saturdays.
-    std::vector<StaffDef> people = {{"Camille", "Martin", "#0d9488", {0, 1, 2, 3, 4, 5, 6, 14}},
-                                    {"Lucas", "Bernard", "#ea580c", {0, 1, 2, 3, 4}},
-                                    {"Chloé", "Dubois", "#16a34a", {7, 8, 9, 10, 11, 12, 13}},
-                                    {"Inès", "Moreau", "#c026d3", {4, 5, 6, 12, 14}},
-                                    {"Hugo", "Laurent", "#9333ea", {7, 9, 10, 11, 13}}};
-    std::vector<domain::Staff> staff;
+    // Each works Monday to Saturday but one weekday, with a lunch break; everyone works on Saturdays. Inès works
+    // at the Marais at the start and the end of the week and at the Batignolles in between.
+    std::vector<StaffDef> people = {
+        {"Camille", "Martin", "#0d9488", "admin", {0, 1, 2, 3, 4, 5, 6, 14}, {{0, {2, 3, 4, 5, 6}}}},
+        {"Lucas", "Bernard", "#ea580c", "employee", {0, 1, 2, 3, 4}, {{0, {1, 3, 4, 5, 6}}}},
+        {"Chloé", "Dubois", "#16a34a", "employee", {7, 8, 9, 10, 11, 12, 13}, {{0, {1, 2, 4, 5, 6}}}},
+        {"Inès", "Moreau", "#c026d3", "employee", {4, 5, 6, 12, 14}, {{0, {1, 2, 6}}, {1, {3, 5}}}},
+        {"Hugo", "Laurent", "#9333ea", "employee", {7, 9, 10, 11, 13}, {{0, {1, 2, 3, 4, 6}}}},
+        {"Sarah", "Lefèvre", "#1d4ed8", "manager", {0, 1, 2, 4, 5, 12}, {{1, {2, 3, 4, 5, 6}}}},
+        {"Yanis", "Girard", "#b91c1c", "employee", {0, 1, 3, 4, 6, 12}, {{1, {1, 3, 4, 5, 6}}}},
+        {"Margaux", "Roche", "#a16207", "manager", {0, 2, 4, 5, 6, 12, 15}, {{2, {2, 3, 4, 5, 6}}}},
+        {"Bastien", "Perrin", "#0e7490", "employee", {0, 1, 3, 4, 5, 12}, {{2, {1, 2, 4, 5, 6}}}},
+        {"Lina", "Morel", "#be185d", "employee", {0, 2, 3, 4, 12, 15}, {{2, {1, 2, 3, 5, 6}}}},
+    };
+    std::vector<Worker> workers;
     for (std::size_t i = 0; i < people.size(); ++i) {
-      domain::Staff s;
+      Worker w;
+      auto& s = w.staff;
       s.first_name = people[i].first;
       s.last_name = people[i].last;
       s.email = std::string("staff") + std::to_string(i + 1) + "@demo.creneau.local";
-      s.role = i == 0 ? "admin" : "employee";
+      s.role = people[i].role;
       s.color = people[i].color;
-      for (int k : people[i].skills) s.service_ids.push_back(services[static_cast<std::size_t>(k)].id);
-      for (int d = 1; d <= 6; ++d) {
-        if (static_cast<int>(i) + 1 == d) continue;
-        s.hours.push_back({d, 9 * 60, 13 * 60});
-        s.hours.push_back({d, 14 * 60, 19 * 60});
+      for (auto k : people[i].skills) s.service_ids.push_back(service_ids[k]);
+      for (const auto& [salon, weekdays] : people[i].days) {
+        Id salon_id = salon_ids[salon];
+        s.salon_ids.push_back(salon_id);
+        w.weekdays[salon_id] = weekdays;
+        for (int d : weekdays) {
+          s.hours.push_back({d, 9 * 60, 13 * 60, salon_id});
+          s.hours.push_back({d, 14 * 60, 19 * 60, salon_id});
+        }
       }
+      std::sort(s.salon_ids.begin(), s.salon_ids.end());
       s.id = cat::insert_staff(c, s, demo_hash, now);
-      staff.push_back(s);
+      workers.push_back(std::move(w));
     }
+    auto staff = [&](std::size_t i) -> const domain::Staff& { return workers[i].staff; };
 
     // Clients: adults, a few teenagers and children, and one family (a mother and her two children).
-    auto today = zone.local(now).date;
+    domain::Zone paris("Europe/Paris");
+    auto today = paris.local(now).date;
     int year = today.year();
     std::vector<ClientDef> defs_c = {
         {"Léa", "Petit", "female", 1988},     {"Manon", "Durand", "female", 1992},   {"Emma", "Leroy", "female", 1979},
@@ -167,8 +190,13 @@ void load_demo(Context& ctx) {
         {"Camille", "Roger", "female", 1986}, {"Yanis", "Haddad", "male", 1994}, {"Lucie", "Renard", "female", 1976},
         {"Victor", "Picard", "male", 1969},   {"Anaïs", "Colin", "female", 1998},
         {"Sophie", "Lemoine", "female", 1984}, {"Léo", "Lemoine", "male", year - 8},  {"Rose", "Lemoine", "female", year - 14},
+        {"Amandine", "Rey", "female", 1983, true},  {"Mathis", "Bertrand", "male", 1991, true},
+        {"Océane", "Fabre", "female", 1997, true},  {"Bruno", "Chauvin", "male", 1966, true},
+        {"Élodie", "Brun", "female", 1989, true},   {"Hugo", "Vidal", "male", year - 10, true},
+        {"Margot", "Giraud", "female", year - 16, true}, {"Nadia", "Benoît", "female", 1979, true},
+        {"Quentin", "Arnaud", "male", 1985, true},  {"Céline", "Gaillard", "female", 1972, true},
     };
-    std::vector<domain::Client> clients;
+    std::vector<domain::Client> clients, paris_clients, lyon_clients;
     for (std::size_t i = 0; i < defs_c.size(); ++i) {
       const auto& d = defs_c[i];
       domain::Client cl;
@@ -183,6 +211,7 @@ void load_demo(Context& ctx) {
       if (i % 9 == 4) cl.note = "Préfère les rendez-vous du matin";
       cl.id = store::clients::insert(c, cl, now - domain::Days(400 - static_cast<int>(i) * 10));
       clients.push_back(cl);
+      (d.lyon ? lyon_clients : paris_clients).push_back(cl);
     }
     constexpr std::size_t kMother = 29, kSon = 30, kDaughter = 31;
     Id mother = clients[kMother].id;
@@ -198,169 +227,68 @@ void load_demo(Context& ctx) {
     family_account.created_at = now - domain::Days(120);
     store::auth::insert_account(c, family_account);
 
-    // A package of six laser sessions, sold to three clients a few weeks ago: their visits use it.
-    domain::PackageType laser_pack;
-    laser_pack.name = "Forfait 6 séances laser jambes";
-    laser_pack.sessions = 6;
-    laser_pack.service_ids = {services[kPackageService].id};
-    laser_pack.audience = "adult";
-    laser_pack.validity_days = 365;
+    // A network package of six laser sessions, sold at the Marais to three clients a few weeks ago: their visits
+    // use four of six. A Lyon-only card of ten brushings, sold there to two clients.
+    Holders holders;
+    domain::PackageType laser_pack{0, "Forfait 6 séances laser jambes", 6, {service_ids[kLaserPackageService]}, "adult", 365, "network"};
     laser_pack.id = store::packages::insert_type(c, laser_pack);
-    std::map<Id, Id> package_of;    // client → package
-    std::map<Id, int> package_uses;  // sessions booked so far: four of six, the rest left to sell
     for (std::size_t i : {2u, 5u, 15u})
-      package_of[clients[i].id] = store::packages::assign(c, clients[i].id, laser_pack.id, today.plus_days(-60), now);
+      holders[service_ids[kLaserPackageService]][clients[i].id] = {
+          store::packages::assign(c, clients[i].id, laser_pack.id, today.plus_days(-60), now, marais), 0, 4};
+    domain::PackageType card{0, "Carte 10 brushings Lyon", 10, {service_ids[kCardService]}, "all", 0, "salon"};
+    card.id = store::packages::insert_type(c, card);
+    for (std::size_t i : {0u, 4u})
+      holders[service_ids[kCardService]][lyon_clients[i].id] = {
+          store::packages::assign(c, lyon_clients[i].id, card.id, today.plus_days(-45), now, lyon), 0, 6};
 
-    // Absences: a day off for Lucas next week, a morning for Inès, a training afternoon for Hugo.
+    // Absences: a day off for Lucas next week, a morning for Inès, a training afternoon for Hugo and Bastien.
+    Occupancy busy;
     auto absent = [&](std::size_t who, domain::LocalDate day, int from, int to, const char* reason) {
       domain::TimeOff t;
-      t.staff_id = staff[who].id;
-      t.span = {zone.at(day, from), zone.at(day, to)};
+      t.staff_id = staff(who).id;
+      t.span = {paris.at(day, from), paris.at(day, to)};
       t.reason = reason;
       cat::insert_time_off(c, t);
-      return t.span;
+      busy.take(t.staff_id, t.span);
     };
-    Occupancy busy;
-    busy.take(staff[1].id, absent(1, today.plus_days(8 - today.weekday() + 2), 9 * 60, 19 * 60, "Congé"));
-    busy.take(staff[3].id, absent(3, today.plus_days(3), 9 * 60, 13 * 60, "Rendez-vous médical"));
-    busy.take(staff[4].id, absent(4, today.plus_days(15), 14 * 60, 19 * 60, "Formation"));
+    absent(1, today.plus_days(8 - today.weekday() + 2), 9 * 60, 19 * 60, "Congé");
+    absent(3, today.plus_days(3), 9 * 60, 13 * 60, "Rendez-vous médical");
+    absent(4, today.plus_days(15), 14 * 60, 19 * 60, "Formation");
+    absent(8, today.plus_days(15), 14 * 60, 19 * 60, "Formation");
 
-    auto suited_clients = [&](domain::LocalDate day, const domain::Service& s) {
-      std::vector<std::size_t> fit;
-      for (std::size_t i = 0; i < clients.size(); ++i) {
-        if (!domain::audience_fits(s.audience, clients[i].birth_date, day)) continue;
-        // Cuts for women and for men go to them.
-        if ((s.id == services[0].id && clients[i].gender != "female") || (s.id == services[1].id && clients[i].gender != "male"))
-          continue;
-        fit.push_back(i);
-      }
-      return fit;
-    };
-    auto add = [&](domain::Appointment& a) {
-      a.rules = settings.booking;
-      a.span = {a.lines.front().span.start, a.lines.back().span.end};
-      store::appointments::insert(c, a);
-    };
-
-    // The agenda from two weeks ago to four weeks ahead: Saturdays nearly full, weekdays about half.
+    // Saturday mornings at the Marais: the children's braiding workshop with Camille, three places taken.
+    auto main_salon = load_salon(c, marais);
     for (int offset = -14; offset < 28; ++offset) {
       auto day = today.plus_days(offset);
-      int weekday = day.weekday();
-      if (weekday == 7) continue;
-      int fill = weekday == 6 ? 85 : weekday == 5 ? 65 : 50;
-      // Saturday morning: the children's braiding workshop with Camille, three places taken.
-      if (weekday == 6) {
-        domain::Interval span{zone.at(day, 10 * 60), zone.at(day, 11 * 60)};
-        busy.take(staff[0].id, span);
-        for (std::size_t kid : {std::size_t{10}, std::size_t{21}, kSon}) {
-          domain::Appointment a;
-          a.client_id = clients[kid].id;
-          a.group = true;
-          a.created_at = a.updated_at = now - domain::Days(20);
-          a.created_by = a.updated_by = {"staff", staff[0].id, staff[0].display_name()};
-          domain::AppointmentLine l;
-          l.service_id = services[kWorkshop].id;
-          l.staff_id = staff[0].id;
-          l.duration_minutes = 60;
-          l.price_cents = services[kWorkshop].price_cents;
-          l.span = span;
-          a.lines.push_back(l);
-          add(a);
-        }
-      }
-      for (std::size_t si = 0; si < staff.size(); ++si) {
-        if (static_cast<int>(si) + 1 == weekday) continue;  // their day off
-        const auto& skills = people[si].skills;
-        for (int minute = 9 * 60; minute < 19 * 60;) {
-          if (!dice.chance(fill)) {
-            minute += 15 * (1 + dice.below(3));
-            continue;
-          }
-          auto k = static_cast<std::size_t>(skills[static_cast<std::size_t>(dice.below(static_cast<int>(skills.size())))]);
-          if (static_cast<int>(k) == kWorkshop || defs[k].discovery) {
-            minute += 15;
-            continue;
-          }
-          const auto& svc = services[k];
-          int end = minute + svc.duration_minutes;
-          if ((minute < 13 * 60 && end > 13 * 60) || end > 19 * 60 || (minute >= 13 * 60 && minute < 14 * 60)) {
-            minute = minute < 14 * 60 ? 14 * 60 : 19 * 60;
-            continue;
-          }
-          domain::Interval span{zone.at(day, minute), zone.at(day, end)};
-          std::optional<Id> room;
-          if (!svc.resource_ids.empty()) room = svc.resource_ids.front();
-          if (!busy.free(staff[si].id, span) || (room && !busy.free(-*room, span))) {
-            minute += 15;
-            continue;
-          }
-          // A client this service suits; a package holder for the package variant.
-          std::size_t who = 0;
-          if (defs[k].package_only) {
-            auto it = package_of.begin();
-            std::advance(it, dice.below(static_cast<int>(package_of.size())));
-            if (package_uses[it->first] >= 4) {
-              minute += 15;
-              continue;
-            }
-            for (std::size_t i = 0; i < clients.size(); ++i)
-              if (clients[i].id == it->first) who = i;
-          } else {
-            auto fit = suited_clients(day, svc);
-            if (fit.empty()) {
-              minute += 15;
-              continue;
-            }
-            who = fit[static_cast<std::size_t>(dice.below(static_cast<int>(fit.size())))];
-          }
-          domain::Appointment a;
-          a.client_id = clients[who].id;
-          a.created_at = a.updated_at = now - domain::Days(std::max(1, 10 - offset / 3));
-          bool online = dice.chance(30);
-          a.created_by = a.updated_by = online ? domain::Actor{"client", a.client_id, clients[who].first_name + " " + clients[who].last_name}
-                                               : domain::Actor{"staff", staff[0].id, staff[0].display_name()};
-          a.requested_staff = dice.chance(25);
-          if (dice.chance(8)) a.client_request = "Merci de prévoir un peu plus de temps";
-          if (dice.chance(6)) a.quick_note = "Cliente fidèle";
-          if (offset > 2 && dice.chance(8)) {
-            a.status = "pending";
-            a.confirmation = "request";
-          }
-          a.notify_earlier_slot = offset > 3 && dice.chance(12);
-          domain::AppointmentLine l;
-          l.service_id = svc.id;
-          l.staff_id = staff[si].id;
-          l.resource_id = room;
-          l.duration_minutes = svc.duration_minutes;
-          l.price_cents = svc.price_cents;
-          l.span = span;
-          if (defs[k].package_only) {
-            l.package_id = package_of[a.client_id];
-            ++package_uses[a.client_id];
-          }
-          a.lines.push_back(l);
-          bool past = span.end <= now;
-          if (dice.chance(4)) {
-            a.status = "cancelled";
-            a.cancel_reason = "Empêchement";
-            a.lines.front().package_id.reset();
-          } else if (past) {
-            a.no_show = dice.chance(5);
-            a.arrived = !a.no_show;
-            a.paid = a.arrived;
-            if (a.paid) a.payment_method = dice.chance(70) ? "card" : dice.chance(60) ? "cash" : "cheque";
-          }
-          add(a);
-          if (!a.cancelled()) {
-            busy.take(staff[si].id, span);
-            if (room) busy.take(-*room, span);
-          }
-          minute = end + 15 * dice.below(2);
-        }
+      if (day.weekday() != 6) continue;
+      domain::Interval span{paris.at(day, 10 * 60), paris.at(day, 11 * 60)};
+      busy.take(staff(0).id, span);
+      for (std::size_t kid : {std::size_t{10}, std::size_t{21}, kSon}) {
+        domain::Appointment a;
+        a.salon_id = marais;
+        a.client_id = clients[kid].id;
+        a.group = true;
+        a.rules = main_salon.settings.booking;
+        a.created_at = a.updated_at = now - domain::Days(20);
+        a.created_by = a.updated_by = {"staff", staff(0).id, staff(0).display_name()};
+        domain::AppointmentLine l;
+        l.service_id = service_ids[kWorkshop];
+        l.staff_id = staff(0).id;
+        l.duration_minutes = 60;
+        l.price_cents = defs[kWorkshop].euros * 100;
+        l.span = a.span = span;
+        a.lines.push_back(l);
+        store::appointments::insert(c, a);
       }
     }
 
-    // Two accounts that booked online before any file was theirs: they wait in the link queue.
+    // Each salon's agenda: the Marais first (the busiest), its desk the admin; the branches', their managers.
+    Ctx x{c, now, dice, busy, holders};
+    fill_agenda(x, main_salon, workers, paris_clients, staff(0));
+    fill_agenda(x, load_salon(c, salon_ids[1]), workers, paris_clients, staff(5));
+    fill_agenda(x, load_salon(c, lyon), workers, lyon_clients, staff(7));
+
+    // Two accounts that booked online at the Marais before any file was theirs: they wait in the link queue.
     struct Newcomer {
       const char* first;
       const char* last;
@@ -386,25 +314,28 @@ void load_demo(Context& ctx) {
       cl.id = store::clients::insert(c, cl, now, true);
       store::auth::set_account_client(c, account.id, cl.id);
       // A cut at a time nobody holds yet.
-      const auto& svc = services[n.service];
-      for (int minute = n.minute; minute + svc.duration_minutes <= 19 * 60; minute += 15) {
-        domain::Interval span{zone.at(day, minute), zone.at(day, minute + svc.duration_minutes)};
-        bool lunch = minute < 14 * 60 && minute + svc.duration_minutes > 13 * 60;
-        if (lunch || !busy.free(staff[n.staff].id, span) || day.weekday() == static_cast<int>(n.staff) + 1) continue;
+      const auto* svc = main_salon.service(service_ids[n.service]);
+      const auto& who = staff(n.staff);
+      for (int minute = n.minute; minute + svc->duration_minutes <= 19 * 60; minute += 15) {
+        domain::Interval span{paris.at(day, minute), paris.at(day, minute + svc->duration_minutes)};
+        bool lunch = minute < 14 * 60 && minute + svc->duration_minutes > 13 * 60;
+        if (lunch || !busy.free(who.id, span) || !workers[n.staff].works(marais, day.weekday())) continue;
         domain::Appointment a;
+        a.salon_id = marais;
         a.client_id = cl.id;
         a.account_id = account.id;
+        a.rules = main_salon.settings.booking;
         a.created_at = a.updated_at = now - domain::Days(1);
         a.created_by = a.updated_by = {"client", cl.id, cl.first_name + " " + cl.last_name};
         domain::AppointmentLine l;
-        l.service_id = svc.id;
-        l.staff_id = staff[n.staff].id;
-        l.duration_minutes = svc.duration_minutes;
-        l.price_cents = svc.price_cents;
-        l.span = span;
+        l.service_id = svc->id;
+        l.staff_id = who.id;
+        l.duration_minutes = svc->duration_minutes;
+        l.price_cents = svc->price_cents;
+        l.span = a.span = span;
         a.lines.push_back(l);
-        add(a);
-        busy.take(staff[n.staff].id, span);
+        store::appointments::insert(c, a);
+        busy.take(who.id, span);
         break;
       }
     }

@@ -4,12 +4,14 @@
 #include "app/delivery.hpp"
 #include "app/notify.hpp"
 #include "app/privacy.hpp"
+#include "app/salon.hpp"
 #include "codec/codec.hpp"
 #include "domain/messages.hpp"
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
 #include "store/outbox.hpp"
+#include "store/salons.hpp"
 
 #include <cstdio>
 
@@ -31,23 +33,22 @@ void log_failure(const char* job, const std::exception& e) {
 
 constexpr int kReminderBatch = 200;
 
-}  // namespace
-
-int enqueue_reminders(Context& ctx, domain::Instant now) {
+int enqueue_reminders_at(Context& ctx, domain::Instant now, domain::Id salon_id) {
   int total = 0;
   for (;;) {
     int batch = ctx.db.write([&](sql::Connection& c) {
-      auto settings = store::catalogue::load_settings(c);
+      auto salon = load_salon(c, salon_id);
+      const auto& settings = salon.settings;
       if (settings.reminder_hours <= 0) return 0;
       auto until = now + std::chrono::hours(settings.reminder_hours);
-      auto ids = store::outbox::due_reminders(c, now, until, kReminderBatch);
+      auto ids = store::outbox::due_reminders(c, now, until, kReminderBatch, salon_id);
       for (auto id : ids) {
         auto a = store::appointments::find(c, id);
         if (!a) continue;
         auto client = store::clients::find(c, a->client_id, now);
         // One reminder per appointment, whatever its number of lines: by e-mail, by SMS when there is no e-mail.
         bool sms = client && client->email.empty();
-        auto summary = notify::summarize(c, *a, settings);
+        auto summary = notify::summarize(c, *a, salon);
         notify::to_client(c, now, "reminder", a->client_id, domain::reminder_text(summary), a->id, sms);
         store::outbox::mark_reminded(c, id, a->span.start);
       }
@@ -56,6 +57,20 @@ int enqueue_reminders(Context& ctx, domain::Instant now) {
     total += batch;
     if (batch < kReminderBatch) break;
   }
+  return total;
+}
+
+}  // namespace
+
+// Salon by salon: each has its own reminder delay.
+int enqueue_reminders(Context& ctx, domain::Instant now) {
+  int total = 0;
+  auto salon_ids = ctx.db.read([](sql::Connection& c) {
+    std::vector<domain::Id> ids;
+    for (const auto& s : store::salons::list(c)) ids.push_back(s.id);
+    return ids;
+  });
+  for (auto salon_id : salon_ids) total += enqueue_reminders_at(ctx, now, salon_id);
   return total;
 }
 

@@ -10,12 +10,17 @@
 
 namespace creneau::app::notify {
 
-domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a, const domain::Settings& settings) {
-  domain::Zone zone(settings.timezone);
+std::string salon_address(const domain::SalonProfile& p) {
+  std::string place = p.postal_code + (p.postal_code.empty() || p.city.empty() ? "" : " ") + p.city;
+  return p.address + (p.address.empty() || place.empty() ? "" : ", ") + place;
+}
+
+domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a, const Salon& salon) {
   domain::VisitSummary v;
-  v.lang = settings.language;
-  v.salon = settings.name;
-  v.start = zone.local(a.span.start);
+  v.lang = salon.settings.language;
+  v.salon = salon.settings.name;
+  v.salon_address = salon_address(salon.profile);
+  v.start = salon.zone.local(a.span.start);
   v.client_request = a.client_request;
   if (auto client = store::clients::find(c, a.client_id, a.span.start)) {
     v.client_first_name = client->first_name;
@@ -23,7 +28,7 @@ domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a,
   }
   std::map<domain::Id, std::string> staff_names;
   for (const auto& l : a.lines) {
-    auto service = store::catalogue::find_service(c, l.service_id);
+    const auto* service = salon.service(l.service_id);
     if (!staff_names.count(l.staff_id)) {
       auto staff = store::catalogue::find_staff(c, l.staff_id);
       staff_names[l.staff_id] = staff ? staff->display_name() : "";
@@ -37,7 +42,8 @@ namespace {
 // One outbox row; the delivery job sends it later.
 void enqueue(sql::Connection& c, domain::Instant now, const std::string& kind, const std::string& channel,
              const std::string& to, const domain::MessageText& text, std::optional<domain::Id> appointment_id,
-             std::optional<domain::Id> client_id, const std::string& attachment = {}) {
+             std::optional<domain::Id> client_id, const std::string& attachment = {},
+             std::optional<domain::Id> salon_id = std::nullopt) {
   store::outbox::Message m{};
   m.kind = kind;
   m.channel = channel;
@@ -48,32 +54,34 @@ void enqueue(sql::Connection& c, domain::Instant now, const std::string& kind, c
   m.client_id = client_id;
   m.created_at = now;
   m.attachment = attachment;
+  m.salon_id = salon_id;
   store::outbox::enqueue(c, m);
 }
 }  // namespace
 
 int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id client_id,
               const domain::MessageText& text, std::optional<domain::Id> appointment_id, bool sms,
-              const std::string& attachment) {
+              const std::string& attachment, std::optional<domain::Id> salon_id) {
   auto client = store::clients::find(c, client_id, now);
   if (!client) return 0;
   int sent = 0;
   if (!client->email.empty()) {
-    enqueue(c, now, kind, "email", client->email, text, appointment_id, client_id, attachment);
+    enqueue(c, now, kind, "email", client->email, text, appointment_id, client_id, attachment, salon_id);
     ++sent;
   }
   if (sms && !client->phone.empty()) {
-    enqueue(c, now, kind, "sms", client->phone, text, appointment_id, client_id);
+    enqueue(c, now, kind, "sms", client->phone, text, appointment_id, client_id, {}, salon_id);
     ++sent;
   }
   return sent;
 }
 
 void to_staff(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id staff_id,
-              const domain::MessageText& text, std::optional<domain::Id> appointment_id) {
+              const domain::MessageText& text, std::optional<domain::Id> appointment_id,
+              std::optional<domain::Id> salon_id) {
   auto staff = store::catalogue::find_staff(c, staff_id);
   if (!staff || staff->email.empty()) return;
-  enqueue(c, now, kind, "email", staff->email, text, appointment_id, std::nullopt);
+  enqueue(c, now, kind, "email", staff->email, text, appointment_id, std::nullopt, {}, salon_id);
 }
 
 bool is_move(const domain::Appointment& before, const domain::Appointment& after) {
@@ -87,20 +95,19 @@ bool is_move(const domain::Appointment& before, const domain::Appointment& after
   return false;
 }
 
-void moved(sql::Connection& c, const Context& ctx, const domain::Settings& settings, const domain::Appointment& before,
+void moved(sql::Connection& c, const Context& ctx, const Salon& salon, const domain::Appointment& before,
            const domain::Appointment& after) {
   auto now = ctx.now();
-  domain::Zone zone(settings.timezone);
-  auto old_start = zone.local(before.span.start);
-  auto summary = summarize(c, after, settings);
+  auto old_start = salon.zone.local(before.span.start);
+  auto summary = summarize(c, after, salon);
   if (after.confirmation != "silent")
     to_client(c, now, "rescheduled", after.client_id, domain::rescheduled_client_text(summary, old_start), after.id,
-              false, delivery::visit_ics(ctx, after, summary, now));
+              false, delivery::visit_ics(ctx, after, summary, now), salon.id());
   std::set<domain::Id> staff;
   for (const auto& l : before.lines) staff.insert(l.staff_id);
   for (const auto& l : after.lines) staff.insert(l.staff_id);
   auto text = domain::rescheduled_staff_text(summary, old_start);
-  for (auto s : staff) to_staff(c, now, "rescheduled", s, text, after.id);
+  for (auto s : staff) to_staff(c, now, "rescheduled", s, text, after.id, salon.id());
 }
 
 }  // namespace creneau::app::notify

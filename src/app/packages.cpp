@@ -1,5 +1,6 @@
 #include "app/packages.hpp"
 
+#include "app/salons.hpp"
 #include "domain/error.hpp"
 #include "domain/rules.hpp"
 #include "store/catalogue.hpp"
@@ -27,8 +28,8 @@ domain::Client require_client(sql::Connection& c, Id client_id, domain::Instant 
   return *client;
 }
 
-domain::Package require_package(sql::Connection& c, Id client_id, Id package_id, const domain::Zone& zone) {
-  auto p = store::packages::find(c, package_id, zone);
+domain::Package require_package(sql::Connection& c, Id client_id, Id package_id) {
+  auto p = store::packages::find(c, package_id);
   if (!p || p->client_id != client_id) throw domain::not_found("package");
   return *p;
 }
@@ -41,33 +42,35 @@ domain::Text audience_text(const std::string& audience) {
 
 }  // namespace
 
-void allocate(sql::Connection& c, domain::Appointment& a, const std::vector<domain::Service>& services) {
+void allocate(sql::Connection& c, const Salon& salon, domain::Appointment& a, const std::vector<domain::Service>& services) {
   bool any = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.package_only || s.discovery; });
   if (!any) {
     for (auto& line : a.lines) line.package_id.reset();
     return;
   }
   // Days are the salon's local dates: a 00:30 visit in Paris belongs to that day, not to the UTC one before.
-  domain::Zone zone(store::catalogue::load_settings(c).timezone);
+  const auto& zone = salon.zone;
   std::vector<domain::PackageLine> lines;
   for (std::size_t i = 0; i < a.lines.size(); ++i) {
     const auto& s = services.at(i);
     lines.push_back({s.id, s.name, s.package_only, s.discovery, zone.local(a.lines[i].span.start).date});
   }
   bool wants_discovery = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.discovery; });
-  auto chosen = domain::allocate_packages(lines, store::packages::for_client(c, a.client_id, zone, a.id),
+  auto held = store::packages::for_client(c, a.client_id, a.id);
+  std::erase_if(held, [&](const auto& p) { return p.salon_only && p.salon_id != salon.id(); });
+  auto chosen = domain::allocate_packages(lines, std::move(held),
                                           wants_discovery && store::packages::discovery_used(c, a.client_id, a.id));
   for (std::size_t i = 0; i < a.lines.size(); ++i) a.lines[i].package_id = chosen[i];
 }
 
-void reallocate(sql::Connection& c, domain::Appointment& a) {
+void reallocate(sql::Connection& c, const Salon& salon, domain::Appointment& a) {
   std::vector<domain::Service> services;
   for (const auto& line : a.lines) {
-    auto s = store::catalogue::find_service(c, line.service_id);
+    const auto* s = salon.service(line.service_id);
     if (!s) throw domain::not_found("service");
-    services.push_back(std::move(*s));
+    services.push_back(*s);
   }
-  allocate(c, a, services);
+  allocate(c, salon, a, services);
 }
 
 std::vector<domain::PackageType> list_types(Context& ctx) {
@@ -108,10 +111,13 @@ void delete_type(Context& ctx, Id id) {
   });
 }
 
-domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::optional<domain::LocalDate> start_date) {
+domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::optional<domain::LocalDate> start_date,
+                             Id salon_id) {
   return ctx.db.write([&](sql::Connection& c) {
     auto now = ctx.now();
-    domain::Zone zone(store::catalogue::load_settings(c).timezone);
+    if (salon_id == 0) salon_id = salons::resolve_in(c, nullptr, std::nullopt);
+    auto salon = load_salon(c, salon_id);
+    const auto& zone = salon.zone;
     auto client = require_client(c, client_id, now);
     auto type = store::packages::find_type(c, type_id);
     if (!type) throw validation("package_type_id", "no such package type");
@@ -119,8 +125,8 @@ domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::option
     if (!domain::audience_fits(type->audience, client.birth_date, start))
       throw validation("package_type_id", "the package \"{}\" is for {}, and this client's birth date does not fit",
                        {type->name, audience_text(type->audience)});
-    auto id = store::packages::assign(c, client_id, type_id, start, now);
-    return domain::client_package_view(require_package(c, client_id, id, zone));
+    auto id = store::packages::assign(c, client_id, type_id, start, now, salon.id());
+    return domain::client_package_view(require_package(c, client_id, id));
   });
 }
 
@@ -133,15 +139,13 @@ std::vector<domain::ClientPackage> list_for_client(Context& ctx, Id client_id) {
 
 domain::ClientPackage get_for_client(Context& ctx, Id client_id, Id package_id) {
   return ctx.db.read([&](sql::Connection& c) {
-    domain::Zone zone(store::catalogue::load_settings(c).timezone);
-    return domain::client_package_view(require_package(c, client_id, package_id, zone));
+    return domain::client_package_view(require_package(c, client_id, package_id));
   });
 }
 
 void remove(Context& ctx, Id client_id, Id package_id) {
   ctx.db.write([&](sql::Connection& c) {
-    domain::Zone zone(store::catalogue::load_settings(c).timezone);
-    auto p = require_package(c, client_id, package_id, zone);
+    auto p = require_package(c, client_id, package_id);
     if (!p.uses.empty())
       throw validation("package_id",
                        "this package has {} session(s) booked or used: cancel or delete those appointments first",

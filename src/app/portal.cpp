@@ -109,7 +109,7 @@ domain::Arg audience_words(const std::string& audience) {
 
 // Every service of the visit must suit the person it is for, as old as they will be that day.
 void check_audience(sql::Connection& c, const domain::Client& person, const booking::BookRequest& r) {
-  auto settings = store::catalogue::load_settings(c);
+  auto settings = store::catalogue::load_settings(c, r.salon_id ? r.salon_id : 1);
   auto day = domain::Zone(settings.timezone).local(r.start).date;
   for (std::size_t i = 0; i < r.lines.size(); ++i) {
     auto service = store::catalogue::find_service(c, r.lines[i].service_id);

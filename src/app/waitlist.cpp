@@ -4,6 +4,7 @@
 #include "app/delivery.hpp"
 #include "app/notify.hpp"
 #include "app/packages.hpp"
+#include "app/salon.hpp"
 #include "domain/error.hpp"
 #include "domain/messages.hpp"
 #include "domain/waitlist.hpp"
@@ -13,6 +14,7 @@
 #include "store/outbox.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace creneau::app::waitlist {
 
@@ -27,23 +29,23 @@ struct MatchInput {
   store::waitlist::Waiting waiting;
 };
 
-void load_input(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone, domain::Instant from,
-                domain::Instant to, MatchInput& in) {
-  in.agenda = store::appointments::load_agenda(c, zone, settings, from - domain::Days(1), to + domain::Days(1));
-  in.services = store::catalogue::list_services(c, true);
-  std::sort(in.services.begin(), in.services.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  in.waiting = store::waitlist::waiting(c, from);
+store::appointments::AgendaSalon agenda_salon(const Salon& salon) { return {salon.id(), salon.zone, salon.settings}; }
+
+void load_input(sql::Connection& c, const Salon& salon, domain::Instant from, domain::Instant to, MatchInput& in) {
+  in.agenda = store::appointments::load_agenda(c, agenda_salon(salon), from - domain::Days(1), to + domain::Days(1));
+  in.services = salon.services;  // sorted by id, with the salon's durations
+  in.waiting = store::waitlist::waiting(c, from, salon.id());
 }
 
 // What matching needs around every one of `slots` (at least one).
-void load_input_around(sql::Connection& c, const domain::Settings& settings, const domain::Zone& zone,
-                       const std::vector<store::waitlist::FreedSlot>& slots, MatchInput& in) {
+void load_input_around(sql::Connection& c, const Salon& salon, const std::vector<store::waitlist::FreedSlot>& slots,
+                       MatchInput& in) {
   auto from = slots.front().span.start, to = slots.front().span.end;
   for (const auto& s : slots) {
     from = std::min(from, s.span.start);
     to = std::max(to, s.span.end);
   }
-  load_input(c, settings, zone, from, to, in);
+  load_input(c, salon, from, to, in);
 }
 
 domain::WaitlistQuery query_of(const store::waitlist::FreedSlot& slot, const domain::Settings& settings,
@@ -79,15 +81,14 @@ domain::Appointment moved_into(const domain::Appointment& a, const std::vector<d
 }
 
 // The single appointment `a` matched against `slot`, with the agenda as it is now.
-std::optional<std::vector<domain::SlotLine>> placement_for(sql::Connection& c, const domain::Settings& settings,
-                                                           const domain::Zone& zone,
+std::optional<std::vector<domain::SlotLine>> placement_for(sql::Connection& c, const Salon& salon,
                                                            const store::waitlist::FreedSlot& slot,
                                                            const domain::Appointment& a, domain::Instant now) {
   if (a.cancelled() || a.group || a.lines.empty()) return std::nullopt;
-  auto agenda = store::appointments::load_agenda(c, zone, settings, slot.span.start - domain::Days(1),
+  const auto& settings = salon.settings;
+  auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), slot.span.start - domain::Days(1),
                                                  slot.span.end + domain::Days(1));
-  auto services = store::catalogue::list_services(c, true);
-  std::sort(services.begin(), services.end(), [](const auto& x, const auto& y) { return x.id < y.id; });
+  const auto& services = salon.services;
   std::vector<domain::WaitingLine> lines;
   for (const auto& l : a.lines) lines.push_back({l.service_id, l.duration_minutes, l.staff_id});
   domain::WaitingVisit v{a.id, a.client_id, a.span, a.created_at, a.requested_staff, 0,
@@ -105,13 +106,13 @@ std::string offer_link(const Context& ctx, const std::string& token) {
 
 // Writes the offer and its messages on the configured channels the client can be reached on. False (nothing
 // written) when the client has no address on any of them.
-bool send_offer(sql::Connection& c, Context& ctx, const domain::Settings& settings,
-                const store::waitlist::FreedSlot& slot, Id appointment_id,
+bool send_offer(sql::Connection& c, Context& ctx, const Salon& salon, const store::waitlist::FreedSlot& slot, Id appointment_id,
                 const std::vector<domain::SlotLine>& placement, domain::Instant now) {
   auto a = store::appointments::find(c, appointment_id);
   if (!a) return false;
   auto client = store::clients::find(c, a->client_id, now);
   if (!client) return false;
+  const auto& settings = salon.settings;
   const auto& channels = settings.waitlist.channels;
   bool by_email = std::find(channels.begin(), channels.end(), "email") != channels.end() && !client->email.empty();
   bool by_sms = std::find(channels.begin(), channels.end(), "sms") != channels.end() && !client->phone.empty();
@@ -120,7 +121,7 @@ bool send_offer(sql::Connection& c, Context& ctx, const domain::Settings& settin
   auto token = auth::new_token();
   store::waitlist::insert_offer(c, {auth::token_hash(token), slot.id, a->id, "open", now, std::nullopt});
 
-  auto summary = notify::summarize(c, moved_into(*a, placement), settings);
+  auto summary = notify::summarize(c, moved_into(*a, placement), salon);
   summary.link = offer_link(ctx, token);
   // The salon's own text; left at the default, the default of the salon's language.
   const auto& text = settings.waitlist.message == domain::WaitlistSettings{}.message
@@ -129,6 +130,8 @@ bool send_offer(sql::Connection& c, Context& ctx, const domain::Settings& settin
   auto body = domain::fill_template(text, summary);
   // The link is the whole point of the message: added when the salon's text has no {link}.
   if (text.find("{link}") == std::string::npos) body += "\n" + summary.link;
+  // Which salon, and where: a network has several.
+  if (!summary.salon_address.empty()) body += "\n" + summary.salon + ", " + summary.salon_address;
   std::string subject = domain::waitlist_offer_subject(summary);
   auto enqueue = [&](const char* channel, const std::string& to) {
     store::outbox::Message m;
@@ -140,6 +143,7 @@ bool send_offer(sql::Connection& c, Context& ctx, const domain::Settings& settin
     m.appointment_id = a->id;
     m.client_id = a->client_id;
     m.created_at = now;
+    m.salon_id = salon.id();
     store::outbox::enqueue(c, m);
   };
   if (by_email) enqueue("email", client->email);
@@ -148,15 +152,16 @@ bool send_offer(sql::Connection& c, Context& ctx, const domain::Settings& settin
 }
 
 // Automatic mode: the first max_notified reachable candidates (0 = all) get an offer.
-void offer_automatically(sql::Connection& c, Context& ctx, const domain::Settings& settings, const MatchInput& in,
+void offer_automatically(sql::Connection& c, Context& ctx, const Salon& salon, const MatchInput& in,
                          const store::waitlist::FreedSlot& slot, domain::Instant now) {
+  const auto& settings = salon.settings;
   auto m = domain::match_waitlist(in.agenda, in.services, in.waiting.visits, in.waiting.lines,
                                   query_of(slot, settings, now));
   int max = settings.waitlist.max_notified;
   int told = 0;
   for (const auto& cand : m.candidates) {
     if (max > 0 && told >= max) break;
-    if (send_offer(c, ctx, settings, slot, in.waiting.visits[cand.visit].appointment_id, m.lines_of(cand), now)) ++told;
+    if (send_offer(c, ctx, salon, slot, in.waiting.visits[cand.visit].appointment_id, m.lines_of(cand), now)) ++told;
   }
 }
 
@@ -175,9 +180,9 @@ FreedSlotView view_of(sql::Connection& c, const domain::Settings& settings, cons
 
 }  // namespace
 
-void on_freed(sql::Connection& c, Context& ctx, const domain::Appointment& before, const domain::Appointment* after,
-              bool by_client_online) {
-  auto settings = store::catalogue::load_settings(c);
+void on_freed(sql::Connection& c, Context& ctx, const Salon& salon, const domain::Appointment& before,
+              const domain::Appointment* after, bool by_client_online) {
+  const auto& settings = salon.settings;
   const auto& mode = settings.waitlist.mode;
   if (mode != "manual" && mode != "automatic") return;
   if (mode == "manual" && by_client_online) return;  // a client's own change online tells nobody
@@ -186,7 +191,8 @@ void on_freed(sql::Connection& c, Context& ctx, const domain::Appointment& befor
   for (const auto& f : domain::freed_intervals(before, after)) {
     if (f.span.end <= now) continue;  // time already gone
     store::waitlist::FreedSlot s;
-    s.id = store::waitlist::insert_freed_slot(c, f.staff_id, f.span, before.id, now);
+    s.id = store::waitlist::insert_freed_slot(c, f.staff_id, f.span, before.id, now, salon.id());
+    s.salon_id = salon.id();
     s.staff_id = f.staff_id;
     s.span = f.span;
     s.source_appointment_id = before.id;
@@ -194,39 +200,47 @@ void on_freed(sql::Connection& c, Context& ctx, const domain::Appointment& befor
     slots.push_back(s);
   }
   if (mode != "automatic" || slots.empty()) return;
-  domain::Zone zone(settings.timezone);
   MatchInput in;
-  load_input_around(c, settings, zone, slots, in);
-  for (const auto& s : slots) offer_automatically(c, ctx, settings, in, s, now);
+  load_input_around(c, salon, slots, in);
+  for (const auto& s : slots) offer_automatically(c, ctx, salon, in, s, now);
 }
 
-FreedSlotPage freed_slots(Context& ctx, int limit, int offset) {
+FreedSlotPage freed_slots(Context& ctx, const std::optional<std::vector<Id>>& salon_ids, int limit, int offset) {
   return ctx.db.read([&](sql::Connection& c) {
     FreedSlotPage page;
     auto now = ctx.now();
-    auto slots = store::waitlist::open_freed_slots(c, now, limit, offset, &page.total);
+    auto slots = store::waitlist::open_freed_slots(c, now, limit, offset, &page.total, salon_ids);
     if (slots.empty()) return page;
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
-    MatchInput in;
-    load_input_around(c, settings, zone, slots, in);
-    for (const auto& s : slots) page.items.push_back(view_of(c, settings, in, s, now));
+    // Each slot is matched under its own salon's settings, against that salon's waiting appointments.
+    std::map<Id, std::vector<store::waitlist::FreedSlot>> by_salon;
+    for (const auto& s : slots) by_salon[s.salon_id].push_back(s);
+    std::map<Id, FreedSlotView> views;
+    for (const auto& [salon_id, of_salon] : by_salon) {
+      auto salon = load_salon(c, salon_id);
+      MatchInput in;
+      load_input_around(c, salon, of_salon, in);
+      for (const auto& s : of_salon) views.emplace(s.id, view_of(c, salon.settings, in, s, now));
+    }
+    for (const auto& s : slots) page.items.push_back(views.at(s.id));
     return page;
   });
 }
 
-FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointment_ids) {
+FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointment_ids,
+                     const std::optional<std::vector<Id>>& salon_ids) {
   if (appointment_ids.empty()) throw domain::validation("appointment_ids", "choose at least one appointment to notify");
   return ctx.db.write([&](sql::Connection& c) {
     auto slot = store::waitlist::find_freed_slot(c, slot_id);
     if (!slot) throw domain::not_found("freed slot");
+    if (salon_ids && std::find(salon_ids->begin(), salon_ids->end(), slot->salon_id) == salon_ids->end())
+      throw Error("forbidden", "this freed slot belongs to a salon you do not work at");
     if (slot->taken_by) throw Error("slot_taken", "this freed slot has already been taken");
     auto now = ctx.now();
     if (slot->span.end <= now) throw domain::validation("id", "this freed slot is over");
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
+    auto salon = load_salon(c, slot->salon_id);
+    const auto& settings = salon.settings;
     MatchInput in;
-    load_input(c, settings, zone, slot->span.start, slot->span.end, in);
+    load_input(c, salon, slot->span.start, slot->span.end, in);
     auto m = domain::match_waitlist(in.agenda, in.services, in.waiting.visits, in.waiting.lines,
                                     query_of(*slot, settings, now));
     auto already = store::waitlist::notified(c, slot->id);
@@ -241,7 +255,7 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
       if (it == m.candidates.end())
         throw domain::validation("appointment_ids[" + std::to_string(i) + "]", "appointment {} cannot move into this slot",
                                  {std::to_string(id)});
-      if (!send_offer(c, ctx, settings, *slot, id, m.lines_of(*it), now))
+      if (!send_offer(c, ctx, salon, *slot, id, m.lines_of(*it), now))
         throw domain::validation("appointment_ids[" + std::to_string(i) + "]",
                                  "the client of appointment {} has no address on the waitlist's channels",
                                  {std::to_string(id)});
@@ -257,8 +271,8 @@ OfferView offer(Context& ctx, const std::string& token) {
     if (!o) throw domain::not_found("offer");
     auto slot = store::waitlist::find_freed_slot(c, o->freed_slot_id);
     if (!slot) throw domain::not_found("offer");
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
+    auto salon = load_salon(c, slot->salon_id);
+    const auto& settings = salon.settings;
     auto now = ctx.now();
     OfferView v;
     v.slot = *slot;
@@ -268,7 +282,7 @@ OfferView offer(Context& ctx, const std::string& token) {
     if (a) {
       v.appointment = *a;
       for (const auto& l : a->lines)
-        if (auto s = store::catalogue::find_service(c, l.service_id)) v.services.push_back(s->name);
+        if (auto s = salon.service(l.service_id)) v.services.push_back(s->name);
       auto minutes = a->span.end - a->span.start;
       v.proposed = {slot->span.start, slot->span.start + minutes};
     }
@@ -285,7 +299,7 @@ OfferView offer(Context& ctx, const std::string& token) {
     } else if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes)) {
       v.status = "expired";
       v.message = domain::Text("this earlier slot is now too close to be booked online");
-    } else if (auto placement = placement_for(c, settings, zone, *slot, *a, now)) {
+    } else if (auto placement = placement_for(c, salon, *slot, *a, now)) {
       v.status = "open";
       v.open = true;
       v.lines = *placement;
@@ -313,12 +327,12 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
       throw Error("offer_closed", "this offer is no longer valid: the appointment was cancelled");
     if (o->status == "void" || slot->taken_by)
       throw Error("slot_taken", "sorry, this earlier slot has just been taken by another client");
-    auto settings = store::catalogue::load_settings(c);
-    domain::Zone zone(settings.timezone);
+    auto salon = load_salon(c, slot->salon_id);
+    const auto& settings = salon.settings;
     auto now = ctx.now();
     if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes))
       throw Error("too_late", "this earlier slot is now too close to be booked online", "start");
-    auto placement = placement_for(c, settings, zone, *slot, *a, now);
+    auto placement = placement_for(c, salon, *slot, *a, now);
     if (!placement)
       throw Error("slot_taken", a->span.start <= slot->span.start
                                     ? domain::Text("your appointment is already at this time or earlier")
@@ -331,7 +345,7 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
     if (auto client = store::clients::find(c, moved.client_id, now))
       name = client->first_name + " " + client->last_name;
     moved.updated_by = {"client", moved.client_id, name};
-    packages::reallocate(c, moved);  // a package valid on the old day may not be on the new one
+    packages::reallocate(c, salon, moved);  // a package valid on the old day may not be on the new one
     bool told = notify::is_move(before, moved);
     if (told) ++moved.ics_sequence;
     store::appointments::update(c, moved);
@@ -340,9 +354,9 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
     store::waitlist::set_slot_taken(c, slot->id, moved.id);
 
     // The client hears that the move is done, with the calendar file of the new time; the staff too.
-    if (told) notify::moved(c, ctx, settings, before, moved);
+    if (told) notify::moved(c, ctx, salon, before, moved);
     // The old place is free now: matched in its turn (not a client's own change: the salon offered it).
-    on_freed(c, ctx, before, &moved, false);
+    on_freed(c, ctx, salon, before, &moved, false);
     return moved;
   });
 }

@@ -6,6 +6,7 @@
 // An offer is a secret link; accepting it moves the appointment into the slot if it is still free (first come,
 // first served) and frees the old slot in turn (a cascade).
 #include "app/context.hpp"
+#include "app/salon.hpp"
 #include "domain/error.hpp"
 #include "domain/model.hpp"
 #include "store/sql.hpp"
@@ -22,8 +23,8 @@ using domain::Id;
 // Called inside the transaction that cancels, deletes or moves `before` (`after` is the moved version, or
 // null), after the change is written. Records each freed span per staff member and, in automatic mode, offers
 // it at once. `by_client_online`: the client's own change through the portal (manual mode then records nothing).
-void on_freed(sql::Connection& c, Context& ctx, const domain::Appointment& before, const domain::Appointment* after,
-              bool by_client_online);
+void on_freed(sql::Connection& c, Context& ctx, const Salon& salon, const domain::Appointment& before,
+              const domain::Appointment* after, bool by_client_online);
 
 struct Candidate {
   Id appointment_id = 0;
@@ -43,11 +44,14 @@ struct FreedSlotPage {
   std::vector<FreedSlotView> items;
 };
 // Freed slots not taken and not over yet, by start.
-FreedSlotPage freed_slots(Context& ctx, int limit, int offset);
+// Of the salons `salon_ids` (every salon when nullopt).
+FreedSlotPage freed_slots(Context& ctx, const std::optional<std::vector<Id>>& salon_ids, int limit, int offset);
 
 // Manual mode: one waitlist_offer per chosen appointment (each must be a candidate now); an appointment already
 // told of this slot is not told again. Returns the slot as it now stands.
-FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointment_ids);
+// `salon_ids`: the salons the caller works at (nullopt: every salon); a slot of another salon → forbidden.
+FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointment_ids,
+                     const std::optional<std::vector<Id>>& salon_ids = std::nullopt);
 
 struct OfferView {
   std::string status;  // open | accepted | taken | cancelled | expired

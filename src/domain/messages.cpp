@@ -75,6 +75,10 @@ std::string client_name(const VisitSummary& v) {
 }
 std::string greeting(const VisitSummary& v) { return words(v.lang).hello + v.client_first_name + ",\n\n"; }
 std::string signature(const std::string& salon, Lang lang) { return std::string("\n") + words(lang).see_you + "\n" + salon + "\n"; }
+// The salon's name, then where it is (a network has several: the client must know which one).
+std::string signature(const VisitSummary& v) {
+  return signature(v.salon, v.lang) + (v.salon_address.empty() ? "" : v.salon_address + "\n");
+}
 std::string reason_line(const std::string& reason, Lang lang) {
   return reason.empty() ? "" : words(lang).reason + reason + "\n";
 }
@@ -85,29 +89,29 @@ bool en(const VisitSummary& v) { return v.lang == Lang::en; }
 MessageText confirmation_text(const VisitSummary& v) {
   if (en(v))
     return {"Appointment confirmed on " + when(v),
-            greeting(v) + "Your appointment is confirmed on " + when(v) + ":\n" + details(v) + signature(v.salon, v.lang)};
+            greeting(v) + "Your appointment is confirmed on " + when(v) + ":\n" + details(v) + signature(v)};
   return {"Rendez-vous confirmé le " + when(v),
-          greeting(v) + "Votre rendez-vous est confirmé le " + when(v) + " :\n" + details(v) + signature(v.salon, v.lang)};
+          greeting(v) + "Votre rendez-vous est confirmé le " + when(v) + " :\n" + details(v) + signature(v)};
 }
 
 MessageText confirmation_request_text(const VisitSummary& v) {
   if (en(v))
     return {"Please confirm your appointment on " + when(v),
             greeting(v) + "We have booked for you on " + when(v) + ":\n" + details(v) +
-                "Please confirm this appointment by following this link: " + v.link + "\n" + signature(v.salon, v.lang)};
+                "Please confirm this appointment by following this link: " + v.link + "\n" + signature(v)};
   return {"Merci de confirmer votre rendez-vous du " + when(v),
           greeting(v) + "Nous avons réservé pour vous le " + when(v) + " :\n" + details(v) +
-              "Merci de confirmer ce rendez-vous en suivant ce lien : " + v.link + "\n" + signature(v.salon, v.lang)};
+              "Merci de confirmer ce rendez-vous en suivant ce lien : " + v.link + "\n" + signature(v)};
 }
 
 MessageText cancellation_client_text(const VisitSummary& v, const std::string& reason) {
   if (en(v))
     return {"Appointment cancelled: " + when(v),
             greeting(v) + "Your appointment on " + when(v) + " is cancelled:\n" + details(v) + reason_line(reason, v.lang) +
-                signature(v.salon, v.lang)};
+                signature(v)};
   return {"Rendez-vous annulé : " + when(v),
           greeting(v) + "Votre rendez-vous du " + when(v) + " est annulé :\n" + details(v) + reason_line(reason, v.lang) +
-              signature(v.salon, v.lang)};
+              signature(v)};
 }
 
 MessageText cancellation_staff_text(const VisitSummary& v, const std::string& reason) {
@@ -125,10 +129,10 @@ MessageText rescheduled_client_text(const VisitSummary& v, const LocalDateTime& 
   if (en(v))
     return {"Appointment moved to " + when(v),
             greeting(v) + "Your appointment of " + before + " has been moved.\nNew time: " + when(v) + "\n" + details(v) +
-                signature(v.salon, v.lang)};
+                signature(v)};
   return {"Rendez-vous déplacé au " + when(v),
           greeting(v) + "Votre rendez-vous du " + before + " a été déplacé.\nNouvel horaire : " + when(v) + "\n" +
-              details(v) + signature(v.salon, v.lang)};
+              details(v) + signature(v)};
 }
 
 MessageText rescheduled_staff_text(const VisitSummary& v, const LocalDateTime& old_start) {
@@ -146,10 +150,10 @@ MessageText reminder_text(const VisitSummary& v) {
   if (en(v))
     return {"Reminder: appointment on " + when(v),
             greeting(v) + "This is a reminder of your appointment on " + when(v) + ":\n" + details(v) +
-                signature(v.salon, v.lang)};
+                signature(v)};
   return {"Rappel : rendez-vous le " + when(v),
           greeting(v) + "Nous vous rappelons votre rendez-vous le " + when(v) + " :\n" + details(v) +
-              signature(v.salon, v.lang)};
+              signature(v)};
 }
 
 MessageText birthday_text(const std::string& salon, const std::string& first_name, Lang lang) {
@@ -179,7 +183,8 @@ IcsEvent visit_event(const VisitSummary& v, const Interval& span) {
   for (const auto& l : v.lines) e.description += l.service + w.with + l.staff + " (" + duration_words(l.duration_minutes, v.lang) + ")\n";
   e.description += w.total + duration_words(v.total_minutes(), v.lang);
   if (!v.client_request.empty()) e.description += "\n" + std::string(w.request) + v.client_request;
-  e.location = v.salon;
+  // LOCATION: where to go, the salon's address after its name (a network has several).
+  e.location = v.salon + (v.salon_address.empty() ? "" : ", " + v.salon_address);
   return e;
 }
 

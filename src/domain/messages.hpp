@@ -19,6 +19,7 @@ struct VisitLine {
 struct VisitSummary {
   Lang lang = Lang::fr;
   std::string salon;
+  std::string salon_address;  // "12 rue X, 75001 Paris"; empty when unknown
   std::string client_first_name, client_last_name;
   LocalDateTime start;  // local to the salon
   std::vector<VisitLine> lines;

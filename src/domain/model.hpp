@@ -17,6 +17,14 @@ struct WeeklyHours {
   int weekday = 1;       // 1 = Monday … 7
   int start_minute = 0;  // minutes since local midnight
   int end_minute = 0;
+  Id salon_id = 0;       // a staff member's row: the salon it is worked at (0 in opening hours, or not yet chosen)
+};
+
+// One salon of the network: where it is and how to reach it. Its settings are a separate value.
+struct SalonProfile {
+  Id id = 0;
+  std::string name, slug, address, postal_code, city, phone, email;
+  std::string timezone = "Europe/Paris";
 };
 
 struct BookingRules {
@@ -53,8 +61,9 @@ struct Settings {
 struct Staff {
   Id id = 0;
   std::string first_name, last_name, email, phone;
-  std::string role = "employee";  // admin | employee
+  std::string role = "employee";  // admin | manager | employee
   std::vector<Id> service_ids;
+  std::vector<Id> salon_ids;  // the salons they work at (sorted)
   std::vector<WeeklyHours> hours;
   bool active = true;
   std::string color;  // "#RRGGBB", for the agenda
@@ -71,6 +80,7 @@ struct TimeOff {
 struct Resource {
   Id id = 0;
   std::string name;
+  Id salon_id = 1;
 };
 
 struct Question {
@@ -90,6 +100,7 @@ struct Service {
   bool discovery = false;
   std::vector<Question> questionnaire;
   bool active = true;
+  bool offered = true;  // at the salon it was read for (per-salon overrides applied)
   bool is_group() const { return capacity > 1; }
 };
 
@@ -124,6 +135,7 @@ struct AppointmentLine {
 
 struct Appointment {
   Id id = 0;
+  Id salon_id = 1;
   Id client_id = 0;
   std::optional<Id> account_id;  // the portal account that booked it, if any
   std::string status = "approved";  // pending | approved | cancelled

@@ -11,6 +11,7 @@ void check_package_type(PackageType& t) {
   if (t.sessions < 1 || t.sessions > 1000) throw validation("sessions", "a package has 1 to 1000 sessions");
   if (t.audience != "child" && t.audience != "teen" && t.audience != "adult" && t.audience != "all")
     throw validation("audience", "audience is child, teen, adult or all");
+  if (t.scope != "network" && t.scope != "salon") throw validation("scope", "scope is network or salon");
   if (t.validity_days < 0 || t.validity_days > 3660)
     throw validation("validity_days", "validity is 0 (no expiry) to 3660 days");
   std::sort(t.service_ids.begin(), t.service_ids.end());
@@ -65,6 +66,8 @@ ClientPackage client_package_view(const Package& p) {
   v.validity_days = p.validity_days;
   if (auto last = p.last_day()) v.valid_until = last->iso();
   v.service_ids = p.service_ids;
+  v.salon_id = p.salon_id;
+  v.scope = p.salon_only ? "salon" : "network";
   return v;
 }
 

@@ -19,6 +19,7 @@ struct PackageType {
   std::vector<Id> service_ids;     // the services a session may be spent on
   std::string audience = "all";    // child | teen | adult | all
   std::int64_t validity_days = 0;  // 0 = no expiry
+  std::string scope = "network";   // network: used at any salon | salon: only where it was sold
 };
 
 // Throws validation_failed for a nameless type, fewer than 1 session, an unknown audience, a negative
@@ -42,6 +43,8 @@ struct Package {
   LocalDate start_date;
   std::int64_t validity_days = 0;  // 0 = no expiry
   std::vector<PackageUse> uses;
+  Id salon_id = 1;                 // where it was sold
+  bool salon_only = false;         // scope "salon": its sessions are spent only there
 
   bool covers(Id service_id) const;
   // From start_date, for validity_days days (the last valid day is start_date + validity_days - 1).
@@ -71,6 +74,8 @@ struct ClientPackage {
   std::int64_t validity_days = 0;
   std::optional<std::string> valid_until;  // last valid day; nullopt (JSON null) when it never expires
   std::vector<Id> service_ids;
+  Id salon_id = 1;
+  std::string scope = "network";
 };
 ClientPackage client_package_view(const Package& p);
 

@@ -2,6 +2,7 @@
 
 #include "app/auth.hpp"
 #include "app/catalogue.hpp"
+#include "app/salons.hpp"
 #include "codec/codec.hpp"
 #include "domain/error.hpp"
 #include "store/sql.hpp"
@@ -39,14 +40,58 @@ Response error_response(int status, const domain::Error& e, domain::Lang lang) {
 domain::Lang request_lang(app::Context& ctx, const Request& req) {
   if (const auto* header = req.header("accept-language"))
     if (auto lang = domain::accepted_lang(*header)) return *lang;
+  // The salon the request names (salon_id or slug in the query), else salon 1: its language.
+  std::optional<domain::Id> named;
   try {
-    return app::catalogue::settings(ctx).language;
+    named = query_salon(req);
+  } catch (const domain::Error&) {
+  }
+  std::optional<std::string> slug;
+  if (const auto* s = req.query_param("slug"); s && !s->empty()) slug = *s;
+  try {
+    if (named || slug) return app::salons::settings(ctx, app::salons::find_public(ctx, named, slug).id).language;
+  } catch (const std::exception&) {
+    // an unknown salon: the network's first salon speaks for it
+  }
+  return request_lang(ctx, req, 1);
+}
+
+domain::Lang request_lang(app::Context& ctx, const Request& req, domain::Id salon_id) {
+  if (const auto* header = req.header("accept-language"))
+    if (auto lang = domain::accepted_lang(*header)) return *lang;
+  try {
+    return app::salons::settings(ctx, salon_id).language;
   } catch (const std::exception&) {
     return domain::Lang::fr;  // the database itself failed: the default language
   }
 }
 
-domain::Zone salon_zone(app::Context& ctx) { return domain::Zone(app::catalogue::settings(ctx).timezone); }
+domain::Zone salon_zone(app::Context& ctx, domain::Id salon_id) { return app::salons::zone_of(ctx, salon_id); }
+
+const domain::Zone& Zones::of(domain::Id salon_id) const {
+  auto it = by_id.find(salon_id);
+  if (it == by_id.end()) throw std::runtime_error("no zone for salon " + std::to_string(salon_id));
+  return it->second;
+}
+
+Zones salon_zones(app::Context& ctx) { return Zones{app::salons::zones(ctx)}; }
+
+std::optional<domain::Id> query_salon(const Request& req) {
+  auto v = req.query_param("salon_id");
+  if (!v || v->empty()) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    auto id = std::stoll(*v, &used);
+    if (used == v->size()) return id;
+  } catch (const std::exception&) {
+  }
+  throw domain::validation("salon_id", "'salon_id' must be a salon's id");
+}
+
+domain::Id request_salon(app::Context& ctx, const app::Principal* who, const Request& req,
+                         std::optional<domain::Id> named) {
+  return app::salons::resolve(ctx, who, named ? named : query_salon(req));
+}
 
 app::Principal require_staff(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);
@@ -62,7 +107,7 @@ app::Principal require_admin(app::Context& ctx, const Request& req) {
 
 app::Principal require_manager(app::Context& ctx, const Request& req) {
   auto p = require_staff(ctx, req);
-  if (p.role != "admin" && p.role != "manager") throw domain::Error("forbidden", "this route is for administrators");
+  if (!p.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
   return p;
 }
 
@@ -83,6 +128,7 @@ Api::Api(app::Context& ctx, ApiOptions options) : ctx_(ctx), options_(std::move(
   add_portal_routes(router_, ctx_);
   add_package_routes(router_, ctx_);
   add_waitlist_routes(router_, ctx_);
+  add_salon_routes(router_, ctx_);
   add_privacy_routes(router_, ctx_);
   add_ops_routes(router_, ctx_, metrics_, options_.web_root);
   std::vector<std::pair<std::string, std::string>> table;

@@ -9,6 +9,8 @@
 #include "http/request_log.hpp"
 #include "http/router.hpp"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -51,18 +53,35 @@ int status_of(const std::string& code);
 Response error_response(int status, const domain::Error& e, domain::Lang lang);
 // The language of a request's error messages: its Accept-Language (fr or en), else the salon's language.
 domain::Lang request_lang(app::Context& ctx, const Request& req);
+// The same for a request about one salon's object (an offer, an appointment): else that salon's language.
+domain::Lang request_lang(app::Context& ctx, const Request& req, domain::Id salon_id);
 
 // Guards: resolve the bearer token and check its kind and role (401 without a valid token, 403 when the
 // token is of the wrong kind or role).
 app::Principal require_staff(app::Context& ctx, const Request& req);
 app::Principal require_admin(app::Context& ctx, const Request& req);
-app::Principal require_portal(app::Context& ctx, const Request& req);
-// Admin rights over client files (their export): an admin, or a manager once salon networks bring that role.
-// The one place that says who that is.
+// An admin, or a manager (admin rights at their salons: the route checks which salon).
 app::Principal require_manager(app::Context& ctx, const Request& req);
+app::Principal require_portal(app::Context& ctx, const Request& req);
 
-// The salon's time zone, from the settings: how instants are read and written in bodies.
-domain::Zone salon_zone(app::Context& ctx);
+// A salon's time zone (salon 1, the only one of a single-salon deployment, when not named): how instants are
+// read and written in bodies.
+domain::Zone salon_zone(app::Context& ctx, domain::Id salon_id = 1);
+
+// Every salon's zone, read once per request: items of several salons are each written in their own.
+struct Zones {
+  std::map<domain::Id, domain::Zone> by_id;
+  const domain::Zone& of(domain::Id salon_id) const;
+};
+Zones salon_zones(app::Context& ctx);
+
+// The `salon_id` query parameter (malformed → 422 on salon_id).
+std::optional<domain::Id> query_salon(const Request& req);
+// The salon a salon-scoped request is for: `named` (a create's body member) or the query parameter, else the
+// only one that fits (app::salons::resolve). 422 on salon_id when unknown or ambiguous; 403 when a staff caller
+// does not work there.
+domain::Id request_salon(app::Context& ctx, const app::Principal* who, const Request& req,
+                         std::optional<domain::Id> named = std::nullopt);
 
 // Each area registers its routes.
 void add_catalogue_routes(Router& r, app::Context& ctx);
@@ -72,6 +91,7 @@ void add_system_routes(Router& r, app::Context& ctx);
 void add_portal_routes(Router& r, app::Context& ctx);
 void add_package_routes(Router& r, app::Context& ctx);
 void add_waitlist_routes(Router& r, app::Context& ctx);
+void add_salon_routes(Router& r, app::Context& ctx);
 void add_privacy_routes(Router& r, app::Context& ctx);
 // GET /metrics (loopback clients only), /api/openapi.json and /api/docs.
 void add_ops_routes(Router& r, app::Context& ctx, const Metrics& metrics, const std::string& web_root);

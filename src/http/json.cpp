@@ -87,7 +87,13 @@ std::vector<domain::WeeklyHours> read_hours(const json& j, const char* key) {
     auto end = domain::parse_hhmm(opt_string(h, "end").value_or(""));
     if (!weekday || *weekday < 1 || *weekday > 7) throw validation(f + ".weekday", "weekday is 1 (Monday) to 7 (Sunday)");
     if (!start || !end) throw validation(f, "start and end are HH:MM");
-    out.push_back({static_cast<int>(*weekday), *start, *end});
+    std::int64_t salon = 0;  // left out: the staff member's only salon, decided by the use case
+    try {
+      salon = opt_int(h, "salon_id").value_or(0);
+    } catch (const domain::Error&) {
+      throw validation(f + ".salon_id", "'salon_id' must be a salon's id");
+    }
+    out.push_back({static_cast<int>(*weekday), *start, *end, salon});
   }
   return out;
 }
@@ -143,15 +149,18 @@ json list_body(std::int64_t total, json items) { return {{"total", total}, {"ite
 
 json hours_json(const std::vector<domain::WeeklyHours>& hours) {
   json a = json::array();
-  for (const auto& h : hours)
-    a.push_back({{"weekday", h.weekday}, {"start", domain::format_hhmm(h.start_minute)}, {"end", domain::format_hhmm(h.end_minute)}});
+  for (const auto& h : hours) {
+    json row{{"weekday", h.weekday}, {"start", domain::format_hhmm(h.start_minute)}, {"end", domain::format_hhmm(h.end_minute)}};
+    if (h.salon_id) row["salon_id"] = h.salon_id;  // a staff member's row; opening hours have none
+    a.push_back(std::move(row));
+  }
   return a;
 }
 
 json to_json(const domain::Staff& s) {
   return {{"id", s.id},       {"first_name", s.first_name}, {"last_name", s.last_name},     {"email", s.email},
           {"phone", s.phone}, {"role", s.role},             {"service_ids", s.service_ids}, {"hours", hours_json(s.hours)},
-          {"color", s.color}};
+          {"salon_ids", s.salon_ids}, {"color", s.color}};
 }
 
 json to_json(const domain::ClientPackage& p) {
@@ -166,10 +175,12 @@ json to_json(const domain::ClientPackage& p) {
           {"start_date", p.start_date},
           {"validity_days", p.validity_days},
           {"valid_until", p.valid_until ? json(*p.valid_until) : json(nullptr)},
-          {"service_ids", p.service_ids}};
+          {"service_ids", p.service_ids},
+          {"salon_id", p.salon_id},
+          {"scope", p.scope}};
 }
 
-json to_json(const domain::Resource& r) { return {{"id", r.id}, {"name", r.name}}; }
+json to_json(const domain::Resource& r) { return {{"id", r.id}, {"name", r.name}, {"salon_id", r.salon_id}}; }
 
 json to_json(const domain::Service& s) {
   json q = json::array();
@@ -184,6 +195,7 @@ json to_json(const domain::Service& s) {
           {"capacity", s.capacity},
           {"package_only", s.package_only},
           {"discovery", s.discovery},
+          {"offered", s.offered},
           {"questionnaire", q}};
 }
 
@@ -223,6 +235,7 @@ json to_json(const domain::Appointment& a, const domain::Zone& zone) {
                      {"package_id", l.package_id ? json(*l.package_id) : json(nullptr)}});
   }
   return {{"id", a.id},
+          {"salon_id", a.salon_id},
           {"client_id", a.client_id},
           {"status", a.status},
           {"start", zone.format(a.span.start)},

@@ -1,9 +1,12 @@
 // Settings, staff, resources and services (admin), plus the public catalogue the portal reads.
 #include "app/catalogue.hpp"
+#include "app/salons.hpp"
 #include "codec/codec.hpp"
 #include "domain/time.hpp"
 #include "http/api.hpp"
 #include "http/json.hpp"
+
+#include <algorithm>
 
 namespace creneau::http {
 
@@ -17,6 +20,7 @@ domain::Staff staff_from(const json& j, domain::Staff s) {
   if (auto v = opt_string(j, "role")) s.role = *v;
   if (auto v = opt_string(j, "color")) s.color = *v;
   if (auto v = opt_ids(j, "service_ids")) s.service_ids = *v;
+  if (auto v = opt_ids(j, "salon_ids")) s.salon_ids = *v;
   if (j.contains("hours")) s.hours = read_hours(j, "hours");
   return s;
 }
@@ -42,60 +46,123 @@ json time_off_json(const domain::TimeOff& t, const domain::Zone& zone) {
 }
 
 // One page of a list, as the contract's lists answer: {"total","items"} with limit (default 50) and offset.
-template <typename T>
-Response page_of(const Request& req, const std::vector<T>& v) {
+template <typename T, typename F>
+Response page_of(const Request& req, const std::vector<T>& v, F&& map) {
   auto page = paging(req);
   json a = json::array();
   for (std::size_t i = static_cast<std::size_t>(page.offset), n = 0; i < v.size() && n < static_cast<std::size_t>(page.limit); ++i, ++n)
-    a.push_back(to_json(v[i]));
+    a.push_back(map(v[i]));
   return json_response(200, list_body(static_cast<std::int64_t>(v.size()), std::move(a)));
+}
+template <typename T>
+Response page_of(const Request& req, const std::vector<T>& v) {
+  return page_of(req, v, [](const T& x) { return to_json(x); });
+}
+
+// A single-salon network answers exactly as before networks existed: without the salon of each hours row
+// or resource (it can only be salon 1). A network of several salons names it.
+struct Shape {
+  bool several = false;
+  json operator()(const domain::Staff& s) const {
+    auto j = to_json(s);
+    if (!several)
+      for (auto& h : j["hours"]) h.erase("salon_id");
+    return j;
+  }
+  json operator()(const domain::Resource& r) const {
+    auto j = to_json(r);
+    if (!several) j.erase("salon_id");
+    return j;
+  }
+};
+Shape shape(app::Context& ctx) { return Shape{app::salons::count(ctx) > 1}; }
+
+// A manager changes only people who work at their salons alone, and never into an administrator.
+void require_may_edit_staff(const app::Principal& who, const domain::Staff& before, const domain::Staff& after) {
+  if (who.is_admin()) return;
+  if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+  auto within = [&](const domain::Staff& s) {
+    return std::all_of(s.salon_ids.begin(), s.salon_ids.end(), [&](domain::Id id) { return who.works_at(id); });
+  };
+  if (after.role == "admin" || before.role == "admin" || !within(before) || !within(after) || after.salon_ids.empty())
+    throw domain::Error("forbidden", "a manager edits the staff of their own salons only");
+}
+
+// Staff members that `who` may act on for time off: anyone for an admin, else those sharing a salon.
+void require_shares_salon(app::Context& ctx, const app::Principal& who, domain::Id staff_id) {
+  if (who.is_admin() || who.id == staff_id) return;
+  auto s = app::catalogue::get_staff(ctx, staff_id);
+  if (!std::any_of(s.salon_ids.begin(), s.salon_ids.end(), [&](domain::Id id) { return who.works_at(id); }))
+    throw domain::Error("forbidden", "this person does not work at your salons");
 }
 
 }  // namespace
 
 void add_catalogue_routes(Router& r, app::Context& ctx) {
+  // A salon's settings: an admin, or a manager of that salon.
   r.add("GET", "/api/settings", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
-    return Response{200, "application/json", codec::settings_to_json(app::catalogue::settings(ctx)), {}};
+    auto who = require_manager(ctx, req);
+    auto salon = request_salon(ctx, &who, req);
+    app::salons::require_manages(who, salon);
+    return Response{200, "application/json", codec::settings_to_json(app::salons::settings(ctx, salon)), {}};
   });
   r.add("PATCH", "/api/settings", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
     parse_object(req);  // malformed JSON is a validation error before anything else
-    return Response{200, "application/json", codec::settings_to_json(app::catalogue::patch_settings(ctx, req.body)), {}};
+    auto salon = request_salon(ctx, &who, req);
+    app::salons::require_manages(who, salon);
+    return Response{200, "application/json", codec::settings_to_json(app::salons::patch_settings(ctx, salon, req.body)), {}};
   });
 
   // Staff: employees may read the team (the agenda needs it); only admins change it.
   r.add("GET", "/api/staff", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
-    return page_of(req, app::catalogue::list_staff(ctx));
+    auto who = require_staff(ctx, req);
+    auto all = app::catalogue::list_staff(ctx);
+    if (auto salon = query_salon(req)) {
+      app::salons::resolve(ctx, &who, salon);
+      std::erase_if(all, [&](const auto& s) { return !std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), *salon); });
+    }
+    return page_of(req, all, shape(ctx));
   });
   r.add("POST", "/api/staff", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
     req_string(j, "first_name");
     req_string(j, "email");
-    auto s = app::catalogue::create_staff(ctx, staff_from(j, {}), opt_string(j, "password").value_or(""));
-    return json_response(201, to_json(s));
+    auto draft = staff_from(j, {});
+    if (!who.is_admin() && draft.salon_ids.empty() && who.salon_ids.size() == 1) draft.salon_ids = who.salon_ids;
+    require_may_edit_staff(who, draft, draft);
+    auto s = app::catalogue::create_staff(ctx, draft, opt_string(j, "password").value_or(""));
+    return json_response(201, shape(ctx)(s));
   });
   r.add("GET", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);
-    return json_response(200, to_json(app::catalogue::get_staff(ctx, path_id(p[0]))));
+    return json_response(200, shape(ctx)(app::catalogue::get_staff(ctx, path_id(p[0]))));
   });
   r.add("PATCH", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
-    auto s = staff_from(j, app::catalogue::get_staff(ctx, path_id(p[0])));
-    return json_response(200, to_json(app::catalogue::update_staff(ctx, s, opt_string(j, "password").value_or(""))));
+    auto before = app::catalogue::get_staff(ctx, path_id(p[0]));
+    auto s = staff_from(j, before);
+    require_may_edit_staff(who, before, s);
+    return json_response(200, shape(ctx)(app::catalogue::update_staff(ctx, s, opt_string(j, "password").value_or(""))));
   });
   r.add("DELETE", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
+    if (!who.is_admin()) {
+      auto before = app::catalogue::get_staff(ctx, path_id(p[0]));
+      require_may_edit_staff(who, before, before);
+    }
     app::catalogue::delete_staff(ctx, path_id(p[0]));
     return no_content();
   });
   r.add("POST", "/api/staff/{id}/time_off", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
+    require_shares_salon(ctx, who, path_id(p[0]));
     auto j = parse_object(req);
-    auto zone = salon_zone(ctx);
+    // Time off applies at every salon; its times are read in the zone of the person's first salon.
+    auto salons = app::catalogue::get_staff(ctx, path_id(p[0])).salon_ids;
+    auto zone = salon_zone(ctx, salons.empty() ? 1 : salons.front());
     auto start = domain::parse_instant(req_string(j, "start"), zone);
     auto end = domain::parse_instant(req_string(j, "end"), zone);
     if (!start) throw domain::validation("start", "'{}' must be an ISO 8601 date-time", {std::string("start")});
@@ -105,8 +172,10 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   });
   // Absences as the agenda draws them: local dates, both inclusive; an absence is listed when it overlaps them.
   r.add("GET", "/api/time_off", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
-    auto zone = salon_zone(ctx);
+    auto who = require_staff(ctx, req);
+    // Dates and times in the zone of `salon_id`, else of the caller's first salon (as the agenda reads them).
+    auto named = query_salon(req);
+    auto zone = salon_zone(ctx, named ? request_salon(ctx, nullptr, req) : who.salon_ids.empty() ? 1 : who.salon_ids.front());
     std::optional<domain::Instant> from, to;
     if (auto d = query_date(req, "from")) from = zone.at(*d, 0);
     if (auto d = query_date(req, "to")) to = zone.at(d->plus_days(1), 0);
@@ -120,39 +189,60 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(static_cast<std::int64_t>(all.size()), std::move(items)));
   });
   r.add("DELETE", "/api/staff/{id}/time_off/{time_off_id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
+    require_shares_salon(ctx, who, path_id(p[0]));
     app::catalogue::delete_time_off(ctx, path_id(p[0]), path_id(p[1]));
     return no_content();
   });
 
+  // Resources belong to one salon: its staff read them, its managers (and admins) change them.
   r.add("GET", "/api/resources", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
-    return page_of(req, app::catalogue::list_resources(ctx));
+    auto who = require_staff(ctx, req);
+    auto all = app::catalogue::list_resources(ctx);
+    if (auto salon = query_salon(req)) {
+      app::salons::resolve(ctx, &who, salon);
+      std::erase_if(all, [&](const auto& res) { return res.salon_id != *salon; });
+    } else if (app::salons::visible(who)) {
+      std::erase_if(all, [&](const auto& res) { return !who.works_at(res.salon_id); });
+    }
+    return page_of(req, all, shape(ctx));
   });
   r.add("POST", "/api/resources", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
-    return json_response(201, to_json(app::catalogue::create_resource(ctx, {0, req_string(j, "name")})));
+    auto name = req_string(j, "name");
+    auto salon = request_salon(ctx, &who, req, opt_int(j, "salon_id"));
+    app::salons::require_manages(who, salon);
+    return json_response(201, shape(ctx)(app::catalogue::create_resource(ctx, {0, name, salon})));
   });
   r.add("GET", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
-    return json_response(200, to_json(app::catalogue::get_resource(ctx, path_id(p[0]))));
+    auto who = require_staff(ctx, req);
+    auto res = app::catalogue::get_resource(ctx, path_id(p[0]));
+    app::salons::require_works_at(who, res.salon_id);
+    return json_response(200, shape(ctx)(res));
   });
   r.add("PATCH", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
     auto j = parse_object(req);
     auto res = app::catalogue::get_resource(ctx, path_id(p[0]));
+    app::salons::require_manages(who, res.salon_id);
     if (auto v = opt_string(j, "name")) res.name = *v;
-    return json_response(200, to_json(app::catalogue::update_resource(ctx, res)));
+    return json_response(200, shape(ctx)(app::catalogue::update_resource(ctx, res)));
   });
   r.add("DELETE", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+    auto who = require_manager(ctx, req);
+    app::salons::require_manages(who, app::catalogue::get_resource(ctx, path_id(p[0])).salon_id);
     app::catalogue::delete_resource(ctx, path_id(p[0]));
     return no_content();
   });
 
+  // The network's catalogue; with salon_id, as that salon sees it (its prices and durations, offered or not).
   r.add("GET", "/api/services", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
+    if (auto salon = query_salon(req)) {
+      app::salons::resolve(ctx, &who, salon);
+      return page_of(req, app::salons::services_at(ctx, *salon));
+    }
     return page_of(req, app::catalogue::list_services(ctx));
   });
   r.add("POST", "/api/services", [&ctx](const Request& req, const Params&) {
@@ -179,9 +269,18 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   });
 
   // Public catalogue for the booking portal: no token, nothing private.
-  r.add("GET", "/api/portal/salon", [&ctx](const Request&, const Params&) {
-    auto s = app::catalogue::settings(ctx);
-    return json_response(200, {{"name", s.name},
+  r.add("GET", "/api/portal/salon", [&ctx](const Request& req, const Params&) {
+    std::optional<std::string> slug;
+    if (const auto* v = req.query_param("slug"); v && !v->empty()) slug = *v;
+    auto salon = app::salons::find_public(ctx, query_salon(req), slug);
+    auto s = app::salons::settings(ctx, salon.id);
+    return json_response(200, {{"id", salon.id},
+                               {"slug", salon.slug},
+                               {"address", salon.address},
+                               {"postal_code", salon.postal_code},
+                               {"city", salon.city},
+                               {"phone", salon.phone},
+                               {"name", s.name},
                                {"timezone", s.timezone},
                                {"currency", s.currency},
                                {"language", domain::lang_code(s.language)},
@@ -194,21 +293,34 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
                                  {"cancel_notice_minutes", s.booking.cancel_notice_minutes}}},
                                {"waitlist_mode", s.waitlist.mode}});
   });
+  // The services offered at a salon (the only one when not named), with that salon's prices and durations.
   r.add("GET", "/api/portal/services", [&ctx](const Request& req, const Params&) {
     auto audience = req.query_param("audience");
+    // A salon's offer when one is named (or the network has only one), else the network's catalogue.
+    std::vector<domain::Service> services;
+    if (auto named = query_salon(req))
+      services = app::salons::services_at(ctx, app::salons::resolve(ctx, nullptr, named));
+    else if (app::salons::count(ctx) == 1)
+      services = app::salons::services_at(ctx, app::salons::resolve(ctx, nullptr, std::nullopt));
+    else
+      services = app::salons::network_services(ctx);
     json items = json::array();
-    for (const auto& s : app::catalogue::list_services(ctx)) {
+    for (const auto& s : services) {
+      if (!s.offered) continue;
       if (audience && !audience->empty() && s.audience != *audience && s.audience != "all") continue;
       items.push_back(to_json(s));
     }
     auto n = static_cast<std::int64_t>(items.size());
     return json_response(200, list_body(n, std::move(items)));
   });
-  r.add("GET", "/api/portal/staff", [&ctx](const Request&, const Params&) {
+  r.add("GET", "/api/portal/staff", [&ctx](const Request& req, const Params&) {
+    auto salon = query_salon(req);
+    if (salon) app::salons::resolve(ctx, nullptr, salon);
     json items = json::array();
     for (const auto& s : app::catalogue::list_staff(ctx)) {
       if (s.service_ids.empty()) continue;  // administrators without services are not bookable
-      items.push_back({{"id", s.id}, {"first_name", s.first_name}, {"service_ids", s.service_ids}});
+      if (salon && !std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), *salon)) continue;
+      items.push_back({{"id", s.id}, {"first_name", s.first_name}, {"service_ids", s.service_ids}, {"salon_ids", s.salon_ids}});
     }
     auto n = static_cast<std::int64_t>(items.size());
     return json_response(200, list_body(n, std::move(items)));

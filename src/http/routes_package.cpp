@@ -15,12 +15,13 @@ domain::PackageType type_from(const json& j, domain::PackageType t) {
   if (auto v = opt_ids(j, "service_ids")) t.service_ids = *v;
   if (auto v = opt_string(j, "audience")) t.audience = *v;
   if (auto v = opt_int(j, "validity_days")) t.validity_days = *v;
+  if (auto v = opt_string(j, "scope")) t.scope = *v;
   return t;
 }
 
 json type_json(const domain::PackageType& t) {
   return {{"id", t.id},           {"name", t.name},         {"sessions", t.sessions}, {"service_ids", t.service_ids},
-          {"audience", t.audience}, {"validity_days", t.validity_days}};
+          {"audience", t.audience}, {"validity_days", t.validity_days}, {"scope", t.scope}};
 }
 
 
@@ -70,10 +71,12 @@ void add_package_routes(Router& r, app::Context& ctx) {
     auto packages = app::packages::list_for_client(ctx, path_id(p[0]));
     return json_response(200, page_of(packages, req, [](const domain::ClientPackage& x) { return to_json(x); }));
   });
+  // Sold at a salon (salon_id; the only one that fits when left out): a manager or employee sells at theirs.
   r.add("POST", "/api/clients/{id}/packages", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto client_id = path_id(p[0]);
     auto j = parse_object(req);
+    auto salon = request_salon(ctx, &who, req, opt_int(j, "salon_id"));
     auto type_id = opt_int(j, "package_type_id");
     if (!type_id) throw domain::validation("package_type_id", "'{}' is required", {std::string("package_type_id")});
     std::optional<domain::LocalDate> start;
@@ -81,7 +84,7 @@ void add_package_routes(Router& r, app::Context& ctx) {
       start = domain::LocalDate::parse(*v);
       if (!start) throw domain::validation("start_date", "'{}' must be a date YYYY-MM-DD", {std::string("start_date")});
     }
-    return json_response(201, to_json(app::packages::assign(ctx, client_id, *type_id, start)));
+    return json_response(201, to_json(app::packages::assign(ctx, client_id, *type_id, start, salon)));
   });
   r.add("GET", "/api/clients/{id}/packages/{package_id}", [&ctx](const Request& req, const Params& p) {
     require_staff(ctx, req);

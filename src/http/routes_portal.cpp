@@ -1,6 +1,7 @@
 // The client portal: accounts, the account's family and packages, availability and online bookings.
 #include "app/booking.hpp"
 #include "app/portal.hpp"
+#include "app/salons.hpp"
 #include "http/api.hpp"
 #include "http/booking_io.hpp"
 #include "http/clients_io.hpp"
@@ -95,6 +96,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
       return slots_response(found.slots, domain::Zone(found.timezone));
     }
     auto q = read_availability_request(req);
+    q.salon_id = request_salon(ctx, nullptr, req);
     q.online = true;
     auto found = app::booking::availability(ctx, q);  // settings read once, in the use case's transaction
     return slots_response(found.slots, domain::Zone(found.timezone));
@@ -104,22 +106,32 @@ void add_portal_routes(Router& r, app::Context& ctx) {
   r.add("GET", "/api/portal/appointments", [&ctx, zone](const Request& req, const Params&) {
     auto who = require_portal(ctx, req);
     auto z = zone();
+    auto zones = salon_zones(ctx);
     std::optional<domain::Instant> from, to;
     if (auto d = query_date(req, "from")) from = z.at(*d, 0);
     if (auto d = query_date(req, "to")) to = z.at(d->plus_days(1), 0);
     auto page = paging(req);
     auto result =
         app::portal::appointments(ctx, who, from, to, req.query_param("limit") ? page.limit : 500, page.offset);
+    // Every salon's visits, each in its salon's zone and with its salon's name.
+    std::map<domain::Id, std::string> names;
+    for (const auto& s : app::salons::list(ctx)) names[s.id] = s.name;
     json items = json::array();
-    for (const auto& a : result.items) items.push_back(to_json(a, z));
+    for (const auto& a : result.items) {
+      auto item = to_json(a, zones.of(a.salon_id));
+      item["salon_name"] = names[a.salon_id];
+      items.push_back(std::move(item));
+    }
     return json_response(200, list_body(result.total, std::move(items)));
   });
 
   r.add("POST", "/api/portal/appointments", [&ctx, zone](const Request& req, const Params&) {
     auto who = require_portal(ctx, req);
     auto j = parse_object(req);
-    auto z = zone();
+    auto salon = request_salon(ctx, nullptr, req, opt_int(j, "salon_id"));
+    auto z = salon_zone(ctx, salon);
     auto body = portal_request(j, z);
+    body.salon_id = salon;
     // `for_client_id` names the person; a `client_id` alone is read the same way.
     auto for_client = opt_int(j, "for_client_id");
     if (!for_client) for_client = opt_int(j, "client_id");
@@ -128,14 +140,15 @@ void add_portal_routes(Router& r, app::Context& ctx) {
 
   r.add("GET", "/api/portal/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
     auto who = require_portal(ctx, req);
-    return json_response(200, to_json(app::portal::appointment(ctx, who, path_id(p[0])), zone()));
+    auto a = app::portal::appointment(ctx, who, path_id(p[0]));
+    return json_response(200, to_json(a, salon_zone(ctx, a.salon_id)));
   });
 
   r.add("PATCH", "/api/portal/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
     auto who = require_portal(ctx, req);
     auto id = path_id(p[0]);
     auto j = parse_object(req);
-    auto z = zone();
+    auto z = salon_zone(ctx, app::portal::appointment(ctx, who, id).salon_id);
     auto text = opt_string(j, "start");
     if (!text || text->empty())
       throw domain::validation("start", "'start' is required: the new start of the appointment");
@@ -149,7 +162,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     auto who = require_portal(ctx, req);
     auto id = path_id(p[0]);
     auto j = parse_object(req);
-    auto z = zone();
+    auto z = salon_zone(ctx, app::portal::appointment(ctx, who, id).salon_id);  // before the write
     return json_response(200, to_json(app::portal::cancel(ctx, who, id, opt_string(j, "reason").value_or("")), z));
   });
 }

@@ -1,5 +1,6 @@
 // The waitlist (freed slots, offers) and the periodic jobs trigger.
 #include "app/jobs.hpp"
+#include "app/salons.hpp"
 #include "app/waitlist.hpp"
 #include "http/api.hpp"
 #include "http/json.hpp"
@@ -16,6 +17,7 @@ json slot_json(const app::waitlist::FreedSlotView& v, const domain::Zone& zone) 
                           {"start", zone.format(c.start)},
                           {"created_at", zone.format(c.created_at)}});
   return {{"id", v.slot.id},
+          {"salon_id", v.slot.salon_id},
           {"staff_id", v.slot.staff_id},
           {"start", zone.format(v.slot.span.start)},
           {"end", zone.format(v.slot.span.end)},
@@ -35,6 +37,7 @@ json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone, dom
                      {"end", zone.format(l.span.end)}});
   json out = {{"status", v.status},
               {"open", v.open},
+              {"salon_id", v.slot.salon_id},
               {"slot",
                {{"id", v.slot.id},
                 {"staff_id", v.staff_id},
@@ -60,35 +63,39 @@ json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone, dom
 void add_waitlist_routes(Router& r, app::Context& ctx) {
   auto zone = [&ctx] { return salon_zone(ctx); };
 
-  r.add("GET", "/api/freed-slots", [&ctx, zone](const Request& req, const Params&) {
-    require_staff(ctx, req);
+  // One salon's freed slots (salon_id), or those of every salon the caller works at.
+  r.add("GET", "/api/freed-slots", [&ctx](const Request& req, const Params&) {
+    auto who = require_staff(ctx, req);
     auto page = paging(req);
-    auto result = app::waitlist::freed_slots(ctx, page.limit, page.offset);
-    auto z = zone();
+    std::optional<std::vector<domain::Id>> salons = app::salons::visible(who);
+    if (query_salon(req)) salons = std::vector<domain::Id>{request_salon(ctx, &who, req)};
+    auto result = app::waitlist::freed_slots(ctx, salons, page.limit, page.offset);
+    auto zones = salon_zones(ctx);
     json items = json::array();
-    for (const auto& v : result.items) items.push_back(slot_json(v, z));
+    for (const auto& v : result.items) items.push_back(slot_json(v, zones.of(v.slot.salon_id)));
     return json_response(200, list_body(result.total, std::move(items)));
   });
 
-  r.add("POST", "/api/freed-slots/{id}/notify", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("POST", "/api/freed-slots/{id}/notify", [&ctx](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto ids = opt_ids(j, "appointment_ids");
     if (!ids) throw domain::validation("appointment_ids", "'appointment_ids' is required: the appointments to notify");
-    auto z = zone();  // read before the write: nothing that can fail runs after the commit
-    auto v = app::waitlist::notify(ctx, path_id(p[0]), *ids);
-    return json_response(200, slot_json(v, z));
+    auto zones = salon_zones(ctx);  // read before the write: nothing that can fail runs after the commit
+    auto v = app::waitlist::notify(ctx, path_id(p[0]), *ids, app::salons::visible(who));
+    return json_response(200, slot_json(v, zones.of(v.slot.salon_id)));
   });
 
   // The offer link: no log-in, the token is the key.
-  r.add("GET", "/api/portal/offers/{token}", [&ctx, zone](const Request& req, const Params& p) {
-    return json_response(200, offer_json(app::waitlist::offer(ctx, p[0]), zone(), request_lang(ctx, req)));
+  r.add("GET", "/api/portal/offers/{token}", [&ctx](const Request& req, const Params& p) {
+    auto v = app::waitlist::offer(ctx, p[0]);
+    return json_response(200, offer_json(v, salon_zone(ctx, v.slot.salon_id), request_lang(ctx, req, v.slot.salon_id)));
   });
 
-  r.add("POST", "/api/portal/offers/{token}/accept", [&ctx, zone](const Request&, const Params& p) {
-    auto z = zone();
+  r.add("POST", "/api/portal/offers/{token}/accept", [&ctx](const Request&, const Params& p) {
+    auto zones = salon_zones(ctx);  // read before the write
     auto a = app::waitlist::accept(ctx, p[0]);
-    return json_response(200, to_json(a, z));
+    return json_response(200, to_json(a, zones.of(a.salon_id)));
   });
 
   r.add("POST", "/api/jobs/run", [&ctx, zone](const Request& req, const Params&) {

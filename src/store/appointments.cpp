@@ -18,7 +18,7 @@ constexpr const char* kColumns =
     "a.quick_note, a.notes, a.confirmation, a.payment_method, a.amount_requested_cents, a.notify_earlier_slot, "
     "a.no_show, a.is_group, a.rule_slot_step, a.rule_min_notice, a.rule_max_advance, a.rule_cancel_notice, "
     "a.cancel_reason, a.created_at, a.created_by_type, a.created_by_id, a.created_by_name, a.updated_at, "
-    "a.updated_by_type, a.updated_by_id, a.updated_by_name, a.arrived, a.paid, a.ics_sequence";
+    "a.updated_by_type, a.updated_by_id, a.updated_by_name, a.arrived, a.paid, a.ics_sequence, a.salon_id";
 
 constexpr const char* kLineColumns =
     "l.id, l.appointment_id, l.service_id, l.staff_id, l.resource_id, l.start_at, l.end_at, l.duration_minutes, "
@@ -51,6 +51,7 @@ domain::Appointment from_row(const sql::Row& r) {
   a.arrived = r.boolean(29);
   a.paid = r.boolean(30);
   a.ics_sequence = static_cast<int>(r.integer(31));
+  a.salon_id = r.integer(32);
   return a;
 }
 
@@ -109,6 +110,15 @@ std::string where(const Filter& f, std::vector<Value>& params) {
   if (f.client_id) { w += " AND a.client_id = ?"; params.emplace_back(*f.client_id); }
   if (f.account_id) { w += " AND a.account_id = ?"; params.emplace_back(*f.account_id); }
   if (f.status) { w += " AND a.status = ?"; params.emplace_back(*f.status); }
+  if (f.salon_id) { w += " AND a.salon_id = ?"; params.emplace_back(*f.salon_id); }
+  if (f.salon_ids) {
+    w += " AND a.salon_id IN (-1";
+    for (Id s : *f.salon_ids) {
+      w += ", ?";
+      params.emplace_back(s);
+    }
+    w += ")";
+  }
   if (!f.client_ids.empty()) {
     w += " AND a.client_id IN (";
     for (std::size_t i = 0; i < f.client_ids.size(); ++i) {
@@ -136,12 +146,13 @@ Id insert(sql::Connection& c, domain::Appointment& a) {
   values.push_back(a.created_by.type);
   values.push_back(a.created_by.id);
   values.push_back(a.created_by.name);
+  values.push_back(a.salon_id);
   a.id = c.query("INSERT INTO appointments (client_id, account_id, status, start_at, end_at, requested_staff, "
                  "client_request, quick_note, notes, confirmation, payment_method, amount_requested_cents, "
                  "notify_earlier_slot, no_show, is_group, rule_slot_step, rule_min_notice, rule_max_advance, "
                  "rule_cancel_notice, cancel_reason, updated_at, updated_by_type, updated_by_id, updated_by_name, "
-                 "arrived, paid, ics_sequence, created_at, created_by_type, created_by_id, created_by_name) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "arrived, paid, ics_sequence, created_at, created_by_type, created_by_id, created_by_name, salon_id) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "RETURNING id",
                  values)
              .at(0)
@@ -213,20 +224,22 @@ std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::
 namespace {
 
 // The schedules (hours, skills, time off) and resources, without busy spans yet.
-domain::Agenda agenda_frame(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
-                            domain::Instant from, domain::Instant to) {
+domain::Agenda agenda_frame(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to) {
   domain::Agenda agenda;
-  agenda.zone = &zone;
-  agenda.opening_hours = settings.opening_hours;
+  agenda.zone = &salon.zone;
+  agenda.opening_hours = salon.settings.opening_hours;
   for (auto& s : catalogue::list_staff(c)) {
+    // The salon's staff, with the hours they work there only; their busy spans come from every salon.
+    if (!std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), salon.salon_id)) continue;
     domain::StaffSchedule sched;
     sched.staff_id = s.id;
-    sched.hours = std::move(s.hours);
+    for (const auto& h : s.hours)
+      if (h.salon_id == salon.salon_id) sched.hours.push_back(h);
     sched.service_ids = std::move(s.service_ids);
     std::sort(sched.service_ids.begin(), sched.service_ids.end());
     agenda.staff.push_back(std::move(sched));
   }
-  for (const auto& r : catalogue::list_resources(c)) agenda.resources.push_back({r.id, {}});
+  for (const auto& r : catalogue::list_resources(c, salon.salon_id)) agenda.resources.push_back({r.id, {}});
   for (const auto& t : catalogue::time_off_between(c, from, to)) {
     auto* s = agenda.find_staff(t.staff_id);
     if (s) s->time_off.push_back(t.span);
@@ -267,9 +280,9 @@ std::string placeholders(const std::vector<Id>& ids, std::vector<Value>& params)
 
 }  // namespace
 
-domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
-                           domain::Instant from, domain::Instant to, Id ignore_appointment) {
-  auto agenda = agenda_frame(c, zone, settings, from, to);
+domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to,
+                           Id ignore_appointment) {
+  auto agenda = agenda_frame(c, salon, from, to);
   // One range scan of the start index: a line overlapping [from, to) starts before `to` and, being at most
   // kLongestLine long, after from - kLongestLine. Without that lower bound the scan would run from the first
   // appointment ever booked, slower every year.
@@ -281,9 +294,9 @@ domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const d
   return agenda;
 }
 
-domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
-                           domain::Instant from, domain::Instant to, const AgendaScope& scope) {
-  auto agenda = agenda_frame(c, zone, settings, from, to);
+domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to,
+                           const AgendaScope& scope) {
+  auto agenda = agenda_frame(c, salon, from, to);
   std::vector<Id> staff, resources;
   for (const auto& s : agenda.staff) {
     if (scope.staff_id && s.staff_id != *scope.staff_id) continue;

@@ -22,15 +22,26 @@ struct Filter {
   std::optional<domain::Instant> from, to;  // start_at in [from, to)
   std::optional<Id> staff_id, resource_id, client_id, account_id;
   std::optional<std::string> status;
+  std::optional<Id> salon_id;               // one salon
+  std::optional<std::vector<Id>> salon_ids;  // any of these salons (what the caller may see)
   std::vector<Id> client_ids;  // any of these clients (portal: the account's family)
   int limit = 500, offset = 0;
 };
 std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::int64_t* total = nullptr);
 
+// The salon an agenda is loaded for: its staff (with their hours rows there), its resources, its opening hours.
+// Busy spans and time off come from every salon: one person is in one place at a time. `zone` must outlive the
+// agenda.
+struct AgendaSalon {
+  Id salon_id = 1;
+  const domain::Zone& zone;
+  const domain::Settings& settings;
+};
+
 // The staff schedules and resource busy spans over [from, to), ready for the engine.
 // `ignore_appointment` is left out (an appointment being moved).
-domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
-                           domain::Instant from, domain::Instant to, Id ignore_appointment = 0);
+domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to,
+                           Id ignore_appointment = 0);
 
 // What an availability query will look at: the staff members who perform one of `service_ids` (only `staff_id`
 // when set) and the resources in `resource_ids`. load_agenda() with a scope loads only their busy spans (the
@@ -40,8 +51,8 @@ struct AgendaScope {
   std::optional<Id> staff_id;
   std::vector<Id> resource_ids;
 };
-domain::Agenda load_agenda(sql::Connection& c, const domain::Zone& zone, const domain::Settings& settings,
-                           domain::Instant from, domain::Instant to, const AgendaScope& scope);
+domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to,
+                           const AgendaScope& scope);
 
 void set_confirm_token(sql::Connection& c, Id id, const std::string& token_hash);
 std::optional<Id> find_by_confirm_token(sql::Connection& c, const std::string& token_hash);

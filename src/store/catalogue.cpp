@@ -21,11 +21,14 @@ domain::Settings default_settings() {
 void attach_hours_and_skills(sql::Connection& c, std::vector<domain::Staff>& staff) {
   std::map<Id, domain::Staff*> by_id;
   for (auto& s : staff) by_id[s.id] = &s;
-  for (const auto& r : c.query("SELECT staff_id, weekday, start_minute, end_minute FROM staff_hours "
-                               "ORDER BY staff_id, weekday, start_minute")) {
+  for (const auto& r : c.query("SELECT staff_id, weekday, start_minute, end_minute, salon_id FROM staff_hours "
+                               "ORDER BY staff_id, weekday, start_minute, salon_id")) {
     if (auto it = by_id.find(r.integer(0)); it != by_id.end())
-      it->second->hours.push_back(
-          {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)), static_cast<int>(r.integer(3))});
+      it->second->hours.push_back({static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
+                                   static_cast<int>(r.integer(3)), r.integer(4)});
+  }
+  for (const auto& r : c.query("SELECT staff_id, salon_id FROM staff_salons ORDER BY staff_id, salon_id")) {
+    if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->salon_ids.push_back(r.integer(1));
   }
   for (const auto& r : c.query("SELECT staff_id, service_id FROM staff_services ORDER BY staff_id, service_id")) {
     if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->service_ids.push_back(r.integer(1));
@@ -50,8 +53,13 @@ domain::Staff staff_from(const sql::Row& r) {
 void write_hours_and_skills(sql::Connection& c, const domain::Staff& s) {
   c.query("DELETE FROM staff_hours WHERE staff_id = ?", {s.id});
   for (const auto& h : s.hours)
-    c.query("INSERT INTO staff_hours (staff_id, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)",
-            {s.id, std::int64_t{h.weekday}, std::int64_t{h.start_minute}, std::int64_t{h.end_minute}});
+    c.query("INSERT INTO staff_hours (staff_id, weekday, start_minute, end_minute, salon_id) VALUES (?, ?, ?, ?, ?)",
+            {s.id, std::int64_t{h.weekday}, std::int64_t{h.start_minute}, std::int64_t{h.end_minute},
+             h.salon_id ? h.salon_id : Id{1}});
+  c.query("DELETE FROM staff_salons WHERE staff_id = ?", {s.id});
+  // Like the salon_id columns' DEFAULT 1: a staff member written without salons works at salon 1.
+  std::vector<Id> salons = s.salon_ids.empty() ? std::vector<Id>{1} : s.salon_ids;
+  for (Id salon : salons) c.query("INSERT INTO staff_salons (staff_id, salon_id) VALUES (?, ?)", {s.id, salon});
   c.query("DELETE FROM staff_services WHERE staff_id = ?", {s.id});
   for (Id service : s.service_ids)
     c.query("INSERT INTO staff_services (staff_id, service_id) VALUES (?, ?)", {s.id, service});
@@ -59,15 +67,22 @@ void write_hours_and_skills(sql::Connection& c, const domain::Staff& s) {
 
 }  // namespace
 
-domain::Settings load_settings(sql::Connection& c) {
-  auto rows = c.query("SELECT body FROM settings WHERE id = 1");
-  if (rows.empty()) return default_settings();
-  return codec::settings_from_json(rows[0].text(0));
+domain::Settings load_settings(sql::Connection& c, Id salon_id) {
+  auto salon = c.query("SELECT name, timezone FROM salons WHERE id = ?", {salon_id});
+  auto rows = c.query("SELECT body FROM settings WHERE id = ?", {salon_id});  // settings.id is the salon's id
+  auto s = rows.empty() ? default_settings() : codec::settings_from_json(rows[0].text(0));
+  // The salon's row holds its name and zone: one value for the salon and its settings.
+  if (!salon.empty()) {
+    s.name = salon[0].text(0);
+    s.timezone = salon[0].text(1);
+  }
+  return s;
 }
 
-void save_settings(sql::Connection& c, const domain::Settings& s) {
-  c.query("DELETE FROM settings WHERE id = 1");
-  c.query("INSERT INTO settings (id, body) VALUES (1, ?)", {codec::settings_to_json(s)});
+void save_settings(sql::Connection& c, const domain::Settings& s, Id salon_id) {
+  c.query("DELETE FROM settings WHERE id = ?", {salon_id});
+  c.query("INSERT INTO settings (id, body) VALUES (?, ?)", {salon_id, codec::settings_to_json(s)});
+  c.query("UPDATE salons SET name = ?, timezone = ? WHERE id = ?", {s.name, s.timezone, salon_id});
 }
 
 std::vector<domain::Staff> list_staff(sql::Connection& c, bool include_inactive) {
@@ -169,21 +184,24 @@ std::optional<domain::TimeOff> find_time_off(sql::Connection& c, Id id) {
 
 void delete_time_off(sql::Connection& c, Id id) { c.query("DELETE FROM staff_time_off WHERE id = ?", {id}); }
 
-std::vector<domain::Resource> list_resources(sql::Connection& c) {
+std::vector<domain::Resource> list_resources(sql::Connection& c, std::optional<Id> salon_id) {
   std::vector<domain::Resource> out;
-  for (const auto& r : c.query("SELECT id, name FROM resources WHERE active = 1 ORDER BY id"))
-    out.push_back({r.integer(0), r.text(1)});
+  auto rows = salon_id ? c.query("SELECT id, name, salon_id FROM resources WHERE active = 1 AND salon_id = ? ORDER BY id", {*salon_id})
+                       : c.query("SELECT id, name, salon_id FROM resources WHERE active = 1 ORDER BY id");
+  for (const auto& r : rows) out.push_back({r.integer(0), r.text(1), r.integer(2)});
   return out;
 }
 
 std::optional<domain::Resource> find_resource(sql::Connection& c, Id id) {
-  auto rows = c.query("SELECT id, name FROM resources WHERE id = ? AND active = 1", {id});
+  auto rows = c.query("SELECT id, name, salon_id FROM resources WHERE id = ? AND active = 1", {id});
   if (rows.empty()) return std::nullopt;
-  return domain::Resource{rows[0].integer(0), rows[0].text(1)};
+  return domain::Resource{rows[0].integer(0), rows[0].text(1), rows[0].integer(2)};
 }
 
 Id insert_resource(sql::Connection& c, const domain::Resource& r) {
-  return c.query("INSERT INTO resources (name, active) VALUES (?, 1) RETURNING id", {r.name}).at(0).integer(0);
+  return c.query("INSERT INTO resources (name, active, salon_id) VALUES (?, 1, ?) RETURNING id", {r.name, r.salon_id})
+      .at(0)
+      .integer(0);
 }
 
 void update_resource(sql::Connection& c, const domain::Resource& r) {
@@ -267,5 +285,28 @@ void update_service(sql::Connection& c, const domain::Service& s) {
 }
 
 void deactivate_service(sql::Connection& c, Id id) { c.query("UPDATE services SET active = 0 WHERE id = ?", {id}); }
+
+std::map<Id, ServiceOverride> service_overrides(sql::Connection& c, Id salon_id) {
+  std::map<Id, ServiceOverride> out;
+  for (const auto& r : c.query("SELECT service_id, offered, price_cents, duration_minutes FROM salon_services "
+                               "WHERE salon_id = ?",
+                               {salon_id})) {
+    ServiceOverride o;
+    o.offered = r.boolean(1);
+    o.price_cents = r.opt_integer(2);
+    if (auto d = r.opt_integer(3)) o.duration_minutes = static_cast<int>(*d);
+    out[r.integer(0)] = o;
+  }
+  return out;
+}
+
+void set_service_override(sql::Connection& c, Id salon_id, Id service_id, const ServiceOverride& o) {
+  c.query("DELETE FROM salon_services WHERE salon_id = ? AND service_id = ?", {salon_id, service_id});
+  if (o.offered && !o.price_cents && !o.duration_minutes) return;  // the network's values: nothing to keep
+  c.query("INSERT INTO salon_services (salon_id, service_id, offered, price_cents, duration_minutes) "
+          "VALUES (?, ?, ?, ?, ?)",
+          {salon_id, service_id, std::int64_t{o.offered ? 1 : 0}, o.price_cents ? Value{*o.price_cents} : Value{nullptr},
+           o.duration_minutes ? Value{std::int64_t{*o.duration_minutes}} : Value{nullptr}});
+}
 
 }  // namespace creneau::store::catalogue

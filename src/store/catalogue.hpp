@@ -3,6 +3,7 @@
 #include "domain/model.hpp"
 #include "store/sql.hpp"
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -10,8 +11,10 @@ namespace creneau::store::catalogue {
 
 using domain::Id;
 
-domain::Settings load_settings(sql::Connection& c);
-void save_settings(sql::Connection& c, const domain::Settings& s);
+// A salon's settings (salon 1, the only one of a single-salon deployment, when not named); its name and time
+// zone are the salon's own.
+domain::Settings load_settings(sql::Connection& c, Id salon_id = 1);
+void save_settings(sql::Connection& c, const domain::Settings& s, Id salon_id = 1);
 
 struct StaffRecord {
   domain::Staff staff;
@@ -35,7 +38,8 @@ std::vector<domain::TimeOff> list_time_off(sql::Connection& c, const TimeOffFilt
 std::optional<domain::TimeOff> find_time_off(sql::Connection& c, Id id);
 void delete_time_off(sql::Connection& c, Id id);
 
-std::vector<domain::Resource> list_resources(sql::Connection& c);
+// Every salon's, or one salon's.
+std::vector<domain::Resource> list_resources(sql::Connection& c, std::optional<Id> salon_id = std::nullopt);
 std::optional<domain::Resource> find_resource(sql::Connection& c, Id id);
 Id insert_resource(sql::Connection& c, const domain::Resource& r);
 void update_resource(sql::Connection& c, const domain::Resource& r);
@@ -46,5 +50,15 @@ std::optional<domain::Service> find_service(sql::Connection& c, Id id);
 Id insert_service(sql::Connection& c, const domain::Service& s);
 void update_service(sql::Connection& c, const domain::Service& s);
 void deactivate_service(sql::Connection& c, Id id);
+
+// A salon's departure from the network's catalogue: not offered there, or another price or duration.
+struct ServiceOverride {
+  bool offered = true;
+  std::optional<std::int64_t> price_cents;
+  std::optional<int> duration_minutes;
+};
+std::map<Id, ServiceOverride> service_overrides(sql::Connection& c, Id salon_id);
+// Writes (or clears, when it says "the network's values") one salon's override of one service.
+void set_service_override(sql::Connection& c, Id salon_id, Id service_id, const ServiceOverride& o);
 
 }  // namespace creneau::store::catalogue

@@ -13,7 +13,7 @@ using sql::Value;
 namespace {
 constexpr const char* kColumns =
     "SELECT id, kind, channel, recipient, subject, body, status, attempts, appointment_id, client_id, created_at, "
-    "sent_at, next_attempt_at, last_error, idempotency_key, attachment, lease_until FROM outbox";
+    "sent_at, next_attempt_at, last_error, idempotency_key, attachment, lease_until, salon_id FROM outbox";
 
 Message from_row(const sql::Row& r) {
   Message m;
@@ -34,6 +34,7 @@ Message from_row(const sql::Row& r) {
   m.idempotency_key = r.text(14);
   m.attachment = r.text(15);
   m.lease_until = from_epoch(r.integer(16));
+  m.salon_id = r.opt_integer(17);
   return m;
 }
 Value opt(const std::optional<Id>& v) { return v ? Value{*v} : Value{nullptr}; }
@@ -74,12 +75,17 @@ std::string due_where(const std::vector<std::string>& channels, std::vector<Valu
 Id enqueue(sql::Connection& c, Message& m) {
   if (m.idempotency_key.empty()) m.idempotency_key = m.kind + "." + random_hex();
   m.id = c.query("INSERT INTO outbox (kind, channel, recipient, subject, body, status, attempts, next_attempt_at, "
-                 "appointment_id, client_id, created_at, idempotency_key, attachment) "
-                 "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 "appointment_id, client_id, created_at, idempotency_key, attachment, salon_id) "
+                 "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, "
+                 "COALESCE(?, (SELECT salon_id FROM appointments WHERE id = ?))) RETURNING id",
                  {m.kind, m.channel, m.to, m.subject, m.body, to_epoch(m.created_at), opt(m.appointment_id),
-                  opt(m.client_id), to_epoch(m.created_at), m.idempotency_key, m.attachment})
+                  opt(m.client_id), to_epoch(m.created_at), m.idempotency_key, m.attachment, opt(m.salon_id),
+                  opt(m.appointment_id)})
              .at(0)
              .integer(0);
+  // A message about an appointment belongs to the appointment's salon.
+  if (!m.salon_id && m.appointment_id)
+    m.salon_id = c.query("SELECT salon_id FROM outbox WHERE id = ?", {m.id}).at(0).opt_integer(0);
   return m.id;
 }
 
@@ -90,6 +96,15 @@ std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& tot
   if (f.status) { w += " AND status = ?"; p.emplace_back(*f.status); }
   if (f.appointment_id) { w += " AND appointment_id = ?"; p.emplace_back(*f.appointment_id); }
   if (f.client_id) { w += " AND client_id = ?"; p.emplace_back(*f.client_id); }
+  if (f.salon_id) { w += " AND salon_id = ?"; p.emplace_back(*f.salon_id); }
+  if (f.salon_ids) {
+    w += std::string(" AND (") + (f.network_wide_too ? "salon_id IS NULL OR " : "") + "salon_id IN (-1";
+    for (Id s : *f.salon_ids) {
+      w += ", ?";
+      p.emplace_back(s);
+    }
+    w += "))";
+  }
   total = c.query("SELECT COUNT(*) FROM outbox" + w, p).at(0).integer(0);
   p.emplace_back(std::int64_t{f.limit});
   p.emplace_back(std::int64_t{f.offset});
@@ -148,11 +163,12 @@ void requeue(sql::Connection& c, Id id, domain::Instant now) {
           {to_epoch(now), id});
 }
 
-std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit) {
+std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit, Id salon_id) {
   std::vector<Id> out;
   for (const auto& r : c.query("SELECT id FROM appointments WHERE status IN ('approved', 'pending') AND start_at > ? "
-                               "AND start_at <= ? AND reminder_for <> start_at ORDER BY start_at, id LIMIT ?",
-                               {to_epoch(now), to_epoch(until), std::int64_t{limit}}))
+                               "AND start_at <= ? AND reminder_for <> start_at AND salon_id = ? "
+                               "ORDER BY start_at, id LIMIT ?",
+                               {to_epoch(now), to_epoch(until), salon_id, std::int64_t{limit}}))
     out.push_back(r.integer(0));
   return out;
 }

@@ -27,6 +27,7 @@ struct Message {
   std::string idempotency_key;  // unique per message; a random one when left empty
   std::string attachment;       // e.g. an iCalendar file for confirmations
   domain::Instant lease_until{};  // claimed by a dispatcher until then (0: not claimed)
+  std::optional<Id> salon_id;     // the salon it speaks for; left empty: the appointment's (none: network-wide)
 };
 
 // Writes `m` as pending, due at once (next_attempt_at = created_at). Sets m.id and m.idempotency_key.
@@ -34,7 +35,9 @@ Id enqueue(sql::Connection& c, Message& m);
 
 struct Filter {
   std::optional<std::string> kind, status;
-  std::optional<Id> appointment_id, client_id;
+  std::optional<Id> appointment_id, client_id, salon_id;
+  std::optional<std::vector<Id>> salon_ids;  // any of these salons (a manager's)
+  bool network_wide_too = false;             // with salon_ids: also the messages of no salon (password resets…)
   int limit = 50, offset = 0;
 };
 std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& total);
@@ -63,7 +66,7 @@ void requeue(sql::Connection& c, Id id, domain::Instant now);
 
 // Reminders: approved or pending appointments starting in (now, until] whose reminder was not written for their
 // current start (appointments.reminder_for), soonest first.
-std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit);
+std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit, Id salon_id);
 // Records that the reminder of appointment `id` was written for its start `start`.
 void mark_reminded(sql::Connection& c, Id id, domain::Instant start);
 

@@ -10,7 +10,7 @@ using sql::Value;
 
 namespace {
 
-constexpr const char* kTypeColumns = "SELECT id, name, sessions, audience, validity_days FROM package_types";
+constexpr const char* kTypeColumns = "SELECT id, name, sessions, audience, validity_days, scope FROM package_types";
 
 domain::PackageType type_from(const sql::Row& r) {
   domain::PackageType t;
@@ -19,6 +19,7 @@ domain::PackageType type_from(const sql::Row& r) {
   t.sessions = r.integer(2);
   t.audience = r.text(3);
   t.validity_days = r.integer(4);
+  t.scope = r.text(5);
   return t;
 }
 
@@ -37,7 +38,8 @@ void write_services(sql::Connection& c, const domain::PackageType& t) {
 }
 
 constexpr const char* kPackageColumns =
-    "SELECT p.id, p.client_id, p.package_type_id, t.name, t.sessions, p.start_date, t.validity_days "
+    "SELECT p.id, p.client_id, p.package_type_id, t.name, t.sessions, p.start_date, t.validity_days, p.salon_id, "
+    "t.scope "
     "FROM client_packages p JOIN package_types t ON t.id = p.package_type_id";
 
 domain::Package package_from(const sql::Row& r) {
@@ -49,13 +51,16 @@ domain::Package package_from(const sql::Row& r) {
   p.sessions = r.integer(4);
   if (auto d = domain::LocalDate::parse(r.text(5))) p.start_date = *d;
   p.validity_days = r.integer(6);
+  p.salon_id = r.integer(7);
+  p.salon_only = r.text(8) == "salon";
   return p;
 }
 
 // Covered services and uses of the packages in `out` (all of one client, or one package), in two queries.
 // `scope` is "p.client_id = ?" or "p.id = ?" with `key` its value.
+// A session's day is the local date of its visit at the visit's salon (salons may be in different zones).
 void attach_details(sql::Connection& c, std::vector<domain::Package>& out, const char* scope, Id key,
-                    const domain::Zone& zone, Id exclude_appointment) {
+                    Id exclude_appointment) {
   std::map<Id, domain::Package*> by_id;
   for (auto& p : out) by_id[p.id] = &p;
   if (by_id.empty()) return;
@@ -65,14 +70,20 @@ void attach_details(sql::Connection& c, std::vector<domain::Package>& out, const
                                    scope + " ORDER BY p.id, s.service_id",
                                {key}))
     if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->service_ids.push_back(r.integer(1));
-  for (const auto& r : c.query(std::string("SELECT l.package_id, l.start_at, a.no_show FROM appointment_lines l "
+  std::map<Id, domain::Zone> zones;
+  auto zone_of = [&](Id salon_id) -> const domain::Zone& {
+    auto it = zones.find(salon_id);
+    if (it == zones.end()) it = zones.emplace(salon_id, domain::Zone(catalogue::load_settings(c, salon_id).timezone)).first;
+    return it->second;
+  };
+  for (const auto& r : c.query(std::string("SELECT l.package_id, l.start_at, a.no_show, a.salon_id FROM appointment_lines l "
                                            "JOIN appointments a ON a.id = l.appointment_id "
                                            "JOIN client_packages p ON p.id = l.package_id "
                                            "WHERE ") +
                                    scope + " AND a.status <> 'cancelled' AND a.id <> ? ORDER BY l.start_at, l.id",
                                {key, exclude_appointment}))
     if (auto it = by_id.find(r.integer(0)); it != by_id.end())
-      it->second->uses.push_back({zone.local(domain::from_epoch(r.integer(1))).date, r.boolean(2)});
+      it->second->uses.push_back({zone_of(r.integer(3)).local(domain::from_epoch(r.integer(1))).date, r.boolean(2)});
 }
 
 }  // namespace
@@ -97,9 +108,9 @@ std::optional<domain::PackageType> find_type(sql::Connection& c, Id id) {
 
 Id insert_type(sql::Connection& c, const domain::PackageType& t) {
   auto copy = t;
-  copy.id = c.query("INSERT INTO package_types (name, sessions, audience, validity_days) VALUES (?, ?, ?, ?) "
+  copy.id = c.query("INSERT INTO package_types (name, sessions, audience, validity_days, scope) VALUES (?, ?, ?, ?, ?) "
                     "RETURNING id",
-                    {t.name, t.sessions, t.audience, t.validity_days})
+                    {t.name, t.sessions, t.audience, t.validity_days, t.scope})
                 .at(0)
                 .integer(0);
   write_services(c, copy);
@@ -107,8 +118,8 @@ Id insert_type(sql::Connection& c, const domain::PackageType& t) {
 }
 
 void update_type(sql::Connection& c, const domain::PackageType& t) {
-  c.query("UPDATE package_types SET name = ?, sessions = ?, audience = ?, validity_days = ? WHERE id = ?",
-          {t.name, t.sessions, t.audience, t.validity_days, t.id});
+  c.query("UPDATE package_types SET name = ?, sessions = ?, audience = ?, validity_days = ?, scope = ? WHERE id = ?",
+          {t.name, t.sessions, t.audience, t.validity_days, t.scope, t.id});
   write_services(c, t);
 }
 
@@ -121,11 +132,11 @@ std::int64_t count_of_type(sql::Connection& c, Id type_id) {
   return c.query("SELECT COUNT(*) FROM client_packages WHERE package_type_id = ?", {type_id}).at(0).integer(0);
 }
 
-Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now) {
+Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now, Id salon_id) {
   return c
-      .query("INSERT INTO client_packages (client_id, package_type_id, start_date, created_at) VALUES (?, ?, ?, ?) "
-             "RETURNING id",
-             {client_id, type_id, start_date.iso(), domain::to_epoch(now)})
+      .query("INSERT INTO client_packages (client_id, package_type_id, start_date, created_at, salon_id) "
+             "VALUES (?, ?, ?, ?, ?) RETURNING id",
+             {client_id, type_id, start_date.iso(), domain::to_epoch(now), salon_id})
       .at(0)
       .integer(0);
 }
@@ -136,29 +147,27 @@ void remove(sql::Connection& c, Id package_id) {
   c.query("DELETE FROM client_packages WHERE id = ?", {package_id});
 }
 
-std::vector<domain::Package> for_client(sql::Connection& c, Id client_id, const domain::Zone& zone,
-                                        Id exclude_appointment) {
+std::vector<domain::Package> for_client(sql::Connection& c, Id client_id, Id exclude_appointment) {
   std::vector<domain::Package> out;
   for (const auto& r : c.query(std::string(kPackageColumns) + " WHERE p.client_id = ? ORDER BY p.start_date, p.id",
                                {client_id}))
     out.push_back(package_from(r));
-  attach_details(c, out, "p.client_id = ?", client_id, zone, exclude_appointment);
+  attach_details(c, out, "p.client_id = ?", client_id, exclude_appointment);
   domain::sort_oldest_first(out);
   return out;
 }
 
-std::optional<domain::Package> find(sql::Connection& c, Id package_id, const domain::Zone& zone) {
+std::optional<domain::Package> find(sql::Connection& c, Id package_id) {
   auto rows = c.query(std::string(kPackageColumns) + " WHERE p.id = ?", {package_id});
   if (rows.empty()) return std::nullopt;
   std::vector<domain::Package> one{package_from(rows[0])};
-  attach_details(c, one, "p.id = ?", package_id, zone, 0);
+  attach_details(c, one, "p.id = ?", package_id, 0);
   return one[0];
 }
 
 std::vector<domain::ClientPackage> list_for_client(sql::Connection& c, domain::Id client_id) {
-  domain::Zone zone(catalogue::load_settings(c).timezone);
   std::vector<domain::ClientPackage> out;
-  for (const auto& p : for_client(c, client_id, zone)) out.push_back(domain::client_package_view(p));
+  for (const auto& p : for_client(c, client_id)) out.push_back(domain::client_package_view(p));
   return out;
 }
 

@@ -9,7 +9,7 @@ using sql::Value;
 namespace {
 
 constexpr const char* kSlotColumns =
-    "SELECT id, staff_id, start_at, end_at, source_appointment_id, created_at, taken_by FROM freed_slots";
+    "SELECT id, staff_id, start_at, end_at, source_appointment_id, created_at, taken_by, salon_id FROM freed_slots";
 
 FreedSlot slot_from_row(const sql::Row& r) {
   FreedSlot s;
@@ -19,17 +19,18 @@ FreedSlot slot_from_row(const sql::Row& r) {
   s.source_appointment_id = r.opt_integer(4);
   s.created_at = from_epoch(r.integer(5));
   s.taken_by = r.opt_integer(6);
+  s.salon_id = r.integer(7);
   return s;
 }
 
 }  // namespace
 
 Id insert_freed_slot(sql::Connection& c, Id staff_id, const domain::Interval& span, Id source_appointment_id,
-                     domain::Instant now) {
+                     domain::Instant now, Id salon_id) {
   return c
-      .query("INSERT INTO freed_slots (staff_id, start_at, end_at, source_appointment_id, created_at) "
-             "VALUES (?, ?, ?, ?, ?) RETURNING id",
-             {staff_id, to_epoch(span.start), to_epoch(span.end), source_appointment_id, to_epoch(now)})
+      .query("INSERT INTO freed_slots (staff_id, start_at, end_at, source_appointment_id, created_at, salon_id) "
+             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             {staff_id, to_epoch(span.start), to_epoch(span.end), source_appointment_id, to_epoch(now), salon_id})
       .at(0)
       .integer(0);
 }
@@ -41,12 +42,22 @@ std::optional<FreedSlot> find_freed_slot(sql::Connection& c, Id id) {
 }
 
 std::vector<FreedSlot> open_freed_slots(sql::Connection& c, domain::Instant after, int limit, int offset,
-                                        std::int64_t* total) {
-  const std::string where = " WHERE taken_by IS NULL AND end_at > ?";
-  if (total) *total = c.query("SELECT COUNT(*) FROM freed_slots" + where, {to_epoch(after)}).at(0).integer(0);
+                                        std::int64_t* total, const std::optional<std::vector<Id>>& salon_ids) {
+  std::string where = " WHERE taken_by IS NULL AND end_at > ?";
+  std::vector<Value> params{to_epoch(after)};
+  if (salon_ids) {
+    where += " AND salon_id IN (-1";
+    for (Id s : *salon_ids) {
+      where += ", ?";
+      params.emplace_back(s);
+    }
+    where += ")";
+  }
+  if (total) *total = c.query("SELECT COUNT(*) FROM freed_slots" + where, params).at(0).integer(0);
   std::vector<FreedSlot> out;
-  for (const auto& r : c.query(std::string(kSlotColumns) + where + " ORDER BY start_at, id LIMIT ? OFFSET ?",
-                               {to_epoch(after), std::int64_t{limit}, std::int64_t{offset}}))
+  params.emplace_back(std::int64_t{limit});
+  params.emplace_back(std::int64_t{offset});
+  for (const auto& r : c.query(std::string(kSlotColumns) + where + " ORDER BY start_at, id LIMIT ? OFFSET ?", params))
     out.push_back(slot_from_row(r));
   return out;
 }
@@ -96,10 +107,11 @@ void void_other_offers(sql::Connection& c, Id slot_id, const std::string& except
           {slot_id, except_token_hash});
 }
 
-Waiting waiting(sql::Connection& c, domain::Instant after) {
+Waiting waiting(sql::Connection& c, domain::Instant after, Id salon_id) {
   Waiting w;
   const std::string filter =
-      " WHERE a.notify_earlier_slot = 1 AND a.status IN ('approved', 'pending') AND a.is_group = 0 AND a.start_at > ?";
+      " WHERE a.notify_earlier_slot = 1 AND a.status IN ('approved', 'pending') AND a.is_group = 0 AND a.start_at > ?"
+      " AND a.salon_id = " + std::to_string(salon_id);
   for (const auto& r : c.query("SELECT a.id, a.client_id, a.start_at, a.end_at, a.created_at, a.requested_staff "
                                "FROM appointments a" + filter + " ORDER BY a.created_at, a.id",
                                {to_epoch(after)})) {

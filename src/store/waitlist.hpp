@@ -19,14 +19,16 @@ struct FreedSlot {
   std::optional<Id> source_appointment_id;
   domain::Instant created_at{};
   std::optional<Id> taken_by;  // the appointment that accepted an offer of it
+  Id salon_id = 1;
 };
 
 Id insert_freed_slot(sql::Connection& c, Id staff_id, const domain::Interval& span, Id source_appointment_id,
-                     domain::Instant now);
+                     domain::Instant now, Id salon_id);
 std::optional<FreedSlot> find_freed_slot(sql::Connection& c, Id id);
-// Slots not taken yet that end after `after`, by start.
+// Slots not taken yet that end after `after`, by start; of the salons `salon_ids` when given.
 std::vector<FreedSlot> open_freed_slots(sql::Connection& c, domain::Instant after, int limit, int offset,
-                                        std::int64_t* total = nullptr);
+                                        std::int64_t* total = nullptr,
+                                        const std::optional<std::vector<Id>>& salon_ids = std::nullopt);
 void set_slot_taken(sql::Connection& c, Id slot_id, Id appointment_id);
 
 struct Offer {
@@ -51,6 +53,7 @@ struct Waiting {
   std::vector<domain::WaitingVisit> visits;
   std::vector<domain::WaitingLine> lines;
 };
-Waiting waiting(sql::Connection& c, domain::Instant after);
+// Of one salon: a freed slot is offered to that salon's appointments only.
+Waiting waiting(sql::Connection& c, domain::Instant after, Id salon_id);
 
 }  // namespace creneau::store::waitlist

@@ -231,14 +231,16 @@ def book_waiting(salon, start, client, staff=None, notify=True, service=None):
 
 
 class Salon:
-    """Two staff, one room, a few services, two clients: ids in attributes."""
+    """Two staff, one room, a few services, two clients: ids in attributes. All at salon 1 (named, so that it
+    works in a database with several salons too, such as the demo network)."""
 
     def __init__(self, admin):
         self.admin = admin
         r = admin.patch("/api/settings", {"timezone": "Europe/Paris", "booking": {"slot_step_minutes": 15},
-                                          "opening_hours": [{"weekday": d, "start": "09:00", "end": "19:00"} for d in range(1, 7)]})
+                                          "opening_hours": [{"weekday": d, "start": "09:00", "end": "19:00"} for d in range(1, 7)]},
+                        salon_id=1)
         assert r.status == 200, r
-        self.room = admin.post("/api/resources", {"name": "Cabine 1"})["id"]
+        self.room = admin.post("/api/resources", {"name": "Cabine 1", "salon_id": 1})["id"]
         self.cut = self.service("Coupe", 30)
         self.color = self.service("Couleur", 60)
         self.facial = self.service("Soin visage", 45, resource_ids=[self.room])
@@ -246,11 +248,11 @@ class Salon:
         hours = [{"weekday": d, "start": "09:00", "end": "13:00"} for d in range(1, 6)] + \
                 [{"weekday": d, "start": "14:00", "end": "18:00"} for d in range(1, 6)]
         self.alice = admin.post("/api/staff", {"first_name": "Alice", "last_name": "Coiffe", "email": "alice@salon.test",
-                                               "role": "employee", "password": "employee-pass-1",
+                                               "role": "employee", "password": "employee-pass-1", "salon_ids": [1],
                                                "service_ids": [self.cut, self.color, self.facial, self.workshop],
                                                "hours": hours})["id"]
         self.bob = admin.post("/api/staff", {"first_name": "Bob", "last_name": "Ciseaux", "email": "bob@salon.test",
-                                             "role": "employee", "password": "employee-pass-2",
+                                             "role": "employee", "password": "employee-pass-2", "salon_ids": [1],
                                              "service_ids": [self.cut, self.facial], "hours": hours})["id"]
         self.client = admin.post("/api/clients", {"first_name": "Hélène", "last_name": "Dupont",
                                                   "email": "helene@example.com", "phone": "06 12 34 56 78"})["id"]
@@ -263,7 +265,7 @@ class Salon:
         return r["id"]
 
     def book(self, start, lines, client=None, **extra):
-        body = {"client_id": client or self.client, "start": start, "lines": lines, **extra}
+        body = {"salon_id": 1, "client_id": client or self.client, "start": start, "lines": lines, **extra}
         return self.admin.post("/api/appointments", body)
 
 

@@ -1,4 +1,5 @@
-"""The authorisation matrix: every route of the contract × no token / portal token / employee / admin.
+"""The authorisation matrix: every route of the contract × no token / portal token / employee / manager / admin,
+then (in a network of two salons) every salon-scoped route × employee / manager / admin × own / other salon.
 
 No token (or an unknown one) → 401 on a protected route; a valid token of the wrong kind or role → 403
 `forbidden`; the right token gets past the guard (any answer but 401/403: ids are made up, bodies empty, so
@@ -7,7 +8,7 @@ import pytest
 
 from conftest import Server
 
-PUBLIC, STAFF, ADMIN, PORTAL = "public", "staff", "admin", "portal"
+PUBLIC, STAFF, MANAGER, ADMIN, PORTAL = "public", "staff", "manager", "admin", "portal"
 X = "999999"  # an id nobody has
 
 ROUTES = [
@@ -22,21 +23,21 @@ ROUTES = [
     ("POST", "/api/portal/password/forgot", PUBLIC),
     ("POST", "/api/portal/password/reset", PUBLIC),
     # settings, staff, resources, services
-    ("GET", "/api/settings", ADMIN),
-    ("PATCH", "/api/settings", ADMIN),
+    ("GET", "/api/settings", MANAGER),
+    ("PATCH", "/api/settings", MANAGER),
     ("GET", "/api/staff", STAFF),
-    ("POST", "/api/staff", ADMIN),
+    ("POST", "/api/staff", MANAGER),
     ("GET", f"/api/staff/{X}", STAFF),
-    ("PATCH", f"/api/staff/{X}", ADMIN),
-    ("DELETE", f"/api/staff/{X}", ADMIN),
+    ("PATCH", f"/api/staff/{X}", MANAGER),
+    ("DELETE", f"/api/staff/{X}", MANAGER),
     ("POST", f"/api/staff/{X}/time_off", STAFF),
     ("DELETE", f"/api/staff/{X}/time_off/{X}", STAFF),
     ("GET", "/api/time_off", STAFF),
     ("GET", "/api/resources", STAFF),
-    ("POST", "/api/resources", ADMIN),
+    ("POST", "/api/resources", MANAGER),
     ("GET", f"/api/resources/{X}", STAFF),
-    ("PATCH", f"/api/resources/{X}", ADMIN),
-    ("DELETE", f"/api/resources/{X}", ADMIN),
+    ("PATCH", f"/api/resources/{X}", MANAGER),
+    ("DELETE", f"/api/resources/{X}", MANAGER),
     ("GET", "/api/services", STAFF),
     ("POST", "/api/services", ADMIN),
     ("GET", f"/api/services/{X}", STAFF),
@@ -45,7 +46,7 @@ ROUTES = [
     # clients
     ("POST", "/api/clients", STAFF),
     ("GET", "/api/clients", STAFF),
-    ("GET", "/api/clients/export.csv", ADMIN),
+    ("GET", "/api/clients/export.csv", MANAGER),  # admin, or a manager (contract: Salon networks)
     ("POST", "/api/clients/bulk_delete", ADMIN),
     ("POST", "/api/clients/bulk_delete", STAFF, {"ids": [], "dry_run": True}),
     ("GET", "/api/clients?ids=1,2", STAFF),
@@ -56,7 +57,7 @@ ROUTES = [
     ("POST", f"/api/clients/{X}/members", STAFF),
     ("DELETE", f"/api/clients/{X}/members/{X}", STAFF),
     ("POST", f"/api/clients/{X}/merge", STAFF),
-    ("GET", f"/api/clients/{X}/export", ADMIN),
+    ("GET", f"/api/clients/{X}/export", MANAGER),  # admin, or a manager (contract: Privacy)
     ("POST", f"/api/clients/{X}/erase", ADMIN),
     ("GET", "/api/link-queue", STAFF),
     ("POST", f"/api/link-queue/{X}/link", STAFF),
@@ -99,8 +100,16 @@ ROUTES = [
     ("GET", "/api/portal/offers/0000", PUBLIC),
     ("POST", "/api/portal/offers/0000/accept", PUBLIC),
     ("POST", "/api/portal/confirm/0000", PUBLIC),
+    # salon networks
+    ("GET", "/api/salons", STAFF),
+    ("POST", "/api/salons", ADMIN),
+    ("GET", f"/api/salons/{X}", STAFF),
+    ("PATCH", f"/api/salons/{X}", ADMIN),
+    ("PUT", f"/api/salons/{X}/services/{X}", MANAGER),
+    ("GET", "/api/portal/salons", PUBLIC),
+    ("GET", "/api/portal/next_slots", PUBLIC),
     # messages and jobs
-    ("GET", "/api/outbox", ADMIN),
+    ("GET", "/api/outbox", MANAGER),  # a manager: their salons' messages
     ("GET", f"/api/outbox?appointment_id={X}", STAFF),
     ("GET", f"/api/outbox?client_id={X}", STAFF),
     ("POST", f"/api/outbox/{X}/resend", STAFF),
@@ -115,8 +124,9 @@ ROUTES = [
 ]
 
 ALLOWED = {
-    PUBLIC: {"none", "portal", "employee", "admin"},
-    STAFF: {"employee", "admin"},
+    PUBLIC: {"none", "portal", "employee", "manager", "admin"},
+    STAFF: {"employee", "manager", "admin"},
+    MANAGER: {"manager", "admin"},
     ADMIN: {"admin"},
     PORTAL: {"portal"},
 }
@@ -132,11 +142,15 @@ class Principals:
                                       "role": "employee", "password": "employee-pass-1", "service_ids": [],
                                       "hours": []})
         assert r.status == 201, r
+        r = admin.post("/api/staff", {"first_name": "Max", "last_name": "Manager", "email": "max@salon.test",
+                                      "role": "manager", "password": "manager-pass-1"})
+        assert r.status == 201, r
         r = server.api().post("/api/portal/register", {"first_name": "Paul", "last_name": "Portal",
                                                        "email": "paul@example.com", "phone": "",
                                                        "password": "portal-pass-1"})
         assert r.status == 201, r
-        self.tokens = {"admin": admin.token, "employee": self.fresh("employee"), "portal": r["token"]}
+        self.tokens = {"admin": admin.token, "employee": self.fresh("employee"), "manager": self.fresh("manager"),
+                       "portal": r["token"]}
 
     def fresh(self, who):
         api = self.server.api()
@@ -144,6 +158,8 @@ class Principals:
             return self.server.admin().token
         if who == "employee":
             r = api.post("/api/auth/login", {"email": "eve@salon.test", "password": "employee-pass-1"})
+        elif who == "manager":
+            r = api.post("/api/auth/login", {"email": "max@salon.test", "password": "manager-pass-1"})
         else:
             r = api.post("/api/portal/login", {"identifier": "paul@example.com", "password": "portal-pass-1"})
         assert r.status == 200, r
@@ -171,10 +187,10 @@ def route_id(route):
 
 def body_of(route):
     """The body sent: empty, or the route's own when its access depends on it (a dry run)."""
-    return (route[3] if len(route) > 3 else {}) if route[0] in ("POST", "PATCH") else None
+    return (route[3] if len(route) > 3 else {}) if route[0] in ("POST", "PATCH", "PUT") else None
 
 
-@pytest.mark.parametrize("who", ["none", "portal", "employee", "admin"])
+@pytest.mark.parametrize("who", ["none", "portal", "employee", "manager", "admin"])
 @pytest.mark.parametrize("route", ROUTES, ids=route_id)
 def test_matrix(principals, route, who):
     method, path, access = route[:3]
@@ -199,3 +215,117 @@ def test_unknown_token_is_401(principals, route):
         pytest.skip(f"{method} {path} is not served by this build")
     assert r.status == 401 and r.error_code == "unauthorized", r
 
+
+
+# ---- a network of two salons: own salon / other salon ------------------------------------------------------
+# Paths name the salon ({s}) or an object of it (made afresh for each call that may change or delete it).
+SALON_ROUTES = [
+    ("GET", "/api/settings?salon_id={s}", MANAGER, None),
+    ("PATCH", "/api/settings?salon_id={s}", MANAGER, {}),
+    ("GET", "/api/salons/{s}", STAFF, None),
+    ("PUT", "/api/salons/{s}/services/{service}", MANAGER, {}),
+    ("GET", "/api/staff?salon_id={s}", STAFF, None),
+    ("PATCH", "/api/staff/{staff}", MANAGER, {}),
+    ("DELETE", "/api/staff/{staff}", MANAGER, None),
+    ("POST", "/api/staff/{staff}/time_off", STAFF, {}),
+    ("GET", "/api/resources?salon_id={s}", STAFF, None),
+    ("POST", "/api/resources", MANAGER, {"name": "Bac", "salon_id": "{s}"}),
+    ("GET", "/api/resources/{resource}", STAFF, None),
+    ("PATCH", "/api/resources/{resource}", MANAGER, {}),
+    ("DELETE", "/api/resources/{resource}", MANAGER, None),
+    ("GET", "/api/availability?salon_id={s}&service_ids={service}&from=2027-03-01", STAFF, None),
+    ("POST", "/api/appointments", STAFF, {"salon_id": "{s}"}),
+    ("GET", "/api/appointments?salon_id={s}", STAFF, None),
+    ("GET", "/api/appointments/{appointment}", STAFF, None),
+    ("PATCH", "/api/appointments/{appointment}", STAFF, {}),
+    ("POST", "/api/appointments/{appointment}/cancel", STAFF, {}),
+    ("DELETE", "/api/appointments/{appointment}", STAFF, None),
+    ("POST", "/api/appointments/{appointment}/confirm", STAFF, {}),
+    ("POST", "/api/appointments/{appointment}/no_show", STAFF, {}),
+    ("POST", "/api/appointments/{appointment}/arrived", STAFF, {}),
+    ("POST", "/api/appointments/{appointment}/paid", STAFF, {}),
+    ("GET", "/api/outbox?appointment_id={appointment}", STAFF, None),
+    ("GET", "/api/outbox?salon_id={s}", MANAGER, None),
+    ("POST", "/api/outbox/{message}/resend", STAFF, {}),
+    ("GET", "/api/freed-slots?salon_id={s}", STAFF, None),
+    ("POST", "/api/clients/{client}/packages", STAFF, {"salon_id": "{s}"}),
+]
+
+
+class NetworkPrincipals:
+    """Salons A (id 1) and B; an employee and a manager of A; one service; per call, fresh objects of a salon."""
+
+    def __init__(self, server):
+        self.server = server
+        self.admin = admin = server.admin()
+        assert admin.patch("/api/settings", {"booking": {"max_advance_days": 3650}}).status == 200
+        self.salons = {"own": 1, "other": admin.post("/api/salons", {"name": "B", "slug": "b",
+                                                                     "timezone": "Europe/Paris"})["id"]}
+        self.service = admin.post("/api/services", {"name": "Coupe", "duration_minutes": 30})["id"]
+        self.client = admin.post("/api/clients", {"first_name": "C", "last_name": "L", "email": "c@example.com"})["id"]
+        for name, role in (("emma", "employee"), ("mona", "manager")):
+            r = admin.post("/api/staff", {"first_name": name, "email": f"{name}@net.test", "role": role,
+                                          "password": "staff-pass-123", "salon_ids": [1]})
+            assert r.status == 201, r
+        self.tokens = {"admin": admin.token, "employee": self.login("emma"), "manager": self.login("mona")}
+        self.count = 0
+
+    def login(self, name):
+        r = self.server.api().post("/api/auth/login", {"email": f"{name}@net.test", "password": "staff-pass-123"})
+        assert r.status == 200, r
+        return r["token"]
+
+    def fresh(self, kind, salon):
+        admin = self.admin
+        self.count += 1
+        if kind == "staff":
+            hours = [{"weekday": d, "start": "09:00", "end": "18:00"} for d in range(1, 6)]
+            r = admin.post("/api/staff", {"first_name": "S", "email": f"s{self.count}@net.test", "salon_ids": [salon],
+                                          "service_ids": [self.service], "hours": hours})
+        elif kind == "resource":
+            r = admin.post("/api/resources", {"name": f"R{self.count}", "salon_id": salon})
+        elif kind == "message":  # the confirmation request of a fresh appointment there
+            appointment = self.fresh("appointment", salon)
+            return admin.get("/api/outbox", appointment_id=appointment)["items"][0]["id"]
+        else:
+            staff = self.fresh("staff", salon)
+            r = admin.post("/api/appointments", {"salon_id": salon, "client_id": self.client, "confirmation": "request",
+                                                 "start": "2027-03-01T10:00:00+01:00",
+                                                 "lines": [{"service_id": self.service, "staff_id": staff}]})
+        assert r.status == 201, r
+        return r["id"]
+
+    def fill(self, text, salon):
+        out = text.replace("{s}", str(salon)).replace("{service}", str(self.service)).replace("{client}", str(self.client))
+        for kind in ("staff", "resource", "appointment", "message"):
+            if "{" + kind + "}" in out:
+                out = out.replace("{" + kind + "}", str(self.fresh(kind, salon)))
+        return out
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory):
+    server = Server(str(tmp_path_factory.mktemp("authz-network")))
+    try:
+        yield NetworkPrincipals(server)
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("which", ["own", "other"])
+@pytest.mark.parametrize("who", ["employee", "manager", "admin"])
+@pytest.mark.parametrize("route", SALON_ROUTES, ids=lambda r: f"{r[0]} {r[1]}")
+def test_network_matrix(network, route, who, which):
+    method, template, access, body = route
+    salon = network.salons[which]
+    path = network.fill(template, salon)
+    payload = None
+    if body is not None:
+        payload = {k: (salon if v == "{s}" else v) for k, v in body.items()}
+    r = network.server.api(network.tokens[who]).call(method, path, payload)
+    assert r.status < 500, r
+    allowed = who == "admin" or (which == "own" and who in ALLOWED[access])
+    if allowed:
+        assert r.status not in (401, 403), r
+    else:
+        assert r.status == 403 and r.error_code == "forbidden", r

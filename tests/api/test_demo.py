@@ -5,7 +5,7 @@ import datetime
 
 def test_demo_salon_is_alive(make_server):
     admin = make_server("--demo").admin()
-    settings = admin.get("/api/settings")
+    settings = admin.get("/api/settings", salon_id=1)  # the demo is a network: its first salon
     assert settings["timezone"] == "Europe/Paris"
     staff = admin.get("/api/staff")["items"]
     assert len([s for s in staff if s["service_ids"]]) >= 4
