@@ -12,6 +12,8 @@ export function SlotPicker(p: {
   selected?: any | null;
   onPick: (slot: any) => void;
   initialDate?: string;
+  /** In a network: the salon whose slots these are. */
+  salonId?: number | null;
 }) {
   const lang = useLang();
   const [from, setFrom] = useState(p.initialDate ?? todayIn(p.tz));
@@ -31,13 +33,14 @@ export function SlotPicker(p: {
       from,
       to,
       staff_id: p.staffId ?? undefined,
+      salon_id: p.salonId ?? undefined,
     })
       .then((r) => live && setSlots(r?.slots ?? []))
       .catch((e) => live && (setError(errorText(e)), setSlots([])));
     return () => {
       live = false;
     };
-  }, [key, from, p.staffId]);
+  }, [key, from, p.staffId, p.salonId]);
 
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i));
   const byDay: Record<string, any[]> = {};

@@ -96,19 +96,24 @@ export function getSalon(): Promise<any> {
   if (!salonP) salonP = request('/api/portal/salon').catch(() => ({ timezone: 'Europe/Paris', currency: 'EUR' }));
   return salonP;
 }
-let staffP: Promise<any[]> | null = null;
-export function getPublicStaff(): Promise<any[]> {
-  if (!staffP)
-    staffP = request<any>('/api/portal/staff')
+const staffP = new Map<string, Promise<any[]>>();
+/** The public staff list; with a salon, those who work there. */
+export function getPublicStaff(salonId?: number | null): Promise<any[]> {
+  const key = String(salonId ?? '');
+  if (!staffP.has(key))
+    staffP.set(key, request<any>('/api/portal/staff', { query: { salon_id: salonId } })
       .then((r) => (Array.isArray(r) ? r : r?.items ?? []))
-      .catch(() => []);
-  return staffP;
+      .then((list: any[]) => (salonId ? list.filter((s) => !Array.isArray(s.salon_ids) || s.salon_ids.includes(salonId)) : list))
+      .catch(() => []));
+  return staffP.get(key)!;
 }
-let servicesP: Promise<any[]> | null = null;
-export function getAllServices(): Promise<any[]> {
-  if (!servicesP)
-    servicesP = request<any>('/api/portal/services')
+const servicesP = new Map<string, Promise<any[]>>();
+/** The public catalogue; with a salon, what it offers at its prices. */
+export function getAllServices(salonId?: number | null): Promise<any[]> {
+  const key = String(salonId ?? '');
+  if (!servicesP.has(key))
+    servicesP.set(key, request<any>('/api/portal/services', { query: { salon_id: salonId } })
       .then((r) => (Array.isArray(r) ? r : r?.items ?? []))
-      .catch(() => []);
-  return servicesP;
+      .catch(() => []));
+  return servicesP.get(key)!;
 }

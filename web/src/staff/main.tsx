@@ -11,6 +11,9 @@ import { Clients } from './Clients';
 import { ClientFile } from './ClientFile';
 import { FreedSlots } from './FreedSlots';
 import { Settings } from './Settings';
+import { SalonSwitcher, useSalonKey } from './SalonSwitcher';
+import { Salons } from './Salons';
+import { forgetSalons, visibleSalons } from './salon';
 
 function useHash(): string {
   const [h, set] = useState(location.hash || '#/agenda');
@@ -88,10 +91,12 @@ function Shell() {
     }, () => undefined);
   }, []);
   const isAdmin = !me || me.role !== 'employee';
+  const salonKey = useSalonKey();
   const logout = () => {
     api('POST', '/api/auth/logout').catch(() => undefined);
     setToken('staff', null);
     setMe(null);
+    forgetSalons();
     location.hash = '#/agenda';
     location.reload();
   };
@@ -107,6 +112,7 @@ function Shell() {
   else if (path.startsWith('/clients')) page = <Clients isAdmin={isAdmin} />;
   else if (path.startsWith('/freed')) page = <FreedSlots />;
   else if (path.startsWith('/settings')) page = <Settings />;
+  else if (path.startsWith('/salons') && me?.role === 'admin') page = <Salons />;
   else page = <Agenda />;
   return (
     <div class="shell">
@@ -117,7 +123,9 @@ function Shell() {
           {link('#/clients', t('nav.clients'), 'nav-clients')}
           {link('#/freed', t('nav.freed'), 'nav-freed')}
           {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
+          {me?.role === 'admin' && visibleSalons().length > 0 && link('#/salons', t('net.salons'), 'nav-salons')}
         </nav>
+        <SalonSwitcher me={me} />
         <span class="spacer" />
         <span class="muted me">{fullName(me)}</span>
         <LangSwitch />
@@ -125,7 +133,7 @@ function Shell() {
           {t('nav.logout')}
         </button>
       </header>
-      <main class="content">{page}</main>
+      <main class="content" key={salonKey}>{page}</main>
     </div>
   );
 }

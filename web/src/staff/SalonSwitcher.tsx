@@ -1,0 +1,32 @@
+// The salon switcher of the top bar: shown only when the caller sees more than one salon.
+import { useEffect } from 'preact/hooks';
+import { t, useLang } from '../common/i18n';
+import { chooseSalon, loadSalons, useSalons } from './salon';
+import '../common/network.css';
+
+export function SalonSwitcher(p: { me: any }) {
+  useLang();
+  const [salons, current] = useSalons();
+  // Who may see which salon depends on the logged-in staff member (their role and salon_ids).
+  useEffect(() => {
+    loadSalons(p.me).catch(() => undefined);
+  }, [p.me?.id, p.me?.role, (p.me?.salon_ids ?? []).join(',')]);
+  if (salons.length < 2 || current === null) return null;
+  return (
+    <label class="salon-switcher">
+      <span class="sr-only">{t('net.salon')}</span>
+      <select value={current} data-testid="salon-switcher" aria-label={t('net.salon')}
+        onChange={(e) => chooseSalon(Number((e.currentTarget as HTMLSelectElement).value))}>
+        {salons.map((s) => (
+          <option value={s.id}>{s.city && !s.name.includes(s.city) ? `${s.name} · ${s.city}` : s.name}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Re-keys its children on the chosen salon, so every page reads the new salon's data from scratch. */
+export function useSalonKey(): string {
+  const [, current] = useSalons();
+  return `salon-${current ?? 0}`;
+}
