@@ -70,21 +70,22 @@ export function SalonHoursEditor(p: {
   );
 }
 
-/** "Lyon: Mon 09:00–13:00 · Villeurbanne: Tue 14:00–19:00" — a staff list's summary of hours per salon. */
-export function hoursBySalon(hours: Hours[], salons: NetSalon[]): string {
+/** Per salon, "Lun, Mar 09:00–19:00 · Mer 14:00–18:00": a staff list's summary of hours (one line per salon). */
+export function hoursBySalon(hours: Hours[], salons: NetSalon[]): string[] {
   const by = new Map<number | null, Hours[]>();
   for (const h of hours) by.set(h.salon_id ?? null, [...(by.get(h.salon_id ?? null) ?? []), h]);
-  return [...by.entries()]
-    .map(([id, rows]) => {
-      const name = salons.find((s) => s.id === id)?.name ?? '';
-      const days = rows
-        .slice()
-        .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
-        .map((h) => `${t(`wd.${h.weekday}`).slice(0, 3)} ${h.start}–${h.end}`)
-        .join(', ');
-      return name ? t('net.hoursAt', { salon: name, days }) : days;
-    })
-    .join(' · ');
+  return [...by.entries()].map(([id, rows]) => {
+    const ranges = new Map<string, number[]>();
+    for (const h of rows.slice().sort((a, b) => a.weekday - b.weekday)) {
+      const k = `${h.start}–${h.end}`;
+      ranges.set(k, [...(ranges.get(k) ?? []), h.weekday]);
+    }
+    const days = [...ranges.entries()]
+      .map(([range, wds]) => `${[...new Set(wds)].map((d) => t(`wd.${d}`).slice(0, 3)).join(', ')} ${range}`)
+      .join(' · ');
+    const name = salons.find((s) => s.id === id)?.name ?? '';
+    return name ? t('net.hoursAt', { salon: name, days }) : days;
+  });
 }
 
 /** The staff form's fields for a network: the salons worked at, then hours rows per salon. */

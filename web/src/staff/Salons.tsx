@@ -51,7 +51,7 @@ export function Salons() {
         <h1>{t('net.salons')}</h1>
         <span class="spacer" />
         <button type="button" class="primary" data-testid="salon-new"
-          onClick={() => setEditing({ name: '', slug: '', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris' })}>
+          onClick={() => setEditing({ name: '', slug: '', timezone: items[0]?.timezone || 'Europe/Paris' })}>
           + {t('net.newSalon')}
         </button>
       </div>

@@ -166,7 +166,7 @@ function StaffAdmin() {
         { label: t('client.email'), render: (x) => x.email },
         { label: t('staff.role'), render: (x) => tv('role', x.role) },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },
-        ...(net ? [{ label: t('net.salonsAndHours'), render: (x: any) => <span class="small">{hoursBySalon(x.hours ?? [], salons) || (x.salon_ids ?? []).map(salonNameOf).join(', ')}</span> }] : []),
+        ...(net ? [{ label: t('net.salonsAndHours'), render: (x: any) => <span class="staff-salon-hours">{x.hours?.length ? hoursBySalon(x.hours, salons).map((l) => <div>{l}</div>) : (x.salon_ids ?? []).map(salonNameOf).join(', ')}</span> }] : []),
       ]}
     />
   );
