@@ -1,7 +1,7 @@
 // The salon switcher of the top bar: shown only when the caller sees more than one salon.
 import { useEffect } from 'preact/hooks';
 import { t, useLang } from '../common/i18n';
-import { chooseSalon, loadSalons, useSalons } from './salon';
+import { chooseSalon, loadSalons, salonsLoaded, useSalons } from './salon';
 import '../common/network.css';
 
 export function SalonSwitcher(p: { me: any }) {
@@ -25,8 +25,11 @@ export function SalonSwitcher(p: { me: any }) {
   );
 }
 
-/** Re-keys its children on the chosen salon, so every page reads the new salon's data from scratch. */
-export function useSalonKey(): string {
+/**
+ * A key for the page on the chosen salon, so every page reads the new salon's data from scratch; null until
+ * the salons the caller may see are known (the page waits rather than show another salon's agenda).
+ */
+export function useSalonKey(): string | null {
   const [, current] = useSalons();
-  return `salon-${current ?? 0}`;
+  return salonsLoaded() ? `salon-${current ?? 0}` : null;
 }

@@ -75,6 +75,7 @@ export interface Catalog {
 }
 
 let cache: Catalog | null = null;
+let cacheSalonId: number | null = null; // the salon `cache` was loaded for (null: the only one)
 let loading: Promise<Catalog> | null = null;
 const listeners = new Set<(c: Catalog) => void>();
 
@@ -123,6 +124,7 @@ export async function loadCatalog(force = false): Promise<Catalog> {
     // A load started before the salon was switched must not overwrite the chosen salon's catalogue.
     if (salonId !== currentSalonId()) return loadCatalog(true);
     cache = c;
+    cacheSalonId = salonId;
     listeners.forEach((fn) => fn(c));
     return c;
   })();
@@ -140,6 +142,7 @@ const hoursAt = (hours: Hours[] | undefined, salonId: number) =>
 
 // Switching salon: the catalogue is the new salon's (pages remount and read it again).
 onSalonChange(() => {
+  if (cache && cacheSalonId === currentSalonId()) return;
   cache = null;
   loadCatalog(true).catch(() => undefined);
 });

@@ -133,7 +133,7 @@ function Shell() {
           {t('nav.logout')}
         </button>
       </header>
-      <main class="content" key={salonKey}>{page}</main>
+      <main class="content" key={salonKey ?? 'loading'}>{salonKey ? page : <p class="muted">{t('common.loading')}</p>}</main>
     </div>
   );
 }

@@ -19,6 +19,7 @@ export interface NetSalon {
 const KEY = 'creneau.salonId';
 let salons: NetSalon[] = [];
 let current: number | null = readSaved();
+let loaded = false;
 const listeners = new Set<() => void>();
 
 function readSaved(): number | null {
@@ -71,14 +72,22 @@ export async function loadSalons(me: any): Promise<NetSalon[]> {
   }
   if (me && me.role !== 'admin' && Array.isArray(me.salon_ids)) list = list.filter((s) => me.salon_ids.includes(s.id));
   const before = currentSalonId();
+  const first = !loaded;
   salons = list;
+  loaded = true;
   if (!list.some((s) => s.id === current)) current = list[0]?.id ?? null;
-  if (currentSalonId() !== before) listeners.forEach((fn) => fn());
+  if (first || currentSalonId() !== before) listeners.forEach((fn) => fn());
   return list;
+}
+
+/** Whether the salons the caller sees are known yet (pages wait for it, so they never show another salon's data). */
+export function salonsLoaded(): boolean {
+  return loaded;
 }
 
 export function forgetSalons() {
   salons = [];
+  loaded = false;
 }
 
 /** [visible salons, chosen id]; re-renders when either changes. */
