@@ -7,7 +7,7 @@ import { ErrorBox, Modal, Notice, fullName } from '../common/ui';
 import { Link } from './Link';
 import { SlotPicker } from './SlotPicker';
 import { getAllServices, getPublicStaff, getSalon, memberId, useMe } from './session';
-import { salonAddress, useNetworkSalons } from './salons';
+import { networkServices, salonAddress, useNetworkSalons } from './salons';
 
 export function MyAppointments() {
   const lang = useLang();
@@ -28,9 +28,10 @@ export function MyAppointments() {
   const multi = netSalons.length > 1;
   const salonOf = (a: any) => netSalons.find((x) => x.id === a.salon_id);
   useEffect(() => {
-    if (multi)
-      Promise.all(netSalons.map((x) => getPublicStaff(x.id))).then((lists) =>
-        setStaff([...new Map(lists.flat().map((x) => [x.id, x])).values()]));
+    if (!multi) return;
+    Promise.all(netSalons.map((x) => getPublicStaff(x.id))).then((lists) =>
+      setStaff([...new Map(lists.flat().map((x) => [x.id, x])).values()]));
+    networkServices(netSalons).then(setServices, () => undefined);
   }, [multi]);
 
   const load = () =>

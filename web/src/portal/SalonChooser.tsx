@@ -6,7 +6,7 @@ import { errorText, request } from '../common/api';
 import { t, useLang } from '../common/i18n';
 import { fmtDate, isoDate, isoTime, todayIn } from '../common/time';
 import { ErrorBox, Field, val } from '../common/ui';
-import { carryChoice, salonAddress, type PortalSalon } from './salons';
+import { carryChoice, networkServices, salonAddress, type PortalSalon } from './salons';
 import { navigate } from './session';
 import '../common/network.css';
 
@@ -26,9 +26,7 @@ export function SalonChooser(p: { salons: PortalSalon[] }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    request<any>('/api/portal/services', { query: { audience } })
-      .then((r) => setServices(Array.isArray(r) ? r : r?.items ?? []))
-      .catch((e) => setError(errorText(e)));
+    networkServices(p.salons, audience).then(setServices, (e) => setError(errorText(e)));
   }, [audience]);
   // Each salon's first free slot for the services ticked (none ticked: no comparison to make).
   useEffect(() => {

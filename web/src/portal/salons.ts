@@ -76,3 +76,19 @@ export function takeChoice(salonId: number): Carry | null {
   carried = null;
   return c;
 }
+
+/**
+ * The network's catalogue for the portal: GET /api/portal/services without a salon, or, where the server
+ * wants a salon named, every service some salon offers (each once, in the first salon's order).
+ */
+export async function networkServices(salons: PortalSalon[], audience = ''): Promise<any[]> {
+  const list = (r: any) => (Array.isArray(r) ? r : r?.items ?? []);
+  try {
+    return list(await request('/api/portal/services', { query: { audience } }));
+  } catch {
+    const per = await Promise.all(
+      salons.map((s) => request('/api/portal/services', { query: { audience, salon_id: s.id } }).then(list, () => [])),
+    );
+    return [...new Map(per.flat().map((x: any) => [x.id, x])).values()];
+  }
+}

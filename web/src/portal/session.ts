@@ -59,6 +59,11 @@ export function useMe(): [Me | null, boolean] {
   const [ready, setReady] = useState(!!me || !getToken('portal'));
   useEffect(() => {
     listeners.add(set);
+    // A refresh that ended between the first render and now was not heard: take its result.
+    if (me) {
+      set(me);
+      setReady(true);
+    }
     if (!me && getToken('portal')) refreshMe().finally(() => setReady(true));
     return () => {
       listeners.delete(set);

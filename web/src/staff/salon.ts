@@ -72,11 +72,11 @@ export async function loadSalons(me: any): Promise<NetSalon[]> {
   }
   if (me && me.role !== 'admin' && Array.isArray(me.salon_ids)) list = list.filter((s) => me.salon_ids.includes(s.id));
   const before = currentSalonId();
-  const first = !loaded;
+  const changed = !loaded || JSON.stringify(list) !== JSON.stringify(salons);
   salons = list;
   loaded = true;
   if (!list.some((s) => s.id === current)) current = list[0]?.id ?? null;
-  if (first || currentSalonId() !== before) listeners.forEach((fn) => fn());
+  if (changed || currentSalonId() !== before) listeners.forEach((fn) => fn());
   return list;
 }
 
