@@ -114,7 +114,17 @@ test('the admin switches salon: agenda, resources, settings and overrides follow
     assert.equal(await page.getByTestId('staff-hours-salon-0').inputValue(), String(lyon.id));
     assert.equal(await page.getByTestId(`staff-salons-${lyon.id}`).isChecked(), true);
     await shot(page, 'network-4-staff-hours');
-    await page.keyboard.press('Escape');
+    // Alice now also works at Villeurbanne, on Saturdays.
+    await page.getByTestId(`staff-salons-${villeurbanne.id}`).check();
+    const rows = await page.locator('[data-testid^="staff-hours-wd-"]').evaluateAll((els) => els.map((e) => e.value));
+    await page.getByTestId(`staff-hours-salon-${rows.indexOf('6')}`).selectOption(String(villeurbanne.id));
+    await page.getByTestId('crud-staff-save').click();
+    await page.getByTestId('crud-staff-form').waitFor({ state: 'detached' });
+    const saved = await server.api('GET', `/api/staff/${alice.id}`, undefined, token);
+    assert.deepEqual([...saved.salon_ids].sort(), [lyon.id, villeurbanne.id].sort());
+    assert.deepEqual(saved.hours.filter((h) => h.salon_id === villeurbanne.id).map((h) => h.weekday), [6]);
+    assert.equal(saved.hours.filter((h) => h.salon_id === lyon.id).length, 5);
+    await until(async () => /Villeurbanne/.test(await page.getByTestId(`crud-staff-row-${alice.id}`).textContent()), 'the hours per salon in the list');
   } finally {
     await page.context().close();
   }
