@@ -234,7 +234,7 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
 }
 
 domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, const std::string& reason,
-                              const Origin& o) {
+                              const Origin& o, bool notices) {
   auto settings = store::catalogue::load_settings(c);
   auto before = load(c, id);
   if (before.cancelled()) return before;
@@ -243,6 +243,10 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   a.cancel_reason = reason;
   touch(a, o, ctx.now());
   store::appointments::update(c, a);
+  if (!notices) {
+    waitlist::on_freed(c, ctx, before, nullptr, o.online);
+    return a;
+  }
   auto summary = notify::summarize(c, a, settings);
   notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id);
   std::set<domain::Id> staff;

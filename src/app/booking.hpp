@@ -59,8 +59,10 @@ struct ChangeRequest {
 domain::Appointment change(Context& ctx, Id id, const ChangeRequest& request, const Origin& origin);
 
 domain::Appointment cancel(Context& ctx, Id id, const std::string& reason, const Origin& origin);
-// The same inside the caller's transaction (bulk operations that must be all or nothing).
-domain::Appointment cancel_in(sql::Connection& c, Context& ctx, Id id, const std::string& reason, const Origin& origin);
+// The same inside the caller's transaction (bulk operations that must be all or nothing). Without `notices`
+// nobody is told (an erased client's visits); the freed time still goes to the waitlist.
+domain::Appointment cancel_in(sql::Connection& c, Context& ctx, Id id, const std::string& reason, const Origin& origin,
+                              bool notices = true);
 void remove(Context& ctx, Id id, const Origin& origin);
 domain::Appointment confirm(Context& ctx, Id id, const Origin& origin);
 // The client's confirmation link. `expected_id`: the appointment the link was opened for; another one's token

@@ -1,7 +1,9 @@
 #include "app/clients.hpp"
 
+#include "app/audit.hpp"
 #include "app/booking.hpp"
 #include "app/notify.hpp"
+#include "app/privacy.hpp"
 #include "domain/csv.hpp"
 #include "domain/error.hpp"
 #include "domain/messages.hpp"
@@ -32,22 +34,45 @@ void normalize(domain::Client& c, const std::string& country, bool email_require
     throw validation("gender", "gender is female, male or other");
 }
 
-domain::Client create(Context& ctx, domain::Client client) {
+domain::Client create(Context& ctx, domain::Client client, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
     normalize(client, store::catalogue::load_settings(c).country);
     client.id = store::clients::insert(c, client, ctx.now());
+    audit::record(c, ctx, by.actor(), "create", client.id);
     return *store::clients::find(c, client.id, ctx.now());
   });
 }
 
-domain::Client update(Context& ctx, const domain::Client& client) {
+namespace {
+// "fields=phone,note": the names of the fields that differ, what the audit row says of a change (never values).
+std::string changed_fields(const domain::Client& a, const domain::Client& b) {
+  std::string out;
+  auto add = [&out](bool differ, const char* name) {
+    if (differ) out += (out.empty() ? "" : ",") + std::string(name);
+  };
+  add(a.first_name != b.first_name, "first_name");
+  add(a.last_name != b.last_name, "last_name");
+  add(a.email != b.email, "email");
+  add(a.phone != b.phone, "phone");
+  add(a.gender != b.gender, "gender");
+  add(a.birth_date != b.birth_date, "birth_date");
+  add(a.note != b.note, "note");
+  add(a.marketing_opt_out != b.marketing_opt_out, "marketing_opt_out");
+  return "fields=" + out;
+}
+}  // namespace
+
+domain::Client update(Context& ctx, const domain::Client& client, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
     auto before = store::clients::find(c, client.id, ctx.now());
     if (!before) throw domain::not_found("client");
+    if (before->erased) throw validation("id", "this file was erased (RGPD): it can no longer be changed");
     auto copy = client;
     normalize(copy, store::catalogue::load_settings(c).country, !before->email.empty());
     store::clients::update(c, copy);
-    return *store::clients::find(c, copy.id, ctx.now());
+    auto after = *store::clients::find(c, copy.id, ctx.now());
+    audit::record(c, ctx, by.actor(), "update", copy.id, changed_fields(*before, after));
+    return after;
   });
 }
 
@@ -57,8 +82,9 @@ domain::Client get(Context& ctx, Id id) {
   return *c;
 }
 
-void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by) {
+void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action) {
   if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client " + std::to_string(id));
+  audit::record(c, ctx, by.actor(), action, id);
   // Future visits are cancelled first, each with its notices, so nobody waits for a visit that no longer exists.
   store::appointments::Filter f;
   f.client_id = id;
@@ -83,7 +109,7 @@ int remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by) {
   for (auto id : ids)
     if (std::find(unique.begin(), unique.end(), id) == unique.end()) unique.push_back(id);
   return ctx.db.write([&](sql::Connection& c) {
-    for (auto id : unique) remove_in(c, ctx, id, by);
+    for (auto id : unique) remove_in(c, ctx, id, by, "bulk_delete");
     return static_cast<int>(unique.size());
   });
 }
@@ -121,31 +147,45 @@ std::vector<store::client_files::Member> members(Context& ctx, Id id) {
   });
 }
 
-store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const std::string& relation) {
+store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const std::string& relation,
+                                       const Principal& by) {
   if (relation.size() > 100) throw validation("relation", "the relation is at most 100 characters");
   return ctx.db.write([&](sql::Connection& c) {
-    if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
+    auto owner = store::clients::find(c, id, ctx.now());
+    if (!owner) throw domain::not_found("client");
+    if (owner->erased) throw validation("id", "this file was erased (RGPD): it can no longer be changed");
     if (member_id == id) throw validation("member_id", "a client cannot be their own family member");
     auto member = store::clients::find(c, member_id, ctx.now());
     if (!member) throw validation("member_id", "no such client");
+    if (member->erased) throw validation("member_id", "this file was erased (RGPD): it cannot be linked");
     store::client_files::put_member(c, id, member_id, relation);
+    audit::record(c, ctx, by.actor(), "member_add", id, "member_id=" + std::to_string(member_id));
     return store::client_files::Member{*member, relation};
   });
 }
 
-void remove_member(Context& ctx, Id id, Id member_id) {
+void remove_member(Context& ctx, Id id, Id member_id, const Principal& by) {
   ctx.db.write([&](sql::Connection& c) {
     if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client");
     if (!store::client_files::remove_member(c, id, member_id)) throw domain::not_found("family member");
+    audit::record(c, ctx, by.actor(), "member_remove", id, "member_id=" + std::to_string(member_id));
   });
 }
 
-Detail merge(Context& ctx, Id into, Id from) {
+Detail merge(Context& ctx, Id into, Id from, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
-    if (!store::clients::find(c, into, ctx.now())) throw domain::not_found("client");
+    auto survivor = store::clients::find(c, into, ctx.now());
+    if (!survivor) throw domain::not_found("client");
     if (from == into) throw validation("from_id", "a file cannot be merged into itself");
-    if (!store::clients::find(c, from, ctx.now())) throw validation("from_id", "no such client");
+    auto gone = store::clients::find(c, from, ctx.now());
+    if (!gone) throw validation("from_id", "no such client");
+    // An erased file stays anonymous: it neither takes in a person's data nor lends its history to one.
+    if (survivor->erased) throw validation("id", "this file was erased (RGPD): it cannot take in another file");
+    if (gone->erased) throw validation("from_id", "this file was erased (RGPD): it cannot be merged");
     store::client_files::merge(c, into, from, true, ctx.now());
+    // One row under each file: the survivor's history shows what came in, the gone file's where it went.
+    audit::record(c, ctx, by.actor(), "merge", into, "from_id=" + std::to_string(from));
+    audit::record(c, ctx, by.actor(), "merge", from, "into_id=" + std::to_string(into));
     // The front desk has looked at the survivor: it is a file of the salon now, whatever it was before.
     store::clients::set_pending_link(c, into, false);
     return detail_in(c, ctx, into);
@@ -159,7 +199,7 @@ const std::vector<std::string>& export_columns() {
 }
 
 std::string export_csv(Context& ctx, const store::clients::Query& q, const std::vector<std::string>& columns,
-                       char delimiter) {
+                       char delimiter, const Principal& by) {
   if (columns.empty()) throw validation("columns", "name at least one column");
   for (const auto& col : columns)
     if (std::find(export_columns().begin(), export_columns().end(), col) == export_columns().end())
@@ -168,8 +208,18 @@ std::string export_csv(Context& ctx, const store::clients::Query& q, const std::
   auto query = q;
   query.limit = 1 << 30;
   query.offset = 0;
-  auto page = search(ctx, query);
-  domain::Zone zone(ctx.db.read([](sql::Connection& c) { return store::catalogue::load_settings(c).timezone; }));
+  // One transaction: the rows exported and the audit row that says so.
+  Page page;
+  domain::Zone zone(ctx.db.write([&](sql::Connection& c) {
+    auto settings = store::catalogue::load_settings(c);
+    query.country = settings.country;
+    page.items = store::clients::search(c, query, page.total, ctx.now());
+    std::string cols;
+    for (const auto& col : columns) cols += (cols.empty() ? "" : ",") + col;
+    audit::record(c, ctx, by.actor(), "export_csv", std::nullopt,
+                  "rows=" + std::to_string(page.items.size()) + ";columns=" + cols + (q.q.empty() ? "" : ";filtered=1"));
+    return settings.timezone;
+  }));
   std::string out = domain::csv::record(columns, delimiter);
   std::vector<std::string> row;
   for (const auto& cl : page.items) {
@@ -209,8 +259,11 @@ int enqueue_birthdays(Context& ctx, domain::Instant now) {
     int sent = 0;
     for (const auto& person : store::clients::birthdays_due(c, birthday_month_days(today), today.year())) {
       // By e-mail; by SMS only for a file without an e-mail address.
-      sent += notify::to_client(c, now, "birthday", person.id, domain::birthday_text(settings.name, person.first_name),
-                                std::nullopt, person.email.empty());
+      // A marketing message: it carries a link that stops them, usable without logging in.
+      auto text = domain::birthday_text(settings.name, person.first_name);
+      Context at_now{ctx.db, ctx.public_url, ctx.delivery, [now] { return now; }};
+      text.body += domain::unsubscribe_footer(privacy::unsubscribe_link(c, at_now, person.id));
+      sent += notify::to_client(c, now, "birthday", person.id, text, std::nullopt, person.email.empty());
       store::clients::set_last_birthday_year(c, person.id, today.year());
     }
     return sent;

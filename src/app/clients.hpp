@@ -13,12 +13,15 @@ namespace creneau::app::clients {
 
 using domain::Id;
 
-domain::Client create(Context& ctx, domain::Client client);
-domain::Client update(Context& ctx, const domain::Client& client);
+// Every change to a file below writes an audit row (app/audit.hpp) in its transaction, naming `by`.
+domain::Client create(Context& ctx, domain::Client client, const Principal& by);
+// An erased file cannot be changed (validation_failed).
+domain::Client update(Context& ctx, const domain::Client& client, const Principal& by);
 domain::Client get(Context& ctx, Id id);
 // Deleting a client cancels their future appointments (with the usual notices) and deletes the file.
 void remove(Context& ctx, Id id, const Principal& by);
-void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by);
+// `action`: what the audit row calls it (delete, bulk_delete).
+void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action = "delete");
 // All or nothing, in one transaction: an unknown id deletes none. Returns how many files went.
 int remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by);
 
@@ -42,17 +45,18 @@ Detail detail_in(sql::Connection& c, Context& ctx, Id id);
 
 // Family: `member_id` (a relative's file) is linked to `id` (the main file).
 std::vector<store::client_files::Member> members(Context& ctx, Id id);
-store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const std::string& relation);
-void remove_member(Context& ctx, Id id, Id member_id);
+store::client_files::Member add_member(Context& ctx, Id id, Id member_id, const std::string& relation,
+                                       const Principal& by);
+void remove_member(Context& ctx, Id id, Id member_id, const Principal& by);
 
 // `into` takes over everything of `from` (see store::client_files::merge), which is deleted. One transaction.
-Detail merge(Context& ctx, Id into, Id from);
+Detail merge(Context& ctx, Id into, Id from, const Principal& by);
 
 // The client list as CSV (RFC 4180, UTF-8, header row): `columns` among export_columns(), in that order.
 // Throws validation_failed on an unknown column.
 const std::vector<std::string>& export_columns();
 std::string export_csv(Context& ctx, const store::clients::Query& q, const std::vector<std::string>& columns,
-                       char delimiter);
+                       char delimiter, const Principal& by);
 
 // Birthday messages of the salon-local day of `now` (29 February is wished on 28 February in other years),
 // once a year per client, when settings.birthday_messages is on. Returns the number of messages enqueued.

@@ -3,6 +3,7 @@
 #include "app/clients.hpp"
 #include "app/delivery.hpp"
 #include "app/notify.hpp"
+#include "app/privacy.hpp"
 #include "codec/codec.hpp"
 #include "domain/messages.hpp"
 #include "store/appointments.hpp"
@@ -58,9 +59,16 @@ int enqueue_reminders(Context& ctx, domain::Instant now) {
   return total;
 }
 
-Report run(Context& ctx, domain::Instant now) {
+Report run(Context& ctx, domain::Instant now, bool daily) {
   std::lock_guard lock(run_mutex());
   Report r;
+  if (daily) {
+    try {
+      r.erased = privacy::erase_expired(ctx, now);
+    } catch (const std::exception& e) {
+      log_failure("retention", e);
+    }
+  }
   try {
     r.reminders = enqueue_reminders(ctx, now);
   } catch (const std::exception& e) {
@@ -87,7 +95,11 @@ void Scheduler::start() {
     while (!stopping_) {
       lock.unlock();
       try {
-        run(ctx_, ctx_.now());
+        // Every minute; the daily job once per day (the first run of the day).
+        auto now = ctx_.now();
+        auto day = domain::to_epoch(now) / 86400;
+        run(ctx_, now, day != last_daily_);
+        last_daily_ = day;
       } catch (const std::exception& e) {
         log_failure("all", e);
       }

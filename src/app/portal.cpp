@@ -1,5 +1,6 @@
 #include "app/portal.hpp"
 
+#include "app/audit.hpp"
 #include "app/auth.hpp"
 #include "domain/error.hpp"
 #include "domain/messages.hpp"
@@ -280,6 +281,7 @@ domain::Appointment book(Context& ctx, const Principal& who, booking::BookReques
     } else {
       // The account's first booking, before any file is its own: a provisional file, in the link queue.
       r.client_id = provisional_file(c, account, ctx.now());
+      audit::record(c, ctx, who.actor(), "create", r.client_id, "via=portal");
     }
     return booking::book_in(c, ctx, r, online(who));
   });
@@ -358,7 +360,7 @@ std::vector<QueueItem> link_queue(Context& ctx, int limit, int offset, std::int6
   });
 }
 
-LinkResult link(Context& ctx, Id account_id, Id client_id) {
+LinkResult link(Context& ctx, Id account_id, Id client_id, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
     auto account = load_account(c, account_id);
     if (!store::clients::find(c, client_id, ctx.now())) throw validation("client_id", "no such client");
@@ -371,14 +373,20 @@ LinkResult link(Context& ctx, Id account_id, Id client_id) {
         throw validation("client_id", "this file is itself waiting in the link queue: choose a file of the salon");
       if (current && !pending) throw already_linked(*current);
       // The provisional file goes into the chosen one: its bookings, and the account with them.
-      if (current) store::client_files::merge(c, client_id, *current, false, ctx.now());
+      if (current) {
+        store::client_files::merge(c, client_id, *current, false, ctx.now());
+        audit::record(c, ctx, by.actor(), "merge", *current, "into_id=" + std::to_string(client_id));
+      }
       store::auth::set_account_client(c, account_id, client_id);
     }
+    audit::record(c, ctx, by.actor(), "link_account", client_id,
+                  "account_id=" + std::to_string(account_id) +
+                      (current && *current != client_id ? ";from_id=" + std::to_string(*current) : ""));
     return result(c, ctx, account_id, client_id);
   });
 }
 
-LinkResult create_file(Context& ctx, Id account_id) {
+LinkResult create_file(Context& ctx, Id account_id, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
     auto account = load_account(c, account_id);
     Id client_id = 0;
@@ -390,6 +398,7 @@ LinkResult create_file(Context& ctx, Id account_id) {
       client_id = provisional_file(c, account, ctx.now());
       store::clients::set_pending_link(c, client_id, false);
     }
+    audit::record(c, ctx, by.actor(), "create", client_id, "account_id=" + std::to_string(account_id));
     return result(c, ctx, account_id, client_id);
   });
 }

@@ -87,8 +87,9 @@ struct LinkResult {
   std::vector<domain::Appointment> appointments;  // the account's bookings, now in that file
 };
 // The account's appointments move to `client_id` (the provisional file is merged into it and deleted).
-LinkResult link(Context& ctx, Id account_id, Id client_id);
+// Both write an audit row naming `by` (link_account on the chosen file; create).
+LinkResult link(Context& ctx, Id account_id, Id client_id, const Principal& by);
 // Keeps the provisional file as a real one (or creates a file from the account when it has none).
-LinkResult create_file(Context& ctx, Id account_id);
+LinkResult create_file(Context& ctx, Id account_id, const Principal& by);
 
 }  // namespace creneau::app::portal

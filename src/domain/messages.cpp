@@ -105,4 +105,9 @@ std::string fill_template(std::string text, const VisitSummary& v) {
   return text;
 }
 
+std::string unsubscribe_footer(const std::string& link, const std::string& language) {
+  if (language == "en") return "\n--\nNo longer wish to receive these messages? Unsubscribe: " + link + "\n";
+  return "\n--\nVous ne souhaitez plus recevoir ces messages ? Désinscription : " + link + "\n";
+}
+
 }  // namespace creneau::domain

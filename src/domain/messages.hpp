@@ -40,6 +40,10 @@ MessageText reminder_text(const VisitSummary& v);
 MessageText birthday_text(const std::string& salon, const std::string& first_name);
 MessageText password_reset_text(const std::string& salon, const std::string& link);
 
+// The last lines of every marketing message (not transactional): how to stop receiving them. `language`:
+// "fr" (default) or "en".
+std::string unsubscribe_footer(const std::string& link, const std::string& language = "fr");
+
 // Fills {first_name}, {last_name}, {date}, {time}, {staff}, {service}, {link} in a salon-written template.
 std::string fill_template(std::string text, const VisitSummary& v);
 

@@ -97,6 +97,8 @@ struct Client {
   std::string note;
   std::optional<std::string> account;  // the online account's identifier
   std::optional<Instant> last_appointment_at;  // most recent non-cancelled visit already started
+  bool marketing_opt_out = false;              // no marketing messages (birthdays)
+  bool erased = false;                         // personal data blanked for good (RGPD erasure)
 };
 
 struct Actor {

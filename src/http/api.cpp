@@ -48,6 +48,12 @@ app::Principal require_admin(app::Context& ctx, const Request& req) {
   return p;
 }
 
+app::Principal require_manager(app::Context& ctx, const Request& req) {
+  auto p = require_staff(ctx, req);
+  if (p.role != "admin" && p.role != "manager") throw domain::Error("forbidden", "this route is for administrators");
+  return p;
+}
+
 app::Principal require_portal(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);
   if (p.kind != "portal") throw domain::Error("forbidden", "this route is for client accounts");
@@ -65,6 +71,7 @@ Api::Api(app::Context& ctx, std::string web_root) : ctx_(ctx), web_root_(std::mo
   add_portal_routes(router_, ctx_);
   add_package_routes(router_, ctx_);
   add_waitlist_routes(router_, ctx_);
+  add_privacy_routes(router_, ctx_);
 }
 
 Response Api::handle(Request& req) {

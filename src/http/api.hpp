@@ -31,6 +31,9 @@ Response error_response(int status, const std::string& code, const std::string& 
 app::Principal require_staff(app::Context& ctx, const Request& req);
 app::Principal require_admin(app::Context& ctx, const Request& req);
 app::Principal require_portal(app::Context& ctx, const Request& req);
+// Admin rights over client files (their export): an admin, or a manager once salon networks bring that role.
+// The one place that says who that is.
+app::Principal require_manager(app::Context& ctx, const Request& req);
 
 // The salon's time zone, from the settings: how instants are read and written in bodies.
 domain::Zone salon_zone(app::Context& ctx);
@@ -43,5 +46,6 @@ void add_system_routes(Router& r, app::Context& ctx);
 void add_portal_routes(Router& r, app::Context& ctx);
 void add_package_routes(Router& r, app::Context& ctx);
 void add_waitlist_routes(Router& r, app::Context& ctx);
+void add_privacy_routes(Router& r, app::Context& ctx);
 
 }  // namespace creneau::http

@@ -192,7 +192,9 @@ json to_json(const domain::Client& c, const domain::Zone& zone) {
          {"birth_date", c.birth_date ? json(c.birth_date->iso()) : json(nullptr)},
          {"note", c.note},
          {"account", c.account ? json(*c.account) : json(nullptr)},
-         {"last_appointment", c.last_appointment_at ? json(zone.local(*c.last_appointment_at).date.iso()) : json(nullptr)}};
+         {"last_appointment", c.last_appointment_at ? json(zone.local(*c.last_appointment_at).date.iso()) : json(nullptr)},
+         {"marketing_opt_out", c.marketing_opt_out},
+         {"erased", c.erased}};
   return j;
 }
 

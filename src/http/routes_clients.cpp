@@ -61,6 +61,7 @@ domain::Client client_from(const json& j, domain::Client c) {
   if (auto v = opt_string(j, "phone")) c.phone = *v;
   if (auto v = opt_string(j, "gender")) c.gender = *v;
   if (auto v = opt_string(j, "note")) c.note = *v;
+  if (auto v = opt_bool(j, "marketing_opt_out")) c.marketing_opt_out = *v;
   if (j.contains("birth_date")) {
     auto v = opt_string(j, "birth_date");
     if (!v || v->empty()) {
@@ -101,9 +102,9 @@ void add_client_routes(Router& r, app::Context& ctx) {
   auto zone = [&ctx] { return salon_zone(ctx); };
 
   r.add("POST", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
-    return json_response(201, to_json(app::clients::create(ctx, client_from(j, {})), zone()));
+    return json_response(201, to_json(app::clients::create(ctx, client_from(j, {}), who), zone()));
   });
 
   r.add("GET", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
@@ -121,7 +122,7 @@ void add_client_routes(Router& r, app::Context& ctx) {
 
   // Before /api/clients/{id}, which would take "export.csv" for an id.
   r.add("GET", "/api/clients/export.csv", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    auto who = require_admin(ctx, req);
     char delimiter = ',';
     if (auto d = req.query_param("delimiter"); d && !d->empty()) {
       auto named = domain::csv::delimiter_named(*d);
@@ -130,7 +131,7 @@ void add_client_routes(Router& r, app::Context& ctx) {
     }
     auto columns = app::clients::export_columns();
     if (auto c = req.query_param("columns"); c && !c->empty()) columns = domain::csv::split_names(*c);
-    auto body = app::clients::export_csv(ctx, read_query(req), columns, delimiter);
+    auto body = app::clients::export_csv(ctx, read_query(req), columns, delimiter, who);
     return Response{200, "text/csv; charset=utf-8", std::move(body),
                     {{"Content-Disposition", "attachment; filename=\"clients.csv\""}, {"Cache-Control", "no-store"}}};
   });
@@ -149,10 +150,10 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("PATCH", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto c = client_from(j, app::clients::get(ctx, path_id(p[0])));
-    app::clients::update(ctx, c);
+    app::clients::update(ctx, c, who);
     return json_response(200, detail_json(app::clients::detail(ctx, c.id), zone()));
   });
 
@@ -171,26 +172,26 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/clients/{id}/members", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto member = opt_int(j, "member_id");
     if (!member) throw domain::validation("member_id", "'member_id' is required: the relative's client id");
-    auto m = app::clients::add_member(ctx, path_id(p[0]), *member, opt_string(j, "relation").value_or(""));
+    auto m = app::clients::add_member(ctx, path_id(p[0]), *member, opt_string(j, "relation").value_or(""), who);
     return json_response(201, member_json(m, zone()));
   });
 
   r.add("DELETE", "/api/clients/{id}/members/{member_id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
-    app::clients::remove_member(ctx, path_id(p[0]), path_id(p[1]));
+    auto who = require_staff(ctx, req);
+    app::clients::remove_member(ctx, path_id(p[0]), path_id(p[1]), who);
     return no_content();
   });
 
   r.add("POST", "/api/clients/{id}/merge", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto from = opt_int(j, "from_id");
     if (!from) throw domain::validation("from_id", "'from_id' is required: the file merged into this one");
-    return json_response(200, detail_json(app::clients::merge(ctx, path_id(p[0]), *from), zone()));
+    return json_response(200, detail_json(app::clients::merge(ctx, path_id(p[0]), *from, who), zone()));
   });
 
   // ---- the link queue ("red screen") ----
@@ -218,16 +219,16 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/link-queue/{account_id}/link", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+    auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto client = opt_int(j, "client_id");
     if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
-    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client), zone()));
+    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), zone()));
   });
 
   r.add("POST", "/api/link-queue/{account_id}/create", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
-    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0])), zone()));
+    auto who = require_staff(ctx, req);
+    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), zone()));
   });
 }
 

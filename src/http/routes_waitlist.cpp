@@ -102,7 +102,8 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
     return json_response(200, {{"reminders", report.reminders},
                                {"birthdays", report.birthdays},
                                {"sent", report.sent},
-                               {"failed", report.failed}});
+                               {"failed", report.failed},
+                               {"erased", report.erased}});
   });
 }
 

@@ -71,6 +71,8 @@ void merge(sql::Connection& c, Id into, Id from, bool fill_blanks, domain::Insta
   auto merged = *survivor;
   if (!gone->note.empty() && gone->note != merged.note)
     merged.note = merged.note.empty() ? gone->note : merged.note + "\n" + gone->note;
+  // A refusal of marketing given under either file stands.
+  merged.marketing_opt_out = merged.marketing_opt_out || gone->marketing_opt_out;
   if (fill_blanks) {
     if (merged.phone.empty()) merged.phone = gone->phone;
     if (merged.email.empty()) merged.email = gone->email;

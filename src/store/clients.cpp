@@ -24,7 +24,7 @@ constexpr const char* kColumns =
     "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.gender, c.birth_date, c.note, "
     "(SELECT COALESCE(ac.email, ac.phone) FROM accounts ac WHERE ac.client_id = c.id ORDER BY ac.id LIMIT 1), "
     "(SELECT MAX(a.start_at) FROM appointments a WHERE a.client_id = c.id AND a.status <> 'cancelled' "
-    "AND a.start_at <= ?) FROM clients c";
+    "AND a.start_at <= ?), c.marketing_opt_out, c.erased_at FROM clients c";
 
 domain::Client from_row(const sql::Row& r) {
   domain::Client c;
@@ -38,6 +38,8 @@ domain::Client from_row(const sql::Row& r) {
   c.note = r.text(7);
   if (!r.is_null(8)) c.account = r.text(8);
   if (!r.is_null(9)) c.last_appointment_at = domain::from_epoch(r.integer(9));
+  c.marketing_opt_out = r.boolean(10);
+  c.erased = !r.is_null(11);
   return c;
 }
 
@@ -46,19 +48,21 @@ domain::Client from_row(const sql::Row& r) {
 Id insert(sql::Connection& c, const domain::Client& client, domain::Instant now, bool pending_link) {
   return c
       .query("INSERT INTO clients (first_name, last_name, email, phone, gender, birth_date, note, search_key, "
-             "sort_key, created_at, pending_link) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             "sort_key, created_at, pending_link, marketing_opt_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+             "RETURNING id",
              {client.first_name, client.last_name, client.email, client.phone, client.gender,
               opt_date(client.birth_date), client.note, search_key(client), sort_key(client), domain::to_epoch(now),
-              std::int64_t{pending_link ? 1 : 0}})
+              std::int64_t{pending_link ? 1 : 0}, std::int64_t{client.marketing_opt_out ? 1 : 0}})
       .at(0)
       .integer(0);
 }
 
 void update(sql::Connection& c, const domain::Client& client) {
   c.query("UPDATE clients SET first_name = ?, last_name = ?, email = ?, phone = ?, gender = ?, birth_date = ?, "
-          "note = ?, search_key = ?, sort_key = ? WHERE id = ?",
+          "note = ?, search_key = ?, sort_key = ?, marketing_opt_out = ? WHERE id = ?",
           {client.first_name, client.last_name, client.email, client.phone, client.gender, opt_date(client.birth_date),
-           client.note, search_key(client), sort_key(client), client.id});
+           client.note, search_key(client), sort_key(client), std::int64_t{client.marketing_opt_out ? 1 : 0},
+           client.id});
 }
 
 void remove(sql::Connection& c, Id id) {
@@ -122,8 +126,10 @@ std::vector<BirthdayPerson> birthdays_due(sql::Connection& c, const std::vector<
   std::vector<BirthdayPerson> out;
   for (const auto& md : month_days)
     // Born in an earlier year (no wishes on the day of birth), not wished yet this year.
+    // Opted-out and erased files are never wished (an erased file has no birth date anyway).
     for (const auto& r : c.query("SELECT id, first_name, email, phone FROM clients WHERE birth_date LIKE ? "
-                                 "AND birth_date < ? AND last_birthday_year < ? ORDER BY id",
+                                 "AND birth_date < ? AND last_birthday_year < ? AND marketing_opt_out = 0 "
+                                 "AND erased_at IS NULL ORDER BY id",
                                  {"%-" + md, std::to_string(year) + "-01-01", std::int64_t{year}}))
       out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
   return out;

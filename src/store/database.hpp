@@ -19,6 +19,11 @@ public:
   ~Database();
 
   std::string_view dialect() const { return dialect_; }
+
+  // SQLite: copies the write-ahead log into the database file and truncates it, so data overwritten by the
+  // last transactions (an erasure) lingers in no file. Best effort (a reader may hold the log); PostgreSQL:
+  // nothing (old row versions go with VACUUM, the operator's job).
+  void truncate_log() noexcept;
   int schema_version() const { return schema_version_; }
 
   // Runs `work` in one transaction that serialises with other writers; retried when the engine asks.

@@ -201,7 +201,7 @@ def run_jobs(admin, now):
     """POST /api/jobs/run as of `now`: the periodic jobs (reminders, birthdays, delivery) on a clock the test holds."""
     r = admin.post("/api/jobs/run", {"now": now})
     assert r.status == 200, r
-    assert set(r.json) == {"reminders", "birthdays", "sent", "failed"}, r
+    assert set(r.json) == {"reminders", "birthdays", "sent", "failed", "erased"}, r
     return r.json
 
 

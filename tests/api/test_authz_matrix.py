@@ -54,6 +54,8 @@ ROUTES = [
     ("POST", f"/api/clients/{X}/members", STAFF),
     ("DELETE", f"/api/clients/{X}/members/{X}", STAFF),
     ("POST", f"/api/clients/{X}/merge", STAFF),
+    ("GET", f"/api/clients/{X}/export", ADMIN),
+    ("POST", f"/api/clients/{X}/erase", ADMIN),
     ("GET", "/api/link-queue", STAFF),
     ("POST", f"/api/link-queue/{X}/link", STAFF),
     ("POST", f"/api/link-queue/{X}/create", STAFF),
@@ -95,6 +97,13 @@ ROUTES = [
     # messages and jobs
     ("GET", "/api/outbox", ADMIN),
     ("POST", "/api/jobs/run", ADMIN),
+    # privacy
+    ("GET", "/api/portal/me/export", PORTAL),
+    ("POST", "/api/portal/me/delete", PORTAL),  # no password in the body: 422, nothing deleted
+    ("POST", "/api/portal/unsubscribe/0000", PUBLIC),
+    ("GET", "/api/network", ADMIN),
+    ("PATCH", "/api/network", ADMIN),
+    ("GET", "/api/audit", ADMIN),
 ]
 
 ALLOWED = {

@@ -18,7 +18,9 @@ public:
       throw std::runtime_error("cannot open SQLite database " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, 10000);
-    script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    // secure_delete: freed space and pages are zeroed, so an erased client's data leaves the file (RGPD).
+    script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+           "PRAGMA secure_delete=ON;");
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);

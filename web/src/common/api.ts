@@ -86,7 +86,8 @@ export async function rawRequest(path: string, opts: RequestOptions = {}): Promi
     } catch {
       /* not JSON */
     }
-    if (res.status === 401 && kind && token) unauthorizedListeners.forEach((fn) => fn(kind));
+    // Only a dead session logs out: a wrong password confirming an action (401 bad_credentials) does not.
+    if (res.status === 401 && code === 'unauthorized' && kind && token) unauthorizedListeners.forEach((fn) => fn(kind));
     throw new ApiError(res.status, code, message, field);
   }
   return res;

@@ -5,11 +5,13 @@ import '../common/style.css';
 import { onUnauthorized, setToken } from '../common/api';
 import { t, useLang } from '../common/i18n';
 import { LangSwitch, fullName } from '../common/ui';
+import { AccountPage, DeletedPage } from './Account';
 import { AuthPage } from './Auth';
 import { ConfirmPage } from './Confirm';
 import { MyAppointments } from './MyAppointments';
 import { OfferPage } from './Offer';
 import { Link } from './Link';
+import { UnsubscribePage } from './Unsubscribe';
 import { getSalon, navigate, refreshMe, signOut, useMe, usePath } from './session';
 import { NetworkBooking } from './NetworkBooking';
 import { slugOfPath, useSlugSalon } from './salons';
@@ -32,8 +34,12 @@ function Portal() {
   const slugSalon = useSlugSalon(slug);
   const offer = /^\/book\/offers\/([^/]+)/.exec(path);
   const confirm = /^\/book\/confirm\/([^/]+)/.exec(path);
+  const unsubscribe = /^\/book\/unsubscribe\/([^/]+)/.exec(path);
   let page;
   if (offer) page = <OfferPage token={decodeURIComponent(offer[1])} />;
+  else if (unsubscribe) page = <UnsubscribePage token={decodeURIComponent(unsubscribe[1])} />;
+  else if (path.startsWith('/book/account')) page = <AccountPage />;
+  else if (path.startsWith('/book/deleted')) page = <DeletedPage />;
   else if (confirm) page = <ConfirmPage token={decodeURIComponent(confirm[1])} />;
   else if (/^\/book\/(login|register|forgot|reset)/.test(path)) page = <AuthPage mode={path.split('/')[2] as any} />;
   else if (path.startsWith('/book/me')) page = <MyAppointments />;
@@ -47,7 +53,7 @@ function Portal() {
         {me ? (
           <>
             <Link href="/book/me" testid="portal-my">{t('portal.myAppointments')}</Link>
-            <span class="muted me" data-testid="portal-me">{fullName(me.account) || me.account?.email}</span>
+            <Link href="/book/account" class="muted me" testid="portal-me">{fullName(me.account) || me.account?.email}</Link>
             <button type="button" class="link" data-testid="portal-logout" onClick={() => signOut().then(() => navigate('/book'))}>
               {t('nav.logout')}
             </button>

@@ -8,6 +8,7 @@ import { forgetClient, serviceName, useCatalog } from './catalog';
 import { currentSalonId, salonNameOf } from './salon';
 import { ClientFields, ClientForm, clientFormOf } from './ClientFields';
 import { ClientPicker } from './ClientPicker';
+import { ClientPrivacy } from './ClientPrivacy';
 
 const RELATIONS = ['child', 'partner', 'parent', 'other'];
 export const memberId = (m: any): number => m.member_id ?? m.client_id ?? m.id;
@@ -60,7 +61,7 @@ export function ClientFile(p: { id: number }) {
     <div class="page client-file" data-testid="client-file">
       <div class="toolbar">
         <a href="#/clients">‹ {t('nav.clients')}</a>
-        <h1 data-testid="client-file-name">{fullName(c)}</h1>
+        <h1 data-testid="client-file-name">{c.erased ? t('privacy.erasedFile', { id: c.id }) : fullName(c)}</h1>
         {c.account && <span class="badge">{t('clients.account')}: {c.account}</span>}
         <span class="badge" data-testid="client-noshows">{t('client.noShows', { n: c.no_shows ?? 0 })}</span>
         <span class="spacer" />
@@ -84,8 +85,11 @@ export function ClientFile(p: { id: number }) {
               throw err;
             }), t('common.saved'));
           }}>
-            <ClientFields value={form} onChange={setForm} error={fieldErr} />
-            <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
+            {/* An erased file (RGPD) holds no personal data any more: nothing to edit. */}
+            <fieldset disabled={!!c.erased} class="bare">
+              <ClientFields value={form} onChange={setForm} error={fieldErr} />
+              <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
+            </fieldset>
           </form>
         </section>
         <div>
@@ -118,6 +122,7 @@ export function ClientFile(p: { id: number }) {
           {!(c.appointment_notes ?? []).length && <li class="muted">—</li>}
         </ul>
       </section>
+      <ClientPrivacy c={c} reload={load} />
       {merge && <MergeDialog c={c} onClose={() => setMerge(false)} onMerged={() => { setMerge(false); run(async () => undefined, t('client.merged')); }} />}
     </div>
   );

@@ -105,7 +105,7 @@ export function Clients(p: { isAdmin: boolean }) {
                 <input type="checkbox" aria-label={fullName(c)} checked={selected.has(c.id)} data-testid={`client-select-${c.id}`}
                   onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)} />
               </td>
-              <td><a href={`#/clients/${c.id}`} data-testid={`client-link-${c.id}`}>{c.last_name} {c.first_name}</a></td>
+              <td><a href={`#/clients/${c.id}`} data-testid={`client-link-${c.id}`}>{c.erased ? t('privacy.erasedFile', { id: c.id }) : `${c.last_name} ${c.first_name}`}</a></td>
               <td>{c.email}</td>
               <td>{c.phone}</td>
               <td>{c.account ?? ''}</td>

@@ -10,6 +10,7 @@ import { HoursEditor } from './HoursEditor';
 import { currentSalonId, salonNameOf, visibleSalons } from './salon';
 import { hoursBySalon, staffSalonFields } from './SalonHours';
 import { OverrideDialog, SalonServiceCell, useNetworkResources, useSalonServices } from './ServiceOverrides';
+import { NetworkSettings } from './NetworkSettings';
 
 type Tab = 'general' | 'staff' | 'services' | 'resources' | 'package_types';
 
@@ -29,7 +30,7 @@ export function Settings() {
           ))}
         </div>
       </div>
-      {tab === 'general' && <General />}
+      {tab === 'general' && <><General />{getMe()?.role !== 'manager' && <NetworkSettings />}</>}
       {tab === 'staff' && <StaffAdmin />}
       {tab === 'services' && <ServicesAdmin />}
       {tab === 'resources' && (
