@@ -90,8 +90,15 @@ export function SalonChooser(p: { salons: PortalSalon[] }) {
           ))}
           {!services.length && <li class="muted">{t('portal.noServices')}</li>}
         </ul>
+        {chosen.length > 0 && (
+          // On a phone the salons are far below a long list: one tap takes the client there.
+          <button type="button" class="primary block chooser-jump" data-testid="chooser-to-salons"
+            onClick={() => document.getElementById('chooser-salons')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            {t('pnet.seeSalons')} ↓
+          </button>
+        )}
       </section>
-      <section class="card step">
+      <section class="card step" id="chooser-salons">
         <h2><span class="num">2</span> {t('pnet.whichSalon')}</h2>
         <ErrorBox error={error} testid="chooser-error" />
         {chosen.length > 0 && next === null && <p class="muted">{t('pnet.searching')}</p>}

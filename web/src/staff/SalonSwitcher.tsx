@@ -1,7 +1,7 @@
 // The salon switcher of the top bar: shown only when the caller sees more than one salon.
 import { useEffect } from 'preact/hooks';
 import { t, useLang } from '../common/i18n';
-import { chooseSalon, loadSalons, salonsLoaded, useSalons } from './salon';
+import { chooseSalon, currentSalonId, loadSalons, salonsLoaded, useSalons } from './salon';
 import '../common/network.css';
 
 export function SalonSwitcher(p: { me: any }) {
@@ -11,6 +11,9 @@ export function SalonSwitcher(p: { me: any }) {
   useEffect(() => {
     loadSalons(p.me).catch(() => undefined);
   }, [p.me?.id, p.me?.role, (p.me?.salon_ids ?? []).join(',')]);
+  // One salon of a network: nothing to choose, but say which one this is.
+  if (salons.length === 1 && currentSalonId() !== null)
+    return <span class="salon-switcher salon-label" data-testid="salon-label">{salons[0].name}</span>;
   if (salons.length < 2 || current === null) return null;
   return (
     <label class="salon-switcher">

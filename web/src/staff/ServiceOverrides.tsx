@@ -47,12 +47,12 @@ export function SalonServiceCell(p: { network: any; here?: Service; currency?: s
       {h.offered === false ? (
         <span class="badge" data-testid="not-offered">{t('net.notOffered')}</span>
       ) : (
-        <>
+        <span class="override-values">
           <span class="badge ok">{t('net.offered')}</span>
           <span class={priceDiffers ? 'overridden' : 'muted'} data-testid="override-price">{fmtMoney(h.price_cents, p.currency, lang)}</span>
           {' · '}
           <span class={durationDiffers ? 'overridden' : 'muted'} data-testid="override-duration">{h.duration_minutes} min</span>
-        </>
+        </span>
       )}
       {p.onEdit && (
         <button type="button" class="link" data-testid={`override-edit-${p.network.id}`} onClick={p.onEdit}>{t('net.adjust')}</button>

@@ -144,7 +144,7 @@ function General() {
 function StaffAdmin() {
   const cat = useCatalog();
   const salons = visibleSalons();
-  const net = salons.length > 1;
+  const net = currentSalonId() !== null;
   const svc = () => (cat?.services ?? []).map((s) => ({ value: s.id, label: s.name }));
   return (
     <Crud

@@ -13,7 +13,7 @@ import { FreedSlots } from './FreedSlots';
 import { Settings } from './Settings';
 import { SalonSwitcher, useSalonKey } from './SalonSwitcher';
 import { Salons } from './Salons';
-import { forgetSalons, visibleSalons } from './salon';
+import { forgetSalons, loadSalons, visibleSalons } from './salon';
 
 function useHash(): string {
   const [h, set] = useState(location.hash || '#/agenda');
@@ -148,7 +148,9 @@ function App() {
       }
     });
   }, []);
-  if (!authed) return <Login onDone={() => loadCatalog(true).finally(() => setAuthed(true))} />;
+  // The salons first: in a network the catalogue is the chosen salon's.
+  if (!authed)
+    return <Login onDone={() => loadSalons(getMe()).catch(() => undefined).then(() => loadCatalog(true)).finally(() => setAuthed(true))} />;
   return <Shell />;
 }
 

@@ -20,6 +20,7 @@ const KEY = 'creneau.salonId';
 let salons: NetSalon[] = [];
 let current: number | null = readSaved();
 let loaded = false;
+let networkSize = 0; // salons in the whole network (the caller may see fewer)
 const listeners = new Set<() => void>();
 
 function readSaved(): number | null {
@@ -31,9 +32,12 @@ function readSaved(): number | null {
   }
 }
 
-/** The chosen salon's id while the caller sees several salons, else null (nothing to choose). */
+/**
+ * The salon the back office is about while the network has several (the chosen one, or the caller's only
+ * one), else null: a single-salon deployment names no salon, exactly as before networks.
+ */
 export function currentSalonId(): number | null {
-  return salons.length > 1 ? current : null;
+  return networkSize > 1 ? current : null;
 }
 
 /** The salons the caller may see (empty until loaded, or on a server without networks). */
@@ -64,16 +68,19 @@ export function chooseSalon(id: number) {
  * or employee keeps those of their `salon_ids`. The remembered choice survives when it is still visible.
  */
 export async function loadSalons(me: any): Promise<NetSalon[]> {
-  let list: NetSalon[] = [];
+  const everySalon = request('/api/portal/salons', { query: { limit: 500 } }).then((r) => itemsOf<NetSalon>(r), () => []);
+  let list: NetSalon[];
   try {
     list = itemsOf<NetSalon>(await api('GET', '/api/salons', undefined, { limit: 500 }));
   } catch {
-    list = itemsOf<NetSalon>(await request('/api/portal/salons', { query: { limit: 500 } }).catch(() => []));
+    list = await everySalon;
   }
+  const size = Math.max(list.length, (await everySalon).length);
   if (me && me.role !== 'admin' && Array.isArray(me.salon_ids)) list = list.filter((s) => me.salon_ids.includes(s.id));
   const before = currentSalonId();
-  const changed = !loaded || JSON.stringify(list) !== JSON.stringify(salons);
+  const changed = !loaded || size !== networkSize || JSON.stringify(list) !== JSON.stringify(salons);
   salons = list;
+  networkSize = size;
   loaded = true;
   if (!list.some((s) => s.id === current)) current = list[0]?.id ?? null;
   if (changed || currentSalonId() !== before) listeners.forEach((fn) => fn());
@@ -87,6 +94,7 @@ export function salonsLoaded(): boolean {
 
 export function forgetSalons() {
   salons = [];
+  networkSize = 0;
   loaded = false;
 }
 
@@ -94,7 +102,7 @@ export function forgetSalons() {
 export function useSalons(): [NetSalon[], number | null] {
   const [, bump] = useState(0);
   useEffect(() => onSalonChange(() => bump((n) => n + 1)), []);
-  return [salons, currentSalonId()];
+  return [salons, salons.length ? current : null];
 }
 
 // The contract's salon-scoped routes that the back office calls: each goes to the chosen salon.
