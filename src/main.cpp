@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   std::string smtp, sms_gateway, public_url;
   bool demo = false;
   int threads = 8;
+  std::size_t max_connections = 0;
   serve->add_option("--db", db_url, "SQLite file (created if missing) or postgresql://user:pass@host/db URL")
       ->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
   serve->add_option("--public-url", public_url, "Address clients use in links (default http://HOST:PORT)");
   serve->add_option("--web-root", web_root, "Folder of the built web UI")->capture_default_str();
   serve->add_option("--threads", threads, "HTTP worker threads")->capture_default_str();
+  serve->add_option("--max-connections", max_connections,
+                    "Open HTTP connections at most; more wait until one closes (default: from the open-file limit, "
+                    "at most 10000)");
   serve->footer(
       "Environment:\n  CRENEAU_ADMIN_EMAIL, CRENEAU_ADMIN_PASSWORD  create the first admin of a database that has none\n"
       "  CRENEAU_MAIL_FROM  sender address of e-mails (also ?from= in the --smtp URL)");
@@ -59,6 +63,7 @@ int main(int argc, char** argv) {
     options.host = listen.substr(0, colon);
     options.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
     options.threads = threads;
+    options.max_connections = max_connections;
 
     auto db = store::Database::open(db_url, static_cast<std::size_t>(threads) + 2);
     app::Context ctx{*db, {}, {}};

@@ -6,7 +6,8 @@ packages=(
   libboost-dev libboost-system-dev nlohmann-json3-dev libsqlite3-dev libpq-dev libhowardhinnant-date-dev
   libcli11-dev libsodium-dev libcurl4-openssl-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql python3 python3-pytest python3-requests python3-psycopg2 python3-aiosmtpd
+  postgresql python3 python3-pytest python3-requests python3-psycopg2 python3-aiosmtpd python3-hypothesis
+  clang libclang-rt-14-dev
   nodejs npm chromium
 )
 missing=()

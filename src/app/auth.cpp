@@ -2,6 +2,7 @@
 
 #include "domain/error.hpp"
 #include "domain/text.hpp"
+#include "domain/throttle.hpp"
 #include "store/auth.hpp"
 #include "store/catalogue.hpp"
 
@@ -9,7 +10,6 @@
 
 #include <cstdlib>
 #include <deque>
-#include <map>
 #include <mutex>
 
 namespace creneau::app::auth {
@@ -32,7 +32,6 @@ std::string hex(const unsigned char* data, std::size_t n) {
 }
 
 constexpr auto kSessionLifetime = std::chrono::hours(24 * 30);
-constexpr int kMaxFailuresPerMinute = 10;
 }  // namespace
 
 std::string hash_password(const std::string& password) {
@@ -48,6 +47,14 @@ bool verify_password(const std::string& hash, const std::string& password) {
   init();
   if (hash.empty()) return false;
   return crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
+}
+
+bool verify_password_or_dummy(const std::string* hash, const std::string& password) {
+  if (hash) return verify_password(*hash, password);
+  // Made once, from a random password nobody knows, with the same parameters as every stored hash.
+  static const std::string dummy = hash_password(new_token());
+  verify_password(dummy, password);
+  return false;
 }
 
 std::string new_token() {
@@ -75,44 +82,53 @@ std::string start_session(sql::Connection& c, const std::string& kind, domain::I
   return token;
 }
 
+void check_identifier_length(const std::string& identifier, const char* field) {
+  if (identifier.size() > kMaxIdentifierLength)
+    throw domain::validation(field, "this is longer than any e-mail address or phone number (at most " +
+                                        std::to_string(kMaxIdentifierLength) + " characters)");
+}
+
 namespace {
-struct Failures {
+// Attempts of the last minute per folded identifier, bounded: identifiers are at most kMaxIdentifierLength
+// long, each keeps at most kMaxAttemptsPerMinute instants, and at most kMaxThrottled identifiers are kept.
+struct Attempts {
   std::mutex mutex;
-  std::map<std::string, std::deque<domain::Instant>> by_identifier;
-  // The failures of the last minute for `identifier` (caller holds the lock).
-  std::deque<domain::Instant>& recent(const std::string& identifier, domain::Instant now) {
-    auto& q = by_identifier[domain::fold(identifier)];
-    while (!q.empty() && q.front() <= now - std::chrono::minutes(1)) q.pop_front();
-    return q;
+  domain::AttemptLog log{kMaxAttemptsPerMinute, kMaxThrottled};
+
+  void begin(const std::string& identifier, domain::Instant now) {
+    std::lock_guard lock(mutex);
+    if (!log.try_begin(domain::fold(identifier), now))
+      throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
+  }
+  void succeeded(const std::string& identifier, domain::Instant now) {
+    std::lock_guard lock(mutex);
+    log.take_back(domain::fold(identifier), now);
+  }
+  std::size_t size() {
+    std::lock_guard lock(mutex);
+    return log.keys();
   }
 };
-Failures& failures() {
-  static Failures f;
-  return f;
+
+Attempts& attempts() {
+  static Attempts a;
+  return a;
 }
 }  // namespace
 
-void check_login_allowed(const std::string& identifier, domain::Instant now) {
-  auto& f = failures();
-  std::lock_guard lock(f.mutex);
-  if (f.recent(identifier, now).size() >= kMaxFailuresPerMinute)
-    throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
-}
-
-void record_login_failure(const std::string& identifier, domain::Instant now) {
-  auto& f = failures();
-  std::lock_guard lock(f.mutex);
-  f.recent(identifier, now).push_back(now);
-}
+void begin_login_attempt(const std::string& identifier, domain::Instant now) { attempts().begin(identifier, now); }
+void login_succeeded(const std::string& identifier, domain::Instant now) { attempts().succeeded(identifier, now); }
+std::size_t throttled_identifiers() { return attempts().size(); }
 
 StaffLogin login_staff(Context& ctx, const std::string& email, const std::string& password) {
-  check_login_allowed(email, ctx.now());
+  check_identifier_length(email, "email");
+  auto started = ctx.now();
+  begin_login_attempt(email, started);
   auto record = ctx.db.read([&](sql::Connection& c) { return store::catalogue::find_staff_by_email(c, email); });
-  if (!record || !verify_password(record->password_hash, password)) {
-    record_login_failure(email, ctx.now());
+  if (!verify_password_or_dummy(record ? &record->password_hash : nullptr, password))
     throw Error("bad_credentials", "wrong e-mail or password");
-  }
   auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, "staff", record->staff.id, ctx.now()); });
+  login_succeeded(email, started);
   return {token, record->staff};
 }
 

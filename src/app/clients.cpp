@@ -62,7 +62,7 @@ std::string changed_fields(const domain::Client& a, const domain::Client& b) {
 }
 }  // namespace
 
-domain::Client update(Context& ctx, const domain::Client& client, const Principal& by) {
+Detail update(Context& ctx, const domain::Client& client, const Principal& by) {
   return ctx.db.write([&](sql::Connection& c) {
     auto before = store::clients::find(c, client.id, ctx.now());
     if (!before) throw domain::not_found("client");
@@ -72,7 +72,7 @@ domain::Client update(Context& ctx, const domain::Client& client, const Principa
     store::clients::update(c, copy);
     auto after = *store::clients::find(c, copy.id, ctx.now());
     audit::record(c, ctx, by.actor(), "update", copy.id, changed_fields(*before, after));
-    return after;
+    return detail_in(c, ctx, copy.id);
   });
 }
 

@@ -15,8 +15,6 @@ using domain::Id;
 
 // Every change to a file below writes an audit row (app/audit.hpp) in its transaction, naming `by`.
 domain::Client create(Context& ctx, domain::Client client, const Principal& by);
-// An erased file cannot be changed (validation_failed).
-domain::Client update(Context& ctx, const domain::Client& client, const Principal& by);
 domain::Client get(Context& ctx, Id id);
 // Deleting a client cancels their future appointments (with the usual notices) and deletes the file.
 void remove(Context& ctx, Id id, const Principal& by);
@@ -42,6 +40,9 @@ struct Detail {
 };
 Detail detail(Context& ctx, Id id);
 Detail detail_in(sql::Connection& c, Context& ctx, Id id);
+// Saves the file and answers it as detail() does, read in the same transaction.
+// An erased file cannot be changed (validation_failed). Every change writes an audit row naming `by`.
+Detail update(Context& ctx, const domain::Client& client, const Principal& by);
 
 // Family: `member_id` (a relative's file) is linked to `id` (the main file).
 std::vector<store::client_files::Member> members(Context& ctx, Id id);

@@ -3,6 +3,7 @@
 #include "codec/codec.hpp"
 
 #include "domain/ics.hpp"
+#include "domain/messages.hpp"
 #include "store/catalogue.hpp"
 
 #include <curl/curl.h>
@@ -395,7 +396,7 @@ Totals run(Context& ctx, domain::Instant now) {
         outcome = {false, ex.what()};
       }
       if (outcome.ok) {
-        ctx.db.write([&](sql::Connection& c) { store::outbox::mark_sent(c, m.id, now); });
+        ctx.db.write([&](sql::Connection& c) { store::outbox::mark_sent(c, m.id, now, domain::mask_link_tokens(m.body)); });
         ++totals.sent;
       } else {
         bool give_up = m.attempts + 1 >= kMaxAttempts;

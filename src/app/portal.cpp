@@ -184,11 +184,14 @@ Session register_account(Context& ctx, Registration r) {
 Session login(Context& ctx, const std::string& identifier, const std::string& password) {
   if (trim(identifier).empty())
     throw validation("identifier", "'identifier' is required: your e-mail address or mobile number");
+  auth::check_identifier_length(identifier, "identifier");
   auto id = read_identifier(identifier, country_of(ctx));
-  auth::check_login_allowed(id.key, ctx.now());
+  auto started = ctx.now();
+  auth::begin_login_attempt(id.key, started);
   auto account = ctx.db.read([&](sql::Connection& c) { return find_by(c, id); });
+  // Hashed either way, so that an unknown identifier costs the same time as a wrong password.
+  bool password_ok = auth::verify_password_or_dummy(account ? &account->password_hash : nullptr, password);
   if (!account) {
-    auth::record_login_failure(id.key, ctx.now());
     if (id.email)
       throw Error("unknown_identifier", "no account uses this e-mail address: try your mobile number instead",
                   "identifier");
@@ -198,13 +201,16 @@ Session login(Context& ctx, const std::string& identifier, const std::string& pa
     throw Error("unknown_identifier",
                 "no account has this identifier: log in with your e-mail address or your mobile number", "identifier");
   }
-  if (!auth::verify_password(account->password_hash, password)) {
-    auth::record_login_failure(id.key, ctx.now());
+  if (!password_ok) {
     throw Error("bad_credentials", "wrong password: try again, or reset it (\"forgot password\")", "password");
   }
-  auto token =
-      ctx.db.write([&](sql::Connection& c) { return auth::start_session(c, "portal", account->id, ctx.now()); });
-  return {token, *account};
+  auto session = ctx.db.write([&](sql::Connection& c) {
+    Session s{auth::start_session(c, "portal", account->id, ctx.now()), *account, false};
+    s.link_pending = account->client_id && store::clients::is_pending_link(c, *account->client_id);
+    return s;
+  });
+  auth::login_succeeded(id.key, started);
+  return session;
 }
 
 void logout(Context& ctx, const std::string& authorization_header) { auth::logout(ctx, authorization_header); }

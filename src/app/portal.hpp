@@ -30,6 +30,7 @@ struct Registration {
 struct Session {
   std::string token;
   store::auth::Account account;
+  bool link_pending = false;  // the account's file waits in the link queue (read with the log-in's write)
 };
 // Email or phone (not both empty); the phone is stored in E.164, the e-mail in lower case.
 Session register_account(Context& ctx, Registration r);

@@ -142,12 +142,13 @@ void delete_account(Context& ctx, const Principal& who, const std::string& passw
   auto account = ctx.db.read([&](sql::Connection& c) { return store::auth::find_account(c, who.id); });
   if (!account) throw domain::Error("unauthorized", "this account no longer exists");
   // The same counter as the log-in of this identifier: guessing the password here is no easier than there.
+  // Counted before the password is checked, so parallel guesses cannot pass the limit; a success is taken back.
   auto key = account->identifier();
-  auth::check_login_allowed(key, ctx.now());
-  if (!auth::verify_password(account->password_hash, password)) {
-    auth::record_login_failure(key, ctx.now());
+  auto started = ctx.now();
+  auth::begin_login_attempt(key, started);
+  if (!auth::verify_password(account->password_hash, password))
     throw domain::Error("bad_credentials", "wrong password: your account was not deleted", "password");
-  }
+  auth::login_succeeded(key, started);
   ctx.db.write([&](sql::Connection& c) {
     auto current = store::auth::find_account(c, who.id);
     if (!current) throw domain::Error("unauthorized", "this account no longer exists");

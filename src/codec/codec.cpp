@@ -77,6 +77,8 @@ domain::Settings from_json_value(const json& j) {
       std::string f = "opening_hours[" + std::to_string(i) + "]";
       if (!h.is_object()) throw validation(f, "each opening hours entry must be an object");
       domain::WeeklyHours w;
+      if (auto wd = h.find("weekday"); wd == h.end() || wd->is_null())
+        throw validation(f + ".weekday", "each opening hours entry needs a weekday, 1 (Monday) to 7 (Sunday)");
       w.weekday = get_int(h, "weekday", f + ".weekday", 0, 1, 7);
       auto start = domain::parse_hhmm(get<std::string>(h, "start", f + ".start", ""));
       auto end = domain::parse_hhmm(get<std::string>(h, "end", f + ".end", ""));
@@ -86,6 +88,9 @@ domain::Settings from_json_value(const json& j) {
       s.opening_hours.push_back(w);
     }
   }
+  for (const char* key : {"booking", "waitlist"})
+    if (auto it = j.find(key); it != j.end() && !it->is_null() && !it->is_object())
+      throw validation(key, std::string("'") + key + "' must be an object");
   if (auto it = j.find("booking"); it != j.end() && it->is_object()) {
     const auto& b = *it;
     s.booking.slot_step_minutes = get_int(b, "slot_step_minutes", "booking.slot_step_minutes", 15, 5, 240);
@@ -112,6 +117,34 @@ domain::Settings from_json_value(const json& j) {
 
 }  // namespace
 
+bool json_depth_within(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char ch : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (ch == '\\') escaped = true;
+      else if (ch == '"') in_string = false;
+      continue;
+    }
+    if (ch == '"') in_string = true;
+    else if (ch == '[' || ch == '{') {
+      if (++depth > max_depth) return false;
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+namespace {
+// Every document this codec parses goes through here: too deep is refused like malformed.
+json parse_bounded(std::string_view text) {
+  if (!json_depth_within(text)) return json(json::value_t::discarded);
+  return json::parse(text, nullptr, false);
+}
+}  // namespace
+
 std::string json_quote(std::string_view text) {
   return json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -119,18 +152,24 @@ std::string json_quote(std::string_view text) {
 std::string settings_to_json(const domain::Settings& s) { return to_json_value(s).dump(); }
 
 domain::Settings settings_from_json(std::string_view text) {
-  auto j = json::parse(text, nullptr, false);
+  auto j = parse_bounded(text);
   if (j.is_discarded()) throw validation("", "settings are not valid JSON");
   return from_json_value(j);
 }
 
 domain::Settings settings_merge_patch(const domain::Settings& current, std::string_view patch_json) {
+  if (!json_depth_within(patch_json))
+    throw validation("", "the body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   auto patch = json::parse(patch_json, nullptr, false);
   if (patch.is_discarded()) throw validation("", "the body is not valid JSON");
   if (!patch.is_object()) throw validation("", "a settings patch must be a JSON object");
   json doc = to_json_value(current);
   doc.merge_patch(patch);
-  return from_json_value(doc);
+  auto next = from_json_value(doc);
+  // What is stored is what the next load reads: it must read back as it was accepted, or the salon could no
+  // longer load (nor undo) its own settings.
+  from_json_value(to_json_value(next));
+  return next;
 }
 
 std::string questionnaire_to_json(const std::vector<domain::Question>& q) {
@@ -140,7 +179,7 @@ std::string questionnaire_to_json(const std::vector<domain::Question>& q) {
 }
 
 std::vector<domain::Question> questionnaire_from_json(std::string_view text) {
-  auto j = json::parse(text, nullptr, false);
+  auto j = parse_bounded(text);
   if (j.is_discarded() || !j.is_array()) throw validation("questionnaire", "the questionnaire must be a list");
   std::vector<domain::Question> out;
   for (std::size_t i = 0; i < j.size(); ++i) {

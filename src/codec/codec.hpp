@@ -7,6 +7,13 @@
 
 namespace creneau::codec {
 
+// The deepest nesting of arrays and objects a request body or stored document may have. Deeper text is refused
+// before it is parsed, so nothing (merge patch, serialiser, destructor) ever recurses on an attacker's depth.
+inline constexpr int kMaxJsonDepth = 64;
+// Whether `text` nests arrays/objects at most `max_depth` deep. A linear scan that skips strings; it does not
+// validate the JSON (the parser does that next).
+bool json_depth_within(std::string_view text, int max_depth = kMaxJsonDepth);
+
 std::string settings_to_json(const domain::Settings& s);
 // Applies an RFC 7396 merge patch to `current` and validates the result; throws validation_failed with the field.
 domain::Settings settings_merge_patch(const domain::Settings& current, std::string_view patch_json);

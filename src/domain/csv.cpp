@@ -2,12 +2,26 @@
 
 namespace creneau::domain::csv {
 
+bool looks_like_formula(std::string_view value) {
+  if (value.empty()) return false;
+  switch (value.front()) {
+    case '=': case '-': case '@': case '\t': case '\r':
+      return true;
+    case '+':
+      return value.size() == 1 || value.find_first_not_of("0123456789", 1) != std::string_view::npos;
+    default:
+      return false;
+  }
+}
+
 std::string field(std::string_view value, char delimiter) {
+  bool formula = looks_like_formula(value);
   bool quote = value.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string_view::npos;
-  if (!quote) return std::string(value);
+  if (!quote) return formula ? "'" + std::string(value) : std::string(value);
   std::string out;
-  out.reserve(value.size() + 2);
+  out.reserve(value.size() + 3);
   out.push_back('"');
+  if (formula) out.push_back('\'');
   for (char ch : value) {
     if (ch == '"') out.push_back('"');
     out.push_back(ch);

@@ -9,8 +9,12 @@
 
 namespace creneau::domain::csv {
 
-// One field, quoted only when it must be.
+// One field, quoted only when it must be. A value a spreadsheet would run as a formula (it begins with =, +, -,
+// @, tab or CR: OWASP's "CSV injection") gets a leading ' so it stays text; a phone number in E.164 ("+" and
+// digits only) is no formula and stays as it is.
 std::string field(std::string_view value, char delimiter = ',');
+// Whether `value` needs that leading '.
+bool looks_like_formula(std::string_view value);
 // One record: the fields joined by the delimiter, then CRLF.
 std::string record(const std::vector<std::string>& fields, char delimiter = ',');
 // "," → ',', ";" → ';', "tab" (or a literal tab) → '\t'; nullopt for anything else.

@@ -110,4 +110,18 @@ std::string unsubscribe_footer(const std::string& link, const std::string& langu
   return "\n--\nVous ne souhaitez plus recevoir ces messages ? Désinscription : " + link + "\n";
 }
 
+std::string mask_link_tokens(std::string_view text) {
+  static constexpr std::string_view kLinks[] = {"/book/reset/", "/book/confirm/", "/book/offers/"};
+  std::string out(text);
+  for (auto link : kLinks) {
+    for (auto at = out.find(link); at != std::string::npos; at = out.find(link, at + link.size())) {
+      auto begin = at + link.size();
+      auto end = out.find_first_not_of("0123456789abcdefABCDEF", begin);
+      if (end == std::string::npos) end = out.size();
+      if (end > begin) out.replace(begin, end - begin, "********");
+    }
+  }
+  return out;
+}
+
 }  // namespace creneau::domain

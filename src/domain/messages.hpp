@@ -4,6 +4,7 @@
 #include "domain/time.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace creneau::domain {
@@ -46,5 +47,10 @@ std::string unsubscribe_footer(const std::string& link, const std::string& langu
 
 // Fills {first_name}, {last_name}, {date}, {time}, {staff}, {service}, {link} in a salon-written template.
 std::string fill_template(std::string text, const VisitSummary& v);
+
+// The text as kept once delivered: the secret of every link that acts as the client (password reset,
+// confirmation, waitlist offer: "/book/reset/<token>"…) replaced by "********", so whoever reads the outbox
+// afterwards sees the message but cannot use its link.
+std::string mask_link_tokens(std::string_view text);
 
 }  // namespace creneau::domain

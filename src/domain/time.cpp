@@ -117,7 +117,8 @@ std::string format_hhmm(int minute_of_day) {
   return buf;
 }
 
-std::optional<Instant> parse_instant(std::string_view s, const Zone& zone) {
+namespace {
+std::optional<Instant> parse_any_instant(std::string_view s, const Zone& zone) {
   // YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]
   if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
   auto d = LocalDate::parse(s.substr(0, 10));
@@ -147,6 +148,19 @@ std::optional<Instant> parse_instant(std::string_view s, const Zone& zone) {
     return from_epoch(local_seconds - off * 60);
   }
   return std::nullopt;
+}
+
+// Instants the server reads lie in 1970-01-02 … 9999-12-30 (UTC): earlier ones would fall in the zones' local
+// mean times (offsets with seconds, which no ±HH:MM can write back), later ones past year 9999.
+std::optional<Instant> within_range(Instant t) {
+  if (to_epoch(t) < 86400 || to_epoch(t) >= 253402214400) return std::nullopt;
+  return t;
+}
+}  // namespace
+
+std::optional<Instant> parse_instant(std::string_view s, const Zone& zone) {
+  auto t = parse_any_instant(s, zone);
+  return t ? within_range(*t) : std::nullopt;
 }
 
 Instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }

@@ -71,6 +71,7 @@ private:
 // Parses ISO 8601 with an offset or Z ("2027-01-04T10:00:00+01:00", "2027-01-04T09:00Z"); without an offset the
 // time is read in `zone`. nullopt when malformed.
 std::optional<Instant> parse_instant(std::string_view text, const Zone& zone);
+// (Instants before 1970-01-02 or from 9999-12-31 UTC on are refused: nullopt.)
 // "HH:MM" → minutes since midnight (0…1440); nullopt when malformed.
 std::optional<int> parse_hhmm(std::string_view text);
 std::string format_hhmm(int minute_of_day);

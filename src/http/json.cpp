@@ -1,5 +1,7 @@
 #include "http/json.hpp"
 
+#include "codec/codec.hpp"
+
 #include <algorithm>
 #include <date/date.h>
 #include <date/tz.h>
@@ -16,6 +18,8 @@ using domain::validation;
 
 json parse_object(const Request& req) {
   if (req.body.empty()) return json::object();
+  if (!codec::json_depth_within(req.body))
+    throw validation("", "the body nests deeper than " + std::to_string(codec::kMaxJsonDepth) + " levels");
   auto j = json::parse(req.body, nullptr, false);
   if (j.is_discarded()) throw validation("", "the body is not valid JSON");
   if (!j.is_object()) throw validation("", "the body must be a JSON object");

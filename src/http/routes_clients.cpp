@@ -104,7 +104,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
-    return json_response(201, to_json(app::clients::create(ctx, client_from(j, {}), who), zone()));
+    auto z = zone();  // read before the write: nothing that can fail runs after the commit
+    return json_response(201, to_json(app::clients::create(ctx, client_from(j, {}), who), z));
   });
 
   r.add("GET", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
@@ -153,8 +154,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto c = client_from(j, app::clients::get(ctx, path_id(p[0])));
-    app::clients::update(ctx, c, who);
-    return json_response(200, detail_json(app::clients::detail(ctx, c.id), zone()));
+    auto z = zone();
+    return json_response(200, detail_json(app::clients::update(ctx, c, who), z));
   });
 
   r.add("DELETE", "/api/clients/{id}", [&ctx](const Request& req, const Params& p) {
@@ -176,8 +177,9 @@ void add_client_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto member = opt_int(j, "member_id");
     if (!member) throw domain::validation("member_id", "'member_id' is required: the relative's client id");
+    auto z = zone();
     auto m = app::clients::add_member(ctx, path_id(p[0]), *member, opt_string(j, "relation").value_or(""), who);
-    return json_response(201, member_json(m, zone()));
+    return json_response(201, member_json(m, z));
   });
 
   r.add("DELETE", "/api/clients/{id}/members/{member_id}", [&ctx](const Request& req, const Params& p) {
@@ -191,7 +193,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto from = opt_int(j, "from_id");
     if (!from) throw domain::validation("from_id", "'from_id' is required: the file merged into this one");
-    return json_response(200, detail_json(app::clients::merge(ctx, path_id(p[0]), *from, who), zone()));
+    auto z = zone();
+    return json_response(200, detail_json(app::clients::merge(ctx, path_id(p[0]), *from, who), z));
   });
 
   // ---- the link queue ("red screen") ----
@@ -223,12 +226,14 @@ void add_client_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto client = opt_int(j, "client_id");
     if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
-    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), zone()));
+    auto z = zone();
+    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), z));
   });
 
   r.add("POST", "/api/link-queue/{account_id}/create", [&ctx, zone](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
-    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), zone()));
+    auto z = zone();
+    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), z));
   });
 }
 

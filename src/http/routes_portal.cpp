@@ -43,15 +43,16 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     reg.email = opt_string(j, "email").value_or("");
     reg.phone = opt_string(j, "phone").value_or("");
     reg.password = opt_string(j, "password").value_or("");
+    auto z = zone();  // read before the write: nothing that can fail runs after the commit
     auto s = app::portal::register_account(ctx, reg);
-    return json_response(201, {{"token", s.token}, {"account", account_json(s.account, false, zone())}});
+    return json_response(201, {{"token", s.token}, {"account", account_json(s.account, false, z)}});
   });
 
   r.add("POST", "/api/portal/login", [&ctx, zone](const Request& req, const Params&) {
     auto j = parse_object(req);
+    auto z = zone();
     auto s = app::portal::login(ctx, opt_string(j, "identifier").value_or(""), opt_string(j, "password").value_or(""));
-    auto me = app::portal::me(ctx, s.account.id);
-    return json_response(200, {{"token", s.token}, {"account", account_json(me.account, me.link_pending, zone())}});
+    return json_response(200, {{"token", s.token}, {"account", account_json(s.account, s.link_pending, z)}});
   });
 
   r.add("POST", "/api/portal/logout", [&ctx](const Request& req, const Params&) {
@@ -140,7 +141,8 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     auto who = require_portal(ctx, req);
     auto id = path_id(p[0]);
     auto j = parse_object(req);
-    return json_response(200, to_json(app::portal::cancel(ctx, who, id, opt_string(j, "reason").value_or("")), zone()));
+    auto z = zone();
+    return json_response(200, to_json(app::portal::cancel(ctx, who, id, opt_string(j, "reason").value_or("")), z));
   });
 }
 

@@ -58,8 +58,8 @@ void add_system_routes(Router& r, app::Context& ctx) {
 
   // The client confirms through the link of a confirmation request; no log-in needed, the token is the key.
   r.add("POST", "/api/portal/confirm/{token}", [&ctx](const Request&, const Params& p) {
+    auto zone = salon_zone(ctx);  // read before the write: nothing that can fail runs after the commit
     auto a = app::booking::confirm_by_token(ctx, p[0]);
-    auto zone = salon_zone(ctx);
     return json_response(200, to_json(a, zone));
   });
 }

@@ -75,8 +75,9 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto ids = opt_ids(j, "appointment_ids");
     if (!ids) throw domain::validation("appointment_ids", "'appointment_ids' is required: the appointments to notify");
+    auto z = zone();  // read before the write: nothing that can fail runs after the commit
     auto v = app::waitlist::notify(ctx, path_id(p[0]), *ids);
-    return json_response(200, slot_json(v, zone()));
+    return json_response(200, slot_json(v, z));
   });
 
   // The offer link: no log-in, the token is the key.
@@ -85,8 +86,9 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/portal/offers/{token}/accept", [&ctx, zone](const Request&, const Params& p) {
+    auto z = zone();
     auto a = app::waitlist::accept(ctx, p[0]);
-    return json_response(200, to_json(a, zone()));
+    return json_response(200, to_json(a, z));
   });
 
   r.add("POST", "/api/jobs/run", [&ctx, zone](const Request& req, const Params&) {

@@ -9,6 +9,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <atomic>
@@ -28,16 +31,29 @@ using tcp = net::ip::tcp;
 
 namespace {
 
+// Slow or silent clients cannot hold a connection for long: a request's headers must arrive within
+// kHeaderTimeout of its first byte (or of the connection), its body within kBodyTimeout, and a keep-alive
+// connection waits at most kIdleTimeout for the next request.
+constexpr auto kHeaderTimeout = std::chrono::seconds(10);
+constexpr auto kBodyTimeout = std::chrono::seconds(30);
+constexpr auto kIdleTimeout = std::chrono::seconds(30);
+// After a failed accept() (e.g. EMFILE at the open-file limit), wait this long before the next one instead
+// of spinning on the same error.
+constexpr auto kAcceptBackoff = std::chrono::milliseconds(100);
+
 struct Shared {
   RequestHandler handler;
   std::size_t body_limit;
+  std::size_t max_connections;
   std::atomic<int> in_flight{0};
+  std::atomic<std::size_t> connections{0};
   std::atomic<bool> stopping{false};
 };
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) { shared_.connections++; }
+  ~Session() { shared_.connections--; }
 
   void run() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
 
@@ -45,8 +61,34 @@ private:
   void read() {
     parser_.emplace();
     parser_->body_limit(shared_.body_limit);
-    stream_.expires_after(std::chrono::seconds(60));
+    // A keep-alive connection with nothing buffered waits (idle) for the first byte of its next request.
+    if (served_ > 0 && buffer_.size() == 0) {
+      stream_.expires_after(kIdleTimeout);
+      stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        if (ec) return self->close_quietly();
+        self->buffer_.commit(n);
+        self->read_header();
+      });
+      return;
+    }
+    read_header();
+  }
+
+  void read_header() {
+    stream_.expires_after(kHeaderTimeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t n) {
+    if (ec || parser_->is_done()) return on_read(ec, n);
+    stream_.expires_after(kBodyTimeout);
     bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void close_quietly() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -59,8 +101,9 @@ private:
       shared_.in_flight++;
       return write(to_beast(r, 11, false));
     }
-    if (ec) return;
+    if (ec) return close_quietly();
     shared_.in_flight++;
+    ++served_;
     auto& msg = parser_->get();
     Request req;
     req.method = std::string(msg.method_string());
@@ -139,13 +182,14 @@ private:
   Shared& shared_;
   bool draining_ = false;
   std::size_t drained_ = 0;
+  std::size_t served_ = 0;
   std::array<char, 16384> discard_{};
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
   Listener(net::io_context& ioc, tcp::endpoint endpoint, Shared& shared)
-      : ioc_(ioc), acceptor_(net::make_strand(ioc)), shared_(shared) {
+      : ioc_(ioc), acceptor_(net::make_strand(ioc)), pause_(acceptor_.get_executor()), shared_(shared) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -153,36 +197,72 @@ public:
   }
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
   void accept() {
+    if (!acceptor_.is_open()) return;
+    // At the cap, new connections wait in the kernel's backlog until one of ours closes.
+    if (shared_.connections.load() >= shared_.max_connections) return retry_after(std::chrono::milliseconds(20));
     acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
   }
   void stop() {
     net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
       beast::error_code ec;
       self->acceptor_.close(ec);
+      self->pause_.cancel();
     });
   }
 
 private:
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-    if (!ec) {
-      socket.set_option(tcp::no_delay(true), ec);
-      std::make_shared<Session>(std::move(socket), shared_)->run();
+    if (ec) {
+      // EMFILE, ENFILE, ENOBUFS…: the pending connection stays queued; trying again at once would fail the
+      // same way, as fast as the CPU allows.
+      if (!accept_error_logged_)
+        std::cerr << "{\"level\":\"warn\",\"msg\":\"accept failed, backing off\",\"error\":\"" << ec.message() << "\"}\n";
+      accept_error_logged_ = true;
+      return retry_after(kAcceptBackoff);
     }
+    accept_error_logged_ = false;
+    socket.set_option(tcp::no_delay(true), ec);
+    std::make_shared<Session>(std::move(socket), shared_)->run();
     accept();
+  }
+
+  void retry_after(std::chrono::milliseconds delay) {
+    pause_.expires_after(delay);
+    pause_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (!ec) self->accept();
+    });
   }
 
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer pause_;
   Shared& shared_;
+  bool accept_error_logged_ = false;
 };
 
 }  // namespace
 
+std::size_t default_max_connections() {
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return 512;
+  if (lim.rlim_cur < lim.rlim_max) {
+    rlimit raised = lim;
+    raised.rlim_cur = lim.rlim_max == RLIM_INFINITY ? std::max<rlim_t>(lim.rlim_cur, 65536) : lim.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+  }
+  // Room for the database connections (SQLite: several files each), logs, static files and outgoing mail.
+  constexpr rlim_t kReserved = 256;
+  auto usable = lim.rlim_cur == RLIM_INFINITY ? rlim_t{65536} : lim.rlim_cur;
+  if (usable <= kReserved + 64) return 64;
+  return static_cast<std::size_t>(std::min<rlim_t>(usable - kReserved, 10000));
+}
+
 void serve(const ServerOptions& options, RequestHandler handler, std::function<void(unsigned short)> on_listening) {
   int threads = options.threads < 1 ? 1 : options.threads;
   net::io_context ioc{threads};
-  Shared shared{std::move(handler), options.body_limit};
+  Shared shared{std::move(handler), options.body_limit,
+                options.max_connections ? options.max_connections : default_max_connections()};
   auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{net::ip::make_address(options.host), options.port}, shared);
   listener->accept();
   if (on_listening) on_listening(listener->port());

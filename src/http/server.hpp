@@ -13,7 +13,13 @@ struct ServerOptions {
   unsigned short port = 8080;
   int threads = 8;
   std::size_t body_limit = 1 << 20;  // larger bodies → 413 payload_too_large
+  // Open connections at most; beyond it the listener stops accepting (new ones wait in the kernel's backlog)
+  // until one closes. 0: derived from the open-file limit (see default_max_connections()).
+  std::size_t max_connections = 0;
 };
+
+// The open-file limit raised to its hard maximum, less room for the database, logs and outgoing mail, capped.
+std::size_t default_max_connections();
 
 using RequestHandler = std::function<Response(Request&)>;
 

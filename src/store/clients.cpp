@@ -17,6 +17,17 @@ std::string search_key(const domain::Client& c) {
 }
 std::string sort_key(const domain::Client& c) { return domain::fold(c.last_name) + "\x01" + domain::fold(c.first_name); }
 
+// `text` matched literally by LIKE … ESCAPE '\': its wildcards and the escape character itself escaped.
+std::string like_literal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out;
+}
+
 Value opt_date(const std::optional<domain::LocalDate>& d) { return d ? Value{d->iso()} : Value{nullptr}; }
 
 // `last_appointment`: the most recent non-cancelled visit that has started by `now`.
@@ -88,18 +99,18 @@ void set_pending_link(sql::Connection& c, Id id, bool pending) {
 std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int64_t& total, domain::Instant now) {
   std::string where = " WHERE c.pending_link = 0";
   std::vector<Value> params;
-  // Folded, wildcards dropped, runs of blanks made one space: "  Dupont   Hélène " finds "dupont helene".
+  // Folded, runs of blanks made one space: "  Dupont   Hélène " finds "dupont helene". LIKE's wildcards and
+  // its escape character are searched for as typed (escaped, with an explicit ESCAPE on both backends).
   std::string needle;
   for (char ch : domain::fold(q.q)) {
-    if (ch == '%' || ch == '_' || ch == '\\') continue;  // wildcards are not searched for
     bool blank = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
     if (blank && (needle.empty() || needle.back() == ' ')) continue;
     needle.push_back(blank ? ' ' : ch);
   }
   while (!needle.empty() && needle.back() == ' ') needle.pop_back();
   if (!needle.empty()) {
-    where += " AND (c.search_key LIKE ?";
-    params.emplace_back("%" + needle + "%");
+    where += " AND (c.search_key LIKE ? ESCAPE '\\'";
+    params.emplace_back("%" + like_literal(needle) + "%");
     // A phone number in any national or international spelling finds the file of that number.
     auto digits = std::count_if(needle.begin(), needle.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (digits >= 6)

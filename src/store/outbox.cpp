@@ -121,10 +121,10 @@ std::vector<Message> claim(sql::Connection& c, domain::Instant due_at, domain::I
   return out;
 }
 
-void mark_sent(sql::Connection& c, Id id, domain::Instant at) {
-  c.query("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = 0, last_error = '' "
-          "WHERE id = ? AND status = 'pending'",
-          {to_epoch(at), id});
+void mark_sent(sql::Connection& c, Id id, domain::Instant at, const std::string& body_at_rest) {
+  c.query("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, lease_until = 0, last_error = '', "
+          "body = ? WHERE id = ? AND status = 'pending'",
+          {to_epoch(at), body_at_rest, id});
 }
 
 void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt,

@@ -48,7 +48,8 @@ std::vector<Message> due(sql::Connection& c, domain::Instant due_at, domain::Ins
 std::vector<Message> claim(sql::Connection& c, domain::Instant due_at, domain::Instant wall_now,
                            domain::Instant lease_until, int limit, const std::vector<std::string>& channels);
 // Results of one attempt; both release the lease. They change nothing if the message is no longer pending.
-void mark_sent(sql::Connection& c, Id id, domain::Instant at);
+// `body_at_rest`: what the outbox keeps of the body from now on (links that act as the client masked).
+void mark_sent(sql::Connection& c, Id id, domain::Instant at, const std::string& body_at_rest);
 void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt,
                          bool give_up);
 

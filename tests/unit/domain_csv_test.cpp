@@ -40,3 +40,25 @@ TEST(Csv, SplitsColumnNames) {
   EXPECT_EQ(csv::split_names("a,,b"), (std::vector<std::string>{"a", "", "b"}));
   EXPECT_EQ(csv::split_names("a"), (std::vector<std::string>{"a"}));
 }
+
+// OWASP "CSV injection": what a spreadsheet would run as a formula is kept as text by a leading '.
+TEST(Csv, FormulasAreNeutralised) {
+  EXPECT_EQ(csv::field("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(csv::field("=1+1"), "'=1+1");
+  EXPECT_EQ(csv::field("+1+1"), "'+1+1");
+  EXPECT_EQ(csv::field("-2+3"), "'-2+3");
+  EXPECT_EQ(csv::field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv::field("\tcmd"), "'\tcmd");
+  EXPECT_EQ(csv::field("\tcmd", '\t'), "\"'\tcmd\"");
+  EXPECT_EQ(csv::field("\rcmd"), "\"'\rcmd\"");
+  EXPECT_EQ(csv::field("+"), "'+");
+  EXPECT_EQ(csv::record({"=x", "ok"}, ';'), "'=x;ok\r\n");
+}
+
+TEST(Csv, PlainValuesAndPhoneNumbersStayAsTheyAre) {
+  EXPECT_EQ(csv::field("+33612345678"), "+33612345678");  // E.164: '+' and digits, no formula
+  EXPECT_EQ(csv::field("a=b"), "a=b");                    // only the first character matters
+  EXPECT_EQ(csv::field("O'Brien"), "O'Brien");
+  EXPECT_FALSE(csv::looks_like_formula(""));
+  EXPECT_TRUE(csv::looks_like_formula("+33 6"));  // a space makes it something else than E.164
+}

@@ -42,3 +42,15 @@ TEST(Time, WeekdaysAreIso) {
   EXPECT_EQ(LocalDate::parse("2027-02-29"), std::nullopt);
   EXPECT_EQ(LocalDate::parse("2028-02-29")->iso(), "2028-02-29");
 }
+
+// Found by fuzz/time.cpp: before 1911 Paris kept local mean time (+00:09:21), which no ±HH:MM writes back, and
+// past year 9999 the format has no room: such instants are refused rather than silently changed.
+TEST(Time, InstantsOutsideTheServersRangeAreRefused) {
+  Zone paris("Europe/Paris");
+  EXPECT_FALSE(parse_instant("0000-01-01T00:00:00-14:00", paris));
+  EXPECT_FALSE(parse_instant("1900-06-01T10:00:00", paris));
+  EXPECT_FALSE(parse_instant("9999-12-31T23:59:59-14:00", paris));
+  auto t = parse_instant("1970-01-02T00:00:00Z", paris);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(parse_instant(paris.format(*t), paris), t);
+}
