@@ -6,6 +6,7 @@
 #include "app/packages.hpp"
 #include "app/waitlist.hpp"
 #include "domain/error.hpp"
+#include "domain/reschedule.hpp"
 #include "domain/rules.hpp"
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
@@ -80,7 +81,7 @@ void send_booking_message(sql::Connection& c, Context& ctx, const domain::Settin
     notify::to_client(c, ctx.now(), "confirmation_request", a.client_id, domain::confirmation_request_text(summary), a.id);
   } else {
     notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id, false,
-                      delivery::confirmation_ics(ctx, settings, a, summary, ctx.now()));
+                      delivery::visit_ics(ctx, a, summary, ctx.now()));
   }
 }
 
@@ -134,8 +135,9 @@ void place(sql::Connection& c, const domain::Settings& settings, const domain::Z
         break;
       }
     }
-    if (!placed) throw Error("slot_taken", "no staff member is free for service " + std::to_string(i + 1) + " at that time",
-                             line_field(i, "staff_id"));
+    if (!placed)
+      throw Error("slot_taken", "no staff member is free for service {} at that time", line_field(i, "staff_id"),
+                  {std::to_string(i + 1)});
   }
 }
 
@@ -227,7 +229,10 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
       packages::reallocate(c, a);  // the sessions now come from the new client's packages
     }
     touch(a, o, now);
+    bool told = moved && notify::is_move(before, a);
+    if (told) ++a.ics_sequence;
     store::appointments::update(c, a);
+    if (told) notify::moved(c, ctx, settings, before, a);
     if (moved) waitlist::on_freed(c, ctx, before, &a, o.online);
     return a;
   });
@@ -241,6 +246,7 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   auto a = before;
   a.status = "cancelled";
   a.cancel_reason = reason;
+  ++a.ics_sequence;  // the cancelling .ics outranks every earlier version of the event
   touch(a, o, ctx.now());
   store::appointments::update(c, a);
   if (!notices) {
@@ -248,7 +254,8 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
     return a;
   }
   auto summary = notify::summarize(c, a, settings);
-  notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id);
+  notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id,
+                    false, delivery::visit_ics(ctx, a, summary, ctx.now(), true));
   std::set<domain::Id> staff;
   for (const auto& l : a.lines) staff.insert(l.staff_id);
   for (auto s : staff)
@@ -292,7 +299,38 @@ domain::Appointment set_no_show(Context& ctx, domain::Id id, bool no_show, const
   return ctx.db.write([&](sql::Connection& c) {
     auto a = load(c, id);
     if (a.cancelled() && no_show) throw validation("no_show", "a cancelled appointment cannot be a no-show");
+    if (no_show && ctx.now() < a.span.start)
+      throw validation("no_show", "an appointment can be marked as a no-show only once it has started");
     a.no_show = no_show;
+    touch(a, o, ctx.now());
+    store::appointments::update(c, a);
+    return a;
+  });
+}
+
+domain::Appointment set_arrived(Context& ctx, domain::Id id, bool arrived, const Origin& o) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto a = load(c, id);
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    a.arrived = arrived;
+    touch(a, o, ctx.now());
+    store::appointments::update(c, a);
+    return a;
+  });
+}
+
+domain::Appointment set_paid(Context& ctx, domain::Id id, bool paid, const std::optional<std::string>& method,
+                             const Origin& o) {
+  static const std::set<std::string> methods{"card", "cash", "cheque", "voucher", "other"};
+  if (method && !methods.count(*method))
+    throw validation("payment_method", "the payment method is card, cash, cheque, voucher or other");
+  return ctx.db.write([&](sql::Connection& c) {
+    auto a = load(c, id);
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    if (method) a.payment_method = *method;
+    if (paid && !methods.count(a.payment_method))
+      throw validation("payment_method", "the payment method is card, cash, cheque, voucher or other");
+    a.paid = paid;
     touch(a, o, ctx.now());
     store::appointments::update(c, a);
     return a;
@@ -301,6 +339,37 @@ domain::Appointment set_no_show(Context& ctx, domain::Id id, bool no_show, const
 
 domain::Appointment get(Context& ctx, domain::Id id) {
   return ctx.db.read([&](sql::Connection& c) { return load(c, id); });
+}
+
+Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalDate from, domain::LocalDate to) {
+  if (to < from) throw validation("to", "'to' is before 'from'");
+  if (to.days_since_epoch - from.days_since_epoch > 92) throw validation("to", "ask for at most 93 days at once");
+  return ctx.db.read([&](sql::Connection& c) {
+    auto settings = store::catalogue::load_settings(c);
+    domain::Zone zone(settings.timezone);
+    auto now = ctx.now();
+    auto a = load(c, id);
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    // The checks change() makes whatever the new start.
+    if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+    domain::check_change_allowed(a.rules, now, a.span.start);
+    domain::FixedLineQuery q;
+    q.from = from;
+    q.to = to;
+    q.step_minutes = settings.booking.slot_step_minutes;
+    q.not_before = now + std::chrono::minutes(a.rules.min_notice_minutes);
+    q.not_after = now + domain::Days(a.rules.max_advance_days);
+    q.ignore_appointment = a.id;
+    for (std::size_t i = 0; i < a.lines.size(); ++i) {
+      const auto& l = a.lines[i];
+      auto service = store::catalogue::find_service(c, l.service_id);
+      if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
+      q.lines.push_back({need_of(*service, l.duration_minutes), l.staff_id, l.resource_id});
+    }
+    auto agenda = store::appointments::load_agenda(c, zone, settings, zone.at(from, 0) - domain::Days(1),
+                                                   zone.at(to.plus_days(1), 0) + domain::Days(1), a.id);
+    return Availability{domain::fixed_line_slots(agenda, q), settings.timezone};
+  });
 }
 
 Availability availability(Context& ctx, const AvailabilityRequest& r) {
@@ -318,7 +387,7 @@ Availability availability(Context& ctx, const AvailabilityRequest& r) {
     q.step_minutes = settings.booking.slot_step_minutes;
     for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
       auto s = store::catalogue::find_service(c, r.service_ids[i]);
-      if (!s || !s->active) throw validation("service_ids", "no such service: " + std::to_string(r.service_ids[i]));
+      if (!s || !s->active) throw validation("service_ids", "no such service: {}", {std::to_string(r.service_ids[i])});
       q.lines.push_back(need_of(*s, s->duration_minutes));
     }
     if (r.online) {

@@ -31,6 +31,7 @@ void check_staff(sql::Connection& c, domain::Staff& s) {
   if (s.first_name.empty()) throw validation("first_name", "the first name is required");
   if (!domain::plausible_email(s.email)) throw validation("email", "a valid e-mail address is required");
   if (s.role != "admin" && s.role != "employee") throw validation("role", "role is admin or employee");
+  if (!s.color.empty() && !domain::hex_color(s.color)) throw validation("color", "a colour is # and six hexadecimal digits");
   if (!s.phone.empty()) {
     auto settings = cat::load_settings(c);
     auto phone = domain::normalize_phone(s.phone, settings.country);
@@ -41,7 +42,7 @@ void check_staff(sql::Connection& c, domain::Staff& s) {
   std::sort(s.service_ids.begin(), s.service_ids.end());
   s.service_ids.erase(std::unique(s.service_ids.begin(), s.service_ids.end()), s.service_ids.end());
   for (auto id : s.service_ids)
-    if (!cat::find_service(c, id)) throw validation("service_ids", "no such service: " + std::to_string(id));
+    if (!cat::find_service(c, id)) throw validation("service_ids", "no such service: {}", {std::to_string(id)});
   auto same = cat::find_staff_by_email(c, s.email);
   if (same && same->staff.id != s.id) throw validation("email", "another staff member has this e-mail address");
 }
@@ -55,7 +56,7 @@ void check_service(sql::Connection& c, domain::Service& s) {
   if (s.price_cents < 0) throw validation("price_cents", "a price cannot be negative");
   if (s.capacity < 1 || s.capacity > 100) throw validation("capacity", "capacity is between 1 and 100");
   for (auto id : s.resource_ids)
-    if (!cat::find_resource(c, id)) throw validation("resource_ids", "no such resource: " + std::to_string(id));
+    if (!cat::find_resource(c, id)) throw validation("resource_ids", "no such resource: {}", {std::to_string(id)});
 }
 
 }  // namespace

@@ -30,9 +30,10 @@ struct Totals {
 // a transport keeps its messages pending.
 Totals run(Context& ctx, domain::Instant now);
 
-// The iCalendar attachment of a confirmation e-mail for appointment `a` (summary `v`).
-std::string confirmation_ics(const Context& ctx, const domain::Settings& settings, const domain::Appointment& a,
-                             const domain::VisitSummary& v, domain::Instant now);
+// The iCalendar attachment of a message about appointment `a` (summary `v`): its UID, its ics_sequence, and
+// STATUS:CANCELLED / METHOD:CANCEL when `cancelled`.
+std::string visit_ics(const Context& ctx, const domain::Appointment& a, const domain::VisitSummary& v,
+                      domain::Instant now, bool cancelled = false);
 
 // ---- building blocks, exposed for tests ----
 

@@ -27,11 +27,22 @@ int status_of(const std::string& code) {
   return 400;
 }
 
-Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
-  std::string body = "{\"error\":{\"code\":" + codec::json_quote(code) + ",\"message\":" + codec::json_quote(message);
-  if (!field.empty()) body += ",\"field\":" + codec::json_quote(field);
+Response error_response(int status, const domain::Error& e, domain::Lang lang) {
+  std::string body =
+      "{\"error\":{\"code\":" + codec::json_quote(e.code()) + ",\"message\":" + codec::json_quote(e.message(lang));
+  if (!e.field().empty()) body += ",\"field\":" + codec::json_quote(e.field());
   body += "}}";
   return Response{status, "application/json", body, {}};
+}
+
+domain::Lang request_lang(app::Context& ctx, const Request& req) {
+  if (const auto* header = req.header("accept-language"))
+    if (auto lang = domain::accepted_lang(*header)) return *lang;
+  try {
+    return app::catalogue::settings(ctx).language;
+  } catch (const std::exception&) {
+    return domain::Lang::fr;  // the database itself failed: the default language
+  }
 }
 
 domain::Zone salon_zone(app::Context& ctx) { return domain::Zone(app::catalogue::settings(ctx).timezone); }
@@ -85,27 +96,29 @@ Response Api::handle(Request& req) {
 }
 
 Response Api::dispatch(Request& req) {
+  using domain::Error;
+  auto fail = [&](int status, const Error& e) { return error_response(status, e, request_lang(ctx_, req)); };
   try {
     Params params;
     bool path_matched = false;
     if (const auto* handler = router_.match(req.method, req.path, params, path_matched)) return (*handler)(req, params);
-    if (path_matched) return error_response(405, "method_not_allowed", "this route does not take " + req.method);
+    if (path_matched) return fail(405, Error("method_not_allowed", "this route does not take {}", {}, {req.method}));
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api")
-      return error_response(404, "not_found", "no such route: " + req.method + " " + req.path);
+      return fail(404, Error("not_found", "no such route: {} {}", {}, {req.method, req.path}));
     if (req.method == "GET" || req.method == "HEAD") return static_file(req);
-    return error_response(404, "not_found", "no such route");
+    return fail(404, Error("not_found", "no such route"));
   } catch (const domain::Error& e) {
-    return error_response(status_of(e.code()), e.code(), e.what(), e.field());
+    return fail(status_of(e.code()), e);
   } catch (const sql::ConstraintViolation& e) {
     // The database's own guards (PostgreSQL exclusion constraints against double booking, unique keys)
     // caught what the use case's checks let through in a race.
     if (std::string_view(e.what()).find("overlap") != std::string_view::npos)
-      return error_response(409, "slot_taken", "this time was just taken: choose another slot");
-    return error_response(409, "conflict", "this conflicts with an existing record");
+      return fail(409, Error("slot_taken", "this time was just taken: choose another slot"));
+    return fail(409, Error("conflict", "this conflicts with an existing record"));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "{\"level\":\"error\",\"path\":%s,\"what\":%s}\n", codec::json_quote(req.path).c_str(),
                  codec::json_quote(e.what()).c_str());
-    return error_response(500, "internal", "the server failed to handle this request");
+    return fail(500, Error("internal", "the server failed to handle this request"));
   }
 }
 
@@ -137,14 +150,17 @@ bool read_file(const std::string& path, std::string& out) {
 }  // namespace
 
 Response Api::static_file(const Request& req) const {
-  if (req.path.find("..") != std::string::npos) return error_response(404, "not_found", "no such file");
+  domain::Error no_file("not_found", "no such file");
+  const auto* accept = req.header("accept-language");
+  auto lang = domain::preferred_lang(accept ? *accept : "", domain::Lang::fr);
+  if (req.path.find("..") != std::string::npos) return error_response(404, no_file, lang);
   std::string rel = req.path;
   // The portal is one page app under /book, the back office under everything else.
   bool portal = rel == "/book" || rel.rfind("/book/", 0) == 0;
   std::string body;
   if (rel != "/" && !portal && read_file(web_root_ + rel, body))
     return Response{200, mime_of(rel), std::move(body), {{"Cache-Control", rel.rfind("/assets/", 0) == 0 ? "max-age=31536000, immutable" : "no-cache"}}};
-  if (rel.rfind("/assets/", 0) == 0) return error_response(404, "not_found", "no such file");
+  if (rel.rfind("/assets/", 0) == 0) return error_response(404, no_file, lang);
   std::string page = portal ? "/book.html" : "/index.html";
   if (read_file(web_root_ + page, body)) return Response{200, "text/html; charset=utf-8", std::move(body), {{"Cache-Control", "no-cache"}}};
   return Response{200, "text/html; charset=utf-8",

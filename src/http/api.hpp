@@ -1,6 +1,7 @@
 #pragma once
 // The application behind the transport: route table, auth guards, error → status, static web UI, request log.
 #include "app/context.hpp"
+#include "domain/error.hpp"
 #include "domain/time.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -24,7 +25,10 @@ private:
 
 // Status of a domain error code (the contract's table).
 int status_of(const std::string& code);
-Response error_response(int status, const std::string& code, const std::string& message, const std::string& field = {});
+// {"error":{"code","message","field"}} with the message in `lang`.
+Response error_response(int status, const domain::Error& e, domain::Lang lang);
+// The language of a request's error messages: its Accept-Language (fr or en), else the salon's language.
+domain::Lang request_lang(app::Context& ctx, const Request& req);
 
 // Guards: resolve the bearer token and check its kind and role (401 without a valid token, 403 when the
 // token is of the wrong kind or role).

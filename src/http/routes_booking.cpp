@@ -22,7 +22,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto z = zone();
     auto body = read_book_request(j, z);
-    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'client_id' is required");
+    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'{}' is required", {std::string("client_id")});
     return json_response(201, to_json(app::booking::book(ctx, body, origin(p)), z));
   });
 
@@ -86,9 +86,24 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto flag = opt_bool(j, "no_show");
-    if (!flag) throw domain::validation("no_show", "'no_show' is required (true or false)");
-    auto z = zone();
-    return json_response(200, to_json(app::booking::set_no_show(ctx, path_id(p[0]), *flag, origin(who)), z));
+    if (!flag) throw domain::validation("no_show", "'{}' is required (true or false)", {std::string("no_show")});
+    return json_response(200, to_json(app::booking::set_no_show(ctx, path_id(p[0]), *flag, origin(who)), zone()));
+  });
+
+  r.add("POST", "/api/appointments/{id}/arrived", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto flag = opt_bool(parse_object(req), "arrived");
+    if (!flag) throw domain::validation("arrived", "'{}' is required (true or false)", {std::string("arrived")});
+    return json_response(200, to_json(app::booking::set_arrived(ctx, path_id(p[0]), *flag, origin(who)), zone()));
+  });
+
+  r.add("POST", "/api/appointments/{id}/paid", [&ctx, zone, origin](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto j = parse_object(req);
+    auto flag = opt_bool(j, "paid");
+    if (!flag) throw domain::validation("paid", "'{}' is required (true or false)", {std::string("paid")});
+    auto a = app::booking::set_paid(ctx, path_id(p[0]), *flag, opt_string(j, "payment_method"), origin(who));
+    return json_response(200, to_json(a, zone()));
   });
 }
 

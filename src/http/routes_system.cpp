@@ -4,9 +4,28 @@
 #include "app/catalogue.hpp"
 #include "http/api.hpp"
 #include "http/json.hpp"
-#include "store/outbox.hpp"
+#include "app/outbox.hpp"
 
 namespace creneau::http {
+
+namespace {
+json message_json(const store::outbox::Message& m, const domain::Zone& zone) {
+  return {{"id", m.id},
+          {"kind", m.kind},
+          {"channel", m.channel},
+          {"to", m.to},
+          {"subject", m.subject},
+          {"body", m.body},
+          {"status", m.status},
+          {"attempts", m.attempts},
+          {"last_error", m.last_error},
+          {"appointment_id", m.appointment_id ? json(*m.appointment_id) : json(nullptr)},
+          {"client_id", m.client_id ? json(*m.client_id) : json(nullptr)},
+          {"created_at", zone.format(m.created_at)},
+          {"sent_at", m.sent_at ? json(zone.format(*m.sent_at)) : json(nullptr)},
+          {"has_attachment", !m.attachment.empty()}};
+}
+}  // namespace
 
 void add_system_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/auth/login", [&ctx](const Request& req, const Params&) {
@@ -24,36 +43,30 @@ void add_system_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(app::catalogue::get_staff(ctx, p.id)));
   });
 
+  // With an appointment or a client named, any staff member reads its messages (was the client told?);
+  // the whole outbox is for admins.
   r.add("GET", "/api/outbox", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    auto who = require_staff(ctx, req);
     store::outbox::Filter f;
     if (auto v = req.query_param("kind"); v && !v->empty()) f.kind = *v;
     if (auto v = req.query_param("status"); v && !v->empty()) f.status = *v;
     f.appointment_id = query_int(req, "appointment_id");
     f.client_id = query_int(req, "client_id");
+    if (!f.appointment_id && !f.client_id && !who.is_admin()) require_admin(ctx, req);  // throws forbidden
     auto page = paging(req);
     f.limit = page.limit;
     f.offset = page.offset;
     auto zone = salon_zone(ctx);
-    std::int64_t total = 0;
-    auto items = ctx.db.read([&](sql::Connection& c) { return store::outbox::list(c, f, total); });
+    auto found = app::outbox::list(ctx, f);
     json a = json::array();
-    for (const auto& m : items)
-      a.push_back({{"id", m.id},
-                   {"kind", m.kind},
-                   {"channel", m.channel},
-                   {"to", m.to},
-                   {"subject", m.subject},
-                   {"body", m.body},
-                   {"status", m.status},
-                   {"attempts", m.attempts},
-                   {"last_error", m.last_error},
-                   {"appointment_id", m.appointment_id ? json(*m.appointment_id) : json(nullptr)},
-                   {"client_id", m.client_id ? json(*m.client_id) : json(nullptr)},
-                   {"created_at", zone.format(m.created_at)},
-                   {"sent_at", m.sent_at ? json(zone.format(*m.sent_at)) : json(nullptr)},
-                   {"has_attachment", !m.attachment.empty()}});
-    return json_response(200, list_body(total, std::move(a)));
+    for (const auto& m : found.items) a.push_back(message_json(m, zone));
+    return json_response(200, list_body(found.total, std::move(a)));
+  });
+
+  r.add("POST", "/api/outbox/{id}/resend", [&ctx](const Request& req, const Params& p) {
+    require_staff(ctx, req);
+    auto m = app::outbox::resend(ctx, path_id(p[0]));
+    return json_response(200, message_json(m, salon_zone(ctx)));
   });
 
   // The client confirms through the link of a confirmation request; no log-in needed, the token is the key.

@@ -134,6 +134,18 @@ void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, do
           {error, to_epoch(next_attempt), std::string(give_up ? "failed" : "pending"), id});
 }
 
+std::optional<Message> find(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows[0]);
+}
+
+void requeue(sql::Connection& c, Id id, domain::Instant now) {
+  c.query("UPDATE outbox SET status = 'pending', attempts = 0, last_error = '', next_attempt_at = ?, lease_until = 0 "
+          "WHERE id = ?",
+          {to_epoch(now), id});
+}
+
 std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit) {
   std::vector<Id> out;
   for (const auto& r : c.query("SELECT id FROM appointments WHERE status IN ('approved', 'pending') AND start_at > ? "

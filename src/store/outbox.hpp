@@ -53,6 +53,11 @@ void mark_sent(sql::Connection& c, Id id, domain::Instant at, const std::string&
 void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt,
                          bool give_up);
 
+std::optional<Message> find(sql::Connection& c, Id id);
+// A failed message made pending again, due at `now`, with its attempts and error cleared (the same key: it is the
+// same message, sent again).
+void requeue(sql::Connection& c, Id id, domain::Instant now);
+
 // Reminders: approved or pending appointments starting in (now, until] whose reminder was not written for their
 // current start (appointments.reminder_for), soonest first.
 std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit);

@@ -62,6 +62,9 @@ class Api:
 
     def call(self, method, path, body=None, raw=None, headers=None, **params):
         h = dict(headers or {})
+        # Error messages follow Accept-Language, else the salon's language (French by default). The tests that
+        # read a message's words read the English ones; `headers={"Accept-Language": None}` sends none.
+        h.setdefault("Accept-Language", "en")
         if self.token:
             h["Authorization"] = "Bearer " + self.token
         if raw is not None:

@@ -46,7 +46,9 @@ ROUTES = [
     ("POST", "/api/clients", STAFF),
     ("GET", "/api/clients", STAFF),
     ("GET", "/api/clients/export.csv", ADMIN),
-    ("POST", "/api/clients/bulk_delete", STAFF),
+    ("POST", "/api/clients/bulk_delete", ADMIN),
+    ("POST", "/api/clients/bulk_delete", STAFF, {"ids": [], "dry_run": True}),
+    ("GET", "/api/clients?ids=1,2", STAFF),
     ("GET", f"/api/clients/{X}", STAFF),
     ("PATCH", f"/api/clients/{X}", STAFF),
     ("DELETE", f"/api/clients/{X}", STAFF),
@@ -66,6 +68,7 @@ ROUTES = [
     # availability
     ("GET", "/api/availability", STAFF),
     ("GET", "/api/portal/availability", PUBLIC),
+    ("GET", f"/api/portal/availability?appointment_id={X}&from=2027-03-01", PORTAL),
     # appointments
     ("POST", "/api/appointments", STAFF),
     ("GET", "/api/appointments", STAFF),
@@ -75,6 +78,8 @@ ROUTES = [
     ("DELETE", f"/api/appointments/{X}", STAFF),
     ("POST", f"/api/appointments/{X}/confirm", STAFF),
     ("POST", f"/api/appointments/{X}/no_show", STAFF),
+    ("POST", f"/api/appointments/{X}/arrived", STAFF),
+    ("POST", f"/api/appointments/{X}/paid", STAFF),
     ("GET", "/api/portal/appointments", PORTAL),
     ("POST", "/api/portal/appointments", PORTAL),
     ("GET", f"/api/portal/appointments/{X}", PORTAL),
@@ -96,6 +101,9 @@ ROUTES = [
     ("POST", "/api/portal/confirm/0000", PUBLIC),
     # messages and jobs
     ("GET", "/api/outbox", ADMIN),
+    ("GET", f"/api/outbox?appointment_id={X}", STAFF),
+    ("GET", f"/api/outbox?client_id={X}", STAFF),
+    ("POST", f"/api/outbox/{X}/resend", STAFF),
     ("POST", "/api/jobs/run", ADMIN),
     # privacy
     ("GET", "/api/portal/me/export", PORTAL),
@@ -158,15 +166,20 @@ def principals(tmp_path_factory):
 
 
 def route_id(route):
-    return f"{route[0]} {route[1]}"
+    return f"{route[0]} {route[1]}" + (" (dry run)" if len(route) > 3 else "")
+
+
+def body_of(route):
+    """The body sent: empty, or the route's own when its access depends on it (a dry run)."""
+    return (route[3] if len(route) > 3 else {}) if route[0] in ("POST", "PATCH") else None
 
 
 @pytest.mark.parametrize("who", ["none", "portal", "employee", "admin"])
 @pytest.mark.parametrize("route", ROUTES, ids=route_id)
 def test_matrix(principals, route, who):
-    method, path, access = route
+    method, path, access = route[:3]
     api = principals.api(who, method, path)
-    r = api.call(method, path, {} if method in ("POST", "PATCH") else None)
+    r = api.call(method, path, body_of(route))
     if r.status == 404 and "no such route" in r.text:
         pytest.skip(f"{method} {path} is not served by this build")
     assert r.status < 500, r
@@ -180,8 +193,8 @@ def test_matrix(principals, route, who):
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if r[2] != PUBLIC], ids=route_id)
 def test_unknown_token_is_401(principals, route):
-    method, path, _ = route
-    r = principals.server.api("f" * 64).call(method, path, {} if method in ("POST", "PATCH") else None)
+    method, path = route[:2]
+    r = principals.server.api("f" * 64).call(method, path, body_of(route))
     if r.status == 404 and "no such route" in r.text:
         pytest.skip(f"{method} {path} is not served by this build")
     assert r.status == 401 and r.error_code == "unauthorized", r
