@@ -77,7 +77,7 @@ void send_booking_message(sql::Connection& c, Context& ctx, const domain::Settin
   if (a.confirmation == "request") {
     auto token = auth::new_token();
     store::appointments::set_confirm_token(c, a.id, auth::token_hash(token));
-    summary.link = ctx.public_url + "/book/confirm/" + token;
+    summary.link = ctx.link_base() + "/book/confirm/" + token;
     notify::to_client(c, ctx.now(), "confirmation_request", a.client_id, domain::confirmation_request_text(summary), a.id);
   } else {
     notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id, false,

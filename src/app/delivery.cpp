@@ -405,4 +405,8 @@ Totals run(Context& ctx, domain::Instant now) {
   return totals;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> outbox_counts(Context& ctx) {
+  return ctx.db.read([](sql::Connection& c) { return store::outbox::count_by_status(c); });
+}
+
 }  // namespace creneau::app::delivery

@@ -35,6 +35,9 @@ Totals run(Context& ctx, domain::Instant now);
 std::string visit_ics(const Context& ctx, const domain::Appointment& a, const domain::VisitSummary& v,
                       domain::Instant now, bool cancelled = false);
 
+// How many outbox messages each status holds (pending, sent, failed), for monitoring.
+std::vector<std::pair<std::string, std::int64_t>> outbox_counts(Context& ctx);
+
 // ---- building blocks, exposed for tests ----
 
 struct Email {

@@ -225,7 +225,7 @@ void forgot_password(Context& ctx, const std::string& identifier) {
     auto token = auth::new_token();
     auto hash = auth::token_hash(token);
     store::auth::insert_password_reset(c, hash, account->id, ctx.now() + kResetLifetime);
-    auto text = domain::password_reset_text(settings.name, ctx.public_url + "/book/reset/" + token, settings.language);
+    auto text = domain::password_reset_text(settings.name, ctx.link_base() + "/book/reset/" + token, settings.language);
     store::outbox::Message m{};
     m.kind = "password_reset";
     m.channel = account->email ? "email" : "sms";

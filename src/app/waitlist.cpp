@@ -100,7 +100,7 @@ std::optional<std::vector<domain::SlotLine>> placement_for(sql::Connection& c, c
 }
 
 std::string offer_link(const Context& ctx, const std::string& token) {
-  return ctx.public_url + "/book/offers/" + token;
+  return ctx.link_base() + "/book/offers/" + token;
 }
 
 // Writes the offer and its messages on the configured channels the client can be reached on. False (nothing

@@ -420,6 +420,10 @@ inline constexpr Phrase kPhrases[] = {
      "le corps de la requête imbrique plus de {} niveaux"},
     {"this is longer than any e-mail address or phone number (at most {} characters)",
      "c'est plus long que toute adresse e-mail ou tout numéro de téléphone ({} caractères au plus)"},
+    {"metrics are served to loopback clients only",
+     "les métriques ne sont servies qu'aux clients en boucle locale (loopback)"},
+    {"the API reference page is not built: run npm run build in web/",
+     "la page de référence de l'API n'est pas construite : lancez npm run build dans web/"},
 };
 
 }  // namespace creneau::domain

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -71,7 +72,7 @@ app::Principal require_portal(app::Context& ctx, const Request& req) {
   return p;
 }
 
-Api::Api(app::Context& ctx, std::string web_root) : ctx_(ctx), web_root_(std::move(web_root)) {
+Api::Api(app::Context& ctx, ApiOptions options) : ctx_(ctx), options_(std::move(options)) {
   router_.add("GET", "/healthz", [](const Request&, const Params&) {
     return Response{200, "application/json", R"({"status":"ok"})", {}};
   });
@@ -83,29 +84,80 @@ Api::Api(app::Context& ctx, std::string web_root) : ctx_(ctx), web_root_(std::mo
   add_package_routes(router_, ctx_);
   add_waitlist_routes(router_, ctx_);
   add_privacy_routes(router_, ctx_);
+  add_ops_routes(router_, ctx_, metrics_, options_.web_root);
+  std::vector<std::pair<std::string, std::string>> table;
+  for (const auto& r : router_.routes()) table.emplace_back(r.method, r.pattern);
+  metrics_.set_routes(table);
+  ctx_.db.observe_writes([this](std::chrono::steady_clock::duration d) {
+    metrics_.observe_db_write(std::chrono::duration_cast<std::chrono::nanoseconds>(d));
+  });
 }
+
+namespace {
+// Makes app::Context::link_base() answer `url` on this thread while a request is served.
+struct ForwardedBase {
+  explicit ForwardedBase(const std::string& url) { app::forwarded_base_url = url.empty() ? nullptr : &url; }
+  ~ForwardedBase() { app::forwarded_base_url = nullptr; }
+  ForwardedBase(const ForwardedBase&) = delete;
+  ForwardedBase& operator=(const ForwardedBase&) = delete;
+};
+}  // namespace
 
 Response Api::handle(Request& req) {
   auto started = std::chrono::steady_clock::now();
-  Response res = dispatch(req);
-  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-  // One structured line per request.
-  std::fprintf(stderr, "{\"method\":%s,\"path\":%s,\"status\":%d,\"us\":%lld}\n", codec::json_quote(req.method).c_str(),
-               codec::json_quote(req.path).c_str(), res.status, static_cast<long long>(us));
+  std::string base = options_.public_url_given ? std::string() : forwarded_base_url(req, options_.proxies);
+  req.remote = client_address(req, options_.proxies);  // from here on, the client's address (throttles, logs)
+  auto id = request_id(req);
+  std::size_t route = Metrics::kUnmatched;
+  Response res;
+  {
+    ForwardedBase forwarded(base);
+    res = dispatch(req, route);
+  }
+  auto took = std::chrono::steady_clock::now() - started;
+  metrics_.observe_request(route, req.method, res.status, std::chrono::duration_cast<std::chrono::nanoseconds>(took));
+  if (options_.request_log)
+    log_request(req, id, route, res.status, std::chrono::duration_cast<std::chrono::microseconds>(took).count());
+  res.headers.emplace_back("X-Request-Id", std::move(id));
   return res;
 }
 
-Response Api::dispatch(Request& req) {
+void Api::log_request(const Request& req, std::string_view id, std::size_t route, int status, long long us) const {
+  auto now = std::chrono::system_clock::now();
+  auto secs = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm utc{};
+  gmtime_r(&secs, &utc);
+  char ts[64];
+  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(ms));
+  std::string pattern = route < router_.routes().size() ? router_.routes()[route].pattern
+                        : route == Metrics::kStatic      ? "static"
+                                                         : "unmatched";
+  std::string line = "{\"ts\":\"" + std::string(ts) + "\",\"id\":" + codec::json_quote(std::string(id)) +
+                     ",\"remote\":" + codec::json_quote(req.remote) + ",\"method\":" + codec::json_quote(req.method) +
+                     ",\"path\":" + codec::json_quote(req.path) + ",\"route\":" + codec::json_quote(pattern) +
+                     ",\"status\":" + std::to_string(status) + ",\"us\":" + std::to_string(us) + "}\n";
+  options_.request_log->write(line);
+}
+
+Response Api::dispatch(Request& req, std::size_t& route) {
   using domain::Error;
   auto fail = [&](int status, const Error& e) { return error_response(status, e, request_lang(ctx_, req)); };
   try {
     Params params;
     bool path_matched = false;
-    if (const auto* handler = router_.match(req.method, req.path, params, path_matched)) return (*handler)(req, params);
+    if (const auto* r = router_.match(req.method, req.path, params, path_matched)) {
+      route = router_.index_of(*r);
+      return r->handler(req, params);
+    }
     if (path_matched) return fail(405, Error("method_not_allowed", "this route does not take {}", {}, {req.method}));
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api")
       return fail(404, Error("not_found", "no such route: {} {}", {}, {req.method, req.path}));
-    if (req.method == "GET" || req.method == "HEAD") return static_file(req);
+    if (req.method == "GET" || req.method == "HEAD") {
+      route = Metrics::kStatic;
+      return static_file(req);
+    }
     return fail(404, Error("not_found", "no such route"));
   } catch (const domain::Error& e) {
     return fail(status_of(e.code()), e);
@@ -158,11 +210,11 @@ Response Api::static_file(const Request& req) const {
   // The portal is one page app under /book, the back office under everything else.
   bool portal = rel == "/book" || rel.rfind("/book/", 0) == 0;
   std::string body;
-  if (rel != "/" && !portal && read_file(web_root_ + rel, body))
+  if (rel != "/" && !portal && read_file(options_.web_root + rel, body))
     return Response{200, mime_of(rel), std::move(body), {{"Cache-Control", rel.rfind("/assets/", 0) == 0 ? "max-age=31536000, immutable" : "no-cache"}}};
   if (rel.rfind("/assets/", 0) == 0) return error_response(404, no_file, lang);
   std::string page = portal ? "/book.html" : "/index.html";
-  if (read_file(web_root_ + page, body)) return Response{200, "text/html; charset=utf-8", std::move(body), {{"Cache-Control", "no-cache"}}};
+  if (read_file(options_.web_root + page, body)) return Response{200, "text/html; charset=utf-8", std::move(body), {{"Cache-Control", "no-cache"}}};
   return Response{200, "text/html; charset=utf-8",
                   "<!doctype html><meta charset=utf-8><title>Creneau</title><p>Creneau is running. The web UI is not "
                   "built: run <code>npm ci &amp;&amp; npm run build</code> in <code>web/</code>.</p>",

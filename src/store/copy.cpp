@@ -92,6 +92,9 @@ std::string insert_sql(const std::string& table, const std::vector<std::string>&
 
 constexpr std::int64_t kPage = 1000;
 
+// Tables the migrations seed with one row (id 1).
+bool seeded(const std::string& table) { return table == "salons" || table == "network"; }
+
 }  // namespace
 
 CopyCounts copy_database(Database& from, Database& to,
@@ -104,7 +107,11 @@ CopyCounts copy_database(Database& from, Database& to,
   return to.write([&](sql::Connection& target) {
     return from.read([&](sql::Connection& source) {
       auto names = tables(source);
-      auto order = foreign_key_order(names, references(source));
+      // Both sides' foreign keys: a dialect may declare one the other cannot (SQLite cannot add a column with
+      // REFERENCES and a default, PostgreSQL can).
+      auto refs = references(source);
+      for (auto& [child, parents] : references(target)) refs[child].insert(parents.begin(), parents.end());
+      auto order = foreign_key_order(names, refs);
 
       // Same tables and columns on both sides; an empty target.
       auto target_tables = tables(target);
@@ -125,6 +132,10 @@ CopyCounts copy_database(Database& from, Database& to,
                                 ") in the target;";
         cols[t] = std::move(src);
         auto n = target.query("SELECT COUNT(*) FROM " + quoted(t)).at(0).integer(0);
+        // The one row the migrations make in every new database (salon 1, the network's own row) is not data:
+        // the source's replaces it.
+        if (seeded(t) && n == 1 && target.query("SELECT COUNT(*) FROM " + quoted(t) + " WHERE id = 1").at(0).integer(0) == 1)
+          n = 0;
         if (n > 0) non_empty += (non_empty.empty() ? "" : ", ") + t + ": " + std::to_string(n);
       }
       for (const auto& t : target_set) problems += " table " + t + " exists only in the target;";
@@ -132,6 +143,9 @@ CopyCounts copy_database(Database& from, Database& to,
       if (!non_empty.empty())
         throw std::runtime_error("copy: the target database is not empty (" + non_empty +
                                  "); copy into a freshly created database");
+
+      for (const auto& t : order)
+        if (seeded(t)) target.query("DELETE FROM " + quoted(t));  // the seeded row (checked above); nothing refers to it yet
 
       CopyCounts counts;
       for (const auto& t : order) {

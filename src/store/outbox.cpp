@@ -1,5 +1,7 @@
 #include "store/outbox.hpp"
 
+#include <algorithm>
+
 #include <random>
 
 namespace creneau::store::outbox {
@@ -157,6 +159,17 @@ std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::I
 
 void mark_reminded(sql::Connection& c, Id id, domain::Instant start) {
   c.query("UPDATE appointments SET reminder_for = ? WHERE id = ?", {to_epoch(start), id});
+}
+
+std::vector<std::pair<std::string, std::int64_t>> count_by_status(sql::Connection& c) {
+  std::vector<std::pair<std::string, std::int64_t>> out{{"pending", 0}, {"sent", 0}, {"failed", 0}};
+  for (const auto& row : c.query("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+    auto status = row.text(0);
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == status; });
+    if (it == out.end()) out.emplace_back(status, row.integer(1));
+    else it->second = row.integer(1);
+  }
+  return out;
 }
 
 }  // namespace creneau::store::outbox

@@ -39,6 +39,9 @@ struct Filter {
 };
 std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& total);
 
+// How many messages each status holds (pending, sent, failed; absent statuses answer 0), for /metrics.
+std::vector<std::pair<std::string, std::int64_t>> count_by_status(sql::Connection& c);
+
 // Up to `limit` messages due at `due_at` (pending, next attempt reached) and not claimed at `wall_now` (no lease
 // running then), oldest first. `channels` empty: every channel. Leases are wall-clock time (process liveness);
 // `due_at` is the jobs' time, which operators and tests may set.

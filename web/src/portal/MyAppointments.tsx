@@ -164,7 +164,6 @@ function Reschedule(p: { a: any; tz?: string; salonId?: number | null; onClose: 
   const [slot, setSlot] = useState<any | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ids = (p.a.lines ?? []).map((l: any) => l.service_id);
-  const staffId = p.a.requested_staff ? p.a.lines?.[0]?.staff_id : null;
   const go = async () => {
     setError(null);
     try {
@@ -176,7 +175,7 @@ function Reschedule(p: { a: any; tz?: string; salonId?: number | null; onClose: 
   };
   return (
     <Modal title={t('portal.reschedule')} onClose={p.onClose} testid="reschedule-dialog" wide>
-      <SlotPicker serviceIds={ids} staffId={staffId} tz={p.tz} selected={slot} onPick={setSlot} salonId={p.salonId} />
+      <SlotPicker serviceIds={ids} appointmentId={p.a.id} tz={p.tz} selected={slot} onPick={setSlot} salonId={p.salonId} />
       <ErrorBox error={error} testid="reschedule-error" />
       <div class="actions">
         <button type="button" onClick={p.onClose}>{t('common.cancel')}</button>

@@ -4,7 +4,7 @@ import { api, errorText } from '../common/api';
 import { t, tv, useLang } from '../common/i18n';
 import { fmtMoney } from '../common/time';
 import { Check, ErrorBox, Field, Notice, fullName, val } from '../common/ui';
-import { getMe, loadCatalog, resourceName, serviceName, useCatalog } from './catalog';
+import { getMe, loadCatalog, nextStaffColor, resourceName, serviceName, staffColor, useCatalog } from './catalog';
 import { Crud, type FieldSpec } from './Crud';
 import { HoursEditor } from './HoursEditor';
 import { currentSalonId, salonNameOf, visibleSalons } from './salon';
@@ -149,12 +149,13 @@ function StaffAdmin() {
   return (
     <Crud
       name="staff"
-      defaults={{ first_name: '', last_name: '', email: '', phone: '', role: 'employee', password: '', service_ids: [], hours: [], ...(net ? { salon_ids: [currentSalonId()] } : {}) }}
+      defaults={{ first_name: '', last_name: '', email: '', phone: '', role: 'employee', password: '', service_ids: [], hours: [], color: nextStaffColor(cat), ...(net ? { salon_ids: [currentSalonId()] } : {}) }}
       fields={[
         { key: 'first_name', label: t('client.firstName'), type: 'text', required: true },
         { key: 'last_name', label: t('client.lastName'), type: 'text' },
         { key: 'email', label: t('client.email'), type: 'email', required: true },
         { key: 'phone', label: t('client.phone'), type: 'text' },
+        { key: 'color', label: t('staff.color'), type: 'color' },
         { key: 'role', label: t('staff.role'), type: 'select', options: [
           { value: 'employee', label: t('role.employee') }, ...(salons.length ? [{ value: 'manager', label: t('role.manager') }] : []),
           { value: 'admin', label: t('role.admin') }] },
@@ -163,7 +164,9 @@ function StaffAdmin() {
         ...(net ? staffSalonFields(salons) : [{ key: 'hours', label: t('staff.hours'), type: 'hours' } as const]),
       ]}
       columns={[
-        { label: t('common.name'), render: (x) => fullName(x) },
+        { label: t('common.name'), render: (x) => (
+          <span class="staff-name"><i class="staff-dot" style={{ background: staffColor(cat, x.id) }} aria-hidden="true" />{fullName(x)}</span>
+        ) },
         { label: t('client.email'), render: (x) => x.email },
         { label: t('staff.role'), render: (x) => tv('role', x.role) },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },
