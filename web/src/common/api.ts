@@ -102,8 +102,25 @@ export async function request<T = any>(path: string, opts: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * The back office's chosen salon (staff/salon.ts): for a salon-scoped route it answers the salon's id, which
+ * goes as `salon_id` in the body of a create and in the query otherwise. A call that names `salon_id` itself
+ * (even as null, meaning "every salon") is left alone.
+ */
+type SalonScope = (method: string, path: string) => number | null;
+let salonScope: SalonScope | null = null;
+export function setSalonScope(fn: SalonScope | null) {
+  salonScope = fn;
+}
+
 /** Staff-side call (Bearer staff token). */
 export function api<T = any>(method: string, path: string, body?: unknown, query?: RequestOptions['query']) {
+  const salon = salonScope?.(method, path) ?? null;
+  if (salon !== null) {
+    const plainBody = body !== null && typeof body === 'object' && !Array.isArray(body);
+    if (method === 'POST' && plainBody && !('salon_id' in (body as object))) body = { ...(body as object), salon_id: salon };
+    else if (method !== 'POST' && !(query && 'salon_id' in query)) query = { ...query, salon_id: salon };
+  }
   return request<T>(path, { method, body, query, auth: 'staff' });
 }
 

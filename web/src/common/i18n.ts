@@ -3,6 +3,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fr } from './i18n-fr';
 import { en } from './i18n-en';
+import { netEn, netFr } from './i18n-net';
+
+// The network screens' texts join the main dictionaries (one lookup, one fallback to French).
+Object.assign(fr, netFr);
+Object.assign(en, netEn);
 
 export type Lang = 'fr' | 'en';
 const DICTS: Record<Lang, Record<string, string>> = { fr, en };

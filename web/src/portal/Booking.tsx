@@ -1,5 +1,5 @@
 // The booking flow: for whom → audience → services → staff → slot → options → account → confirm.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, papi, request } from '../common/api';
 import { t, tn, tv, useLang } from '../common/i18n';
 import { fmtDate, fmtMoney, isoDate, isoTime, minutesBetween } from '../common/time';
@@ -8,20 +8,29 @@ import { AuthForms } from './Auth';
 import { Link } from './Link';
 import { SlotPicker } from './SlotPicker';
 import { getPublicStaff, getSalon, memberId, useMe } from './session';
+import { SalonBanner } from './SalonBanner';
+import { takeChoice } from './salons';
 
 const AUDIENCES = ['', 'adult', 'teen', 'child'];
 
-export function Booking() {
+/**
+ * `atSalon`: in a network, the salon booked at (its page /book/{slug}); its staff, services, prices and slots,
+ * and what the salon chooser carried over. Without it, the single salon of the deployment.
+ */
+export function Booking(p: { atSalon?: any } = {}) {
   const lang = useLang();
   const [me] = useMe();
-  const [salon, setSalon] = useState<any>(null);
+  const salonId: number | null = p.atSalon?.id ?? null;
+  const [carried] = useState(() => (salonId ? takeChoice(salonId) : null));
+  const [salon, setSalon] = useState<any>(p.atSalon ?? null);
   const [staff, setStaff] = useState<any[]>([]);
   const [forWhom, setForWhom] = useState<number | 0>(0); // 0 = myself
-  const [audience, setAudience] = useState('');
+  const [audience, setAudience] = useState(carried?.audience ?? '');
   const [services, setServices] = useState<any[]>([]);
-  const [chosen, setChosen] = useState<number[]>([]);
+  const [chosen, setChosen] = useState<number[]>(carried?.serviceIds ?? []);
   const [staffId, setStaffId] = useState<number | null>(null);
-  const [slot, setSlot] = useState<any | null>(null);
+  const [slot, setSlot] = useState<any | null>(carried?.slot ?? null);
+  const firstRun = useRef(true);
   const [notify, setNotify] = useState(false);
   const [request_, setRequest] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,15 +40,19 @@ export function Booking() {
   const [openCats, setOpenCats] = useState<Set<string> | null>(null);
 
   useEffect(() => {
-    getSalon().then(setSalon);
-    getPublicStaff().then(setStaff);
+    if (!salonId) getSalon().then(setSalon);
+    getPublicStaff(salonId).then(setStaff);
   }, []);
   useEffect(() => {
-    request<any>('/api/portal/services', { query: { audience } })
+    request<any>('/api/portal/services', { query: { audience, salon_id: salonId } })
       .then((r) => setServices(Array.isArray(r) ? r : r?.items ?? []))
       .catch((e) => setError(errorText(e)));
   }, [audience]);
-  useEffect(() => setSlot(null), [chosen.join(','), staffId]);
+  useEffect(() => {
+    // The slot carried from the salon chooser survives the first run; any later change of services or staff drops it.
+    if (firstRun.current) firstRun.current = false;
+    else setSlot(null);
+  }, [chosen.join(','), staffId]);
 
   const members: any[] = me?.members ?? [];
   const pickMember = (id: number) => {
@@ -70,6 +83,7 @@ export function Booking() {
         client_request: request_,
       };
       if (forWhom) body.for_client_id = forWhom;
+      if (salonId) body.salon_id = salonId;
       setDone(await papi('POST', '/api/portal/appointments', body));
     } catch (e) {
       setError(errorText(e));
@@ -99,6 +113,7 @@ export function Booking() {
   return (
     <div class="booking" data-testid="booking">
       <h1>{t('portal.bookTitle')}</h1>
+      {p.atSalon && <SalonBanner salon={p.atSalon} />}
       {me && (
         <section class="card step">
           <h2><span class="num">1</span> {t('portal.forWhom')}</h2>
@@ -187,7 +202,8 @@ export function Booking() {
       {chosen.length > 0 && (
         <section class="card step">
           <h2><span class="num">{(me ? 3 : 2) + (showStaff ? 1 : 0)}</span> {t('portal.when')}</h2>
-          <SlotPicker serviceIds={chosen} staffId={staffId} tz={tz} selected={slot} onPick={setSlot} />
+          <SlotPicker serviceIds={chosen} staffId={staffId} tz={tz} selected={slot} onPick={setSlot}
+            salonId={salonId} initialDate={carried?.slot ? isoDate(carried.slot.start) : undefined} />
         </section>
       )}
       {slot && (

@@ -7,6 +7,7 @@ import { ErrorBox, Modal, Notice, fullName } from '../common/ui';
 import { Link } from './Link';
 import { SlotPicker } from './SlotPicker';
 import { getAllServices, getPublicStaff, getSalon, memberId, useMe } from './session';
+import { networkServices, salonAddress, useNetworkSalons } from './salons';
 
 export function MyAppointments() {
   const lang = useLang();
@@ -22,6 +23,16 @@ export function MyAppointments() {
   const [moving, setMoving] = useState<any | null>(null);
   const [cancelling, setCancelling] = useState<any | null>(null);
   const [showPast, setShowPast] = useState(false);
+  // In a network: every salon's visits, each with its salon (and staff names gathered from every salon).
+  const netSalons = useNetworkSalons() ?? [];
+  const multi = netSalons.length > 1;
+  const salonOf = (a: any) => netSalons.find((x) => x.id === a.salon_id);
+  useEffect(() => {
+    if (!multi) return;
+    Promise.all(netSalons.map((x) => getPublicStaff(x.id))).then((lists) =>
+      setStaff([...new Map(lists.flat().map((x) => [x.id, x])).values()]));
+    networkServices(netSalons).then(setServices, () => undefined);
+  }, [multi]);
 
   const load = () =>
     papi('GET', '/api/portal/appointments', undefined, { limit: 500 })
@@ -105,6 +116,11 @@ export function MyAppointments() {
               <li class={`my-appt status-${a.status}`} data-testid={`my-appt-${a.id}`} data-status={a.status}>
                 <div class="grow">
                   <strong>{fmtDate(isoDate(a.start), lang)} · {isoTime(a.start)}</strong>
+                  {multi && (
+                    <div class="appt-salon" data-testid="my-appt-salon" title={salonAddress(salonOf(a))}>
+                      {salonOf(a)?.name ?? ''}
+                    </div>
+                  )}
                   <div>{svc(a)}</div>
                   <div class="muted small">{[who(a), staffOf(a)].filter(Boolean).join(' · ')}</div>
                   <span class={`badge status-${a.status}`} data-testid="my-appt-status">{t(`status.${a.status}`)}</span>
@@ -136,14 +152,14 @@ export function MyAppointments() {
         </Modal>
       )}
       {moving && (
-        <Reschedule a={moving} tz={salon?.timezone} onClose={() => setMoving(null)}
+        <Reschedule a={moving} tz={salonOf(moving)?.timezone ?? salon?.timezone} salonId={multi ? moving.salon_id : null} onClose={() => setMoving(null)}
           onDone={() => { setMoving(null); setNotice(t('portal.rescheduled')); load(); }} />
       )}
     </div>
   );
 }
 
-function Reschedule(p: { a: any; tz?: string; onClose: () => void; onDone: () => void }) {
+function Reschedule(p: { a: any; tz?: string; salonId?: number | null; onClose: () => void; onDone: () => void }) {
   const lang = useLang();
   const [slot, setSlot] = useState<any | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -159,7 +175,7 @@ function Reschedule(p: { a: any; tz?: string; onClose: () => void; onDone: () =>
   };
   return (
     <Modal title={t('portal.reschedule')} onClose={p.onClose} testid="reschedule-dialog" wide>
-      <SlotPicker serviceIds={ids} appointmentId={p.a.id} tz={p.tz} selected={slot} onPick={setSlot} />
+      <SlotPicker serviceIds={ids} appointmentId={p.a.id} tz={p.tz} selected={slot} onPick={setSlot} salonId={p.salonId} />
       <ErrorBox error={error} testid="reschedule-error" />
       <div class="actions">
         <button type="button" onClick={p.onClose}>{t('common.cancel')}</button>

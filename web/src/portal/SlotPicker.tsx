@@ -12,6 +12,8 @@ export function SlotPicker(p: {
   selected?: any | null;
   onPick: (slot: any) => void;
   initialDate?: string;
+  /** In a network: the salon whose slots these are. */
+  salonId?: number | null;
   /** Rescheduling that appointment: only the starts its move accepts (same staff and rooms). */
   appointmentId?: number;
 }) {
@@ -28,16 +30,17 @@ export function SlotPicker(p: {
     let live = true;
     setSlots(null);
     setError(null);
+    const salon_id = p.salonId ?? undefined;
     const query = p.appointmentId
-      ? { appointment_id: p.appointmentId, from, to }
-      : { service_ids: key, from, to, staff_id: p.staffId ?? undefined };
+      ? { appointment_id: p.appointmentId, from, to, salon_id }
+      : { service_ids: key, from, to, staff_id: p.staffId ?? undefined, salon_id };
     papi('GET', '/api/portal/availability', undefined, query)
       .then((r) => live && setSlots(r?.slots ?? []))
       .catch((e) => live && (setError(errorText(e)), setSlots([])));
     return () => {
       live = false;
     };
-  }, [key, from, p.staffId, p.appointmentId]);
+  }, [key, from, p.staffId, p.salonId, p.appointmentId]);
 
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i));
   const byDay: Record<string, any[]> = {};

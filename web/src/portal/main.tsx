@@ -8,12 +8,13 @@ import { LangSwitch, fullName } from '../common/ui';
 import { AccountPage, DeletedPage } from './Account';
 import { AuthPage } from './Auth';
 import { ConfirmPage } from './Confirm';
-import { Booking } from './Booking';
 import { MyAppointments } from './MyAppointments';
 import { OfferPage } from './Offer';
 import { Link } from './Link';
 import { UnsubscribePage } from './Unsubscribe';
 import { getSalon, navigate, refreshMe, signOut, useMe, usePath } from './session';
+import { NetworkBooking } from './NetworkBooking';
+import { slugOfPath, useSlugSalon } from './salons';
 
 function Portal() {
   useLang();
@@ -29,6 +30,8 @@ function Portal() {
       }
     });
   }, []);
+  const slug = slugOfPath(path);
+  const slugSalon = useSlugSalon(slug);
   const offer = /^\/book\/offers\/([^/]+)/.exec(path);
   const confirm = /^\/book\/confirm\/([^/]+)/.exec(path);
   const unsubscribe = /^\/book\/unsubscribe\/([^/]+)/.exec(path);
@@ -40,11 +43,12 @@ function Portal() {
   else if (confirm) page = <ConfirmPage token={decodeURIComponent(confirm[1])} />;
   else if (/^\/book\/(login|register|forgot|reset)/.test(path)) page = <AuthPage mode={path.split('/')[2] as any} />;
   else if (path.startsWith('/book/me')) page = <MyAppointments />;
-  else page = <Booking />;
+  else if (slug) page = <NetworkBooking slug={slug} salon={slugSalon} />;
+  else page = <NetworkBooking />;
   return (
     <div class="portal">
       <header class="portal-top">
-        <Link href="/book" class="brand" testid="portal-home">{salon?.name || 'Creneau'}</Link>
+        <Link href="/book" class="brand" testid="portal-home">{slugSalon?.name || salon?.name || 'Creneau'}</Link>
         <span class="spacer" />
         {me ? (
           <>

@@ -59,6 +59,11 @@ export function useMe(): [Me | null, boolean] {
   const [ready, setReady] = useState(!!me || !getToken('portal'));
   useEffect(() => {
     listeners.add(set);
+    // A refresh that ended between the first render and now was not heard: take its result.
+    if (me) {
+      set(me);
+      setReady(true);
+    }
     if (!me && getToken('portal')) refreshMe().finally(() => setReady(true));
     return () => {
       listeners.delete(set);
@@ -96,19 +101,24 @@ export function getSalon(): Promise<any> {
   if (!salonP) salonP = request('/api/portal/salon').catch(() => ({ timezone: 'Europe/Paris', currency: 'EUR' }));
   return salonP;
 }
-let staffP: Promise<any[]> | null = null;
-export function getPublicStaff(): Promise<any[]> {
-  if (!staffP)
-    staffP = request<any>('/api/portal/staff')
+const staffP = new Map<string, Promise<any[]>>();
+/** The public staff list; with a salon, those who work there. */
+export function getPublicStaff(salonId?: number | null): Promise<any[]> {
+  const key = String(salonId ?? '');
+  if (!staffP.has(key))
+    staffP.set(key, request<any>('/api/portal/staff', { query: { salon_id: salonId } })
       .then((r) => (Array.isArray(r) ? r : r?.items ?? []))
-      .catch(() => []);
-  return staffP;
+      .then((list: any[]) => (salonId ? list.filter((s) => !Array.isArray(s.salon_ids) || s.salon_ids.includes(salonId)) : list))
+      .catch(() => []));
+  return staffP.get(key)!;
 }
-let servicesP: Promise<any[]> | null = null;
-export function getAllServices(): Promise<any[]> {
-  if (!servicesP)
-    servicesP = request<any>('/api/portal/services')
+const servicesP = new Map<string, Promise<any[]>>();
+/** The public catalogue; with a salon, what it offers at its prices. */
+export function getAllServices(salonId?: number | null): Promise<any[]> {
+  const key = String(salonId ?? '');
+  if (!servicesP.has(key))
+    servicesP.set(key, request<any>('/api/portal/services', { query: { salon_id: salonId } })
       .then((r) => (Array.isArray(r) ? r : r?.items ?? []))
-      .catch(() => []);
-  return servicesP;
+      .catch(() => []));
+  return servicesP.get(key)!;
 }

@@ -5,6 +5,7 @@ import { packageSummary, t, tv, useLang } from '../common/i18n';
 import { addDays, fmtInstant, todayIn } from '../common/time';
 import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
 import { forgetClient, serviceName, useCatalog } from './catalog';
+import { currentSalonId, salonNameOf } from './salon';
 import { ClientFields, ClientForm, clientFormOf } from './ClientFields';
 import { ClientPicker } from './ClientPicker';
 import { DeleteClientsDialog } from './DeleteClients';
@@ -35,6 +36,7 @@ export function ClientFile(p: { id: number }) {
       const today = todayIn();
       const ap = await api('GET', '/api/appointments', undefined, {
         client_id: p.id, from: addDays(today, -3 * 365), to: addDays(today, 2 * 365), limit: 500,
+        salon_id: null, // the file is the network's: its visits at every salon
       }).catch(() => ({ items: [] }));
       setAppts(itemsOf(ap).sort((a: any, b: any) => (a.start < b.start ? 1 : -1)));
     } catch (e) {
@@ -104,6 +106,7 @@ export function ClientFile(p: { id: number }) {
               <tr>
                 <td><a href={`#/agenda?date=${a.start.slice(0, 10)}&view=day`}>{fmtInstant(a.start, lang)}</a></td>
                 <td>{cat ? (a.lines ?? []).map((l: any) => serviceName(cat, l.service_id)).join(', ') : ''}</td>
+                {currentSalonId() !== null && <td data-testid="client-appt-salon">{salonNameOf(a.salon_id)}</td>}
                 <td><span class={`badge status-${a.status}`}>{t(`status.${a.status}`)}</span>{a.no_show && <span class="badge noshow">{t('agenda.noShow')}</span>}</td>
               </tr>
             ))}
@@ -184,6 +187,7 @@ function Packages(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => vo
           <li data-testid={`package-${x.id}`}>
             <strong>{x.name}</strong> — <span data-testid="package-summary">{packageSummary(x)}</span>
             {x.start_date && <span class="muted"> · {t('client.since', { d: x.start_date })}</span>}
+            {currentSalonId() !== null && x.salon_id && <span class="muted"> · {t('net.soldAt', { salon: salonNameOf(x.salon_id) })}</span>}
           </li>
         ))}
         {!pk.length && <li class="muted">—</li>}

@@ -15,13 +15,16 @@ export type FieldSpec =
   | { key: string; label: string; type: 'select'; options: { value: string; label: string }[] }
   | { key: string; label: string; type: 'multi'; options: () => { value: number; label: string }[] }
   | { key: string; label: string; type: 'hours' }
-  | { key: string; label: string; type: 'questionnaire' };
+  | { key: string; label: string; type: 'questionnaire' }
+  | { key: string; label: string; type: 'custom'; render: (value: any, set: (v: any) => void, item: Record<string, any>) => ComponentChildren };
 
 interface Props {
   name: string; // staff | services | resources | package_types (also the API path)
   fields: FieldSpec[];
   defaults: Record<string, any>;
   columns: { label: string; render: (x: any) => ComponentChildren }[];
+  /** Listed, not edited (e.g. the catalogue as a manager sees it). */
+  readOnly?: boolean;
 }
 
 export function Crud(p: Props) {
@@ -47,9 +50,11 @@ export function Crud(p: Props) {
     <section data-testid={`crud-${p.name}`}>
       <div class="toolbar">
         <span class="spacer" />
-        <button type="button" class="primary" data-testid={`crud-${p.name}-new`} onClick={() => setEditing({ ...p.defaults })}>
-          + {t('common.new')}
-        </button>
+        {!p.readOnly && (
+          <button type="button" class="primary" data-testid={`crud-${p.name}-new`} onClick={() => setEditing({ ...p.defaults })}>
+            + {t('common.new')}
+          </button>
+        )}
       </div>
       <ErrorBox error={error} />
       <table class="table">
@@ -61,8 +66,8 @@ export function Crud(p: Props) {
             <tr data-testid={`crud-${p.name}-row-${x.id}`}>
               {p.columns.map((c) => <td>{c.render(x)}</td>)}
               <td class="row-actions">
-                <button type="button" class="link" onClick={() => setEditing(x)}>{t('common.edit')}</button>
-                <button type="button" class="link danger-text" onClick={() => del(x)}>{t('common.delete')}</button>
+                {!p.readOnly && <button type="button" class="link" onClick={() => setEditing(x)}>{t('common.edit')}</button>}
+                {!p.readOnly && <button type="button" class="link danger-text" onClick={() => del(x)}>{t('common.delete')}</button>}
               </td>
             </tr>
           ))}
@@ -154,6 +159,8 @@ function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => vo
                   <HoursEditor value={v[f.key] ?? []} onChange={(x) => set(f.key, x)} testid={tid} />
                 </fieldset>
               );
+            case 'custom':
+              return <div class="field-custom" data-testid={tid}>{f.render(v[f.key], (x) => set(f.key, x), v)}</div>;
             case 'questionnaire':
               return <QuestionnaireEditor label={f.label} value={v[f.key] ?? []} onChange={(x) => set(f.key, x)} />;
             default:

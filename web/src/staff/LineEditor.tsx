@@ -42,8 +42,10 @@ export function LineEditor(p: {
   const known = ['', 'service_id', 'staff_id', 'resource_id', 'duration_minutes', 'price_cents', 'start'];
   const otherErr = p.error && !known.includes(p.error.sub) && !p.error.sub.startsWith('answers.') ? p.error.message : null;
   const staff = cat.staff.find((s) => s.id === l.staff_id);
-  const mine = cat.services.filter((s) => staff?.service_ids.includes(s.id));
-  const others = cat.services.filter((s) => !staff?.service_ids.includes(s.id));
+  // In a network, a service the chosen salon does not offer is not bookable there.
+  const offered = cat.services.filter((s) => s.offered !== false || s.id === l.service_id);
+  const mine = offered.filter((s) => staff?.service_ids.includes(s.id));
+  const others = offered.filter((s) => !staff?.service_ids.includes(s.id));
   const service = cat.services.find((s) => s.id === l.service_id);
   const needsResource = !!service && service.resource_ids.length > 0;
   const resources = needsResource ? cat.resources.filter((r) => service!.resource_ids.includes(r.id)) : cat.resources;

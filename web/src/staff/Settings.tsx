@@ -4,9 +4,12 @@ import { api, errorText } from '../common/api';
 import { t, tv, useLang } from '../common/i18n';
 import { fmtMoney } from '../common/time';
 import { Check, ErrorBox, Field, Notice, fullName, val } from '../common/ui';
-import { loadCatalog, nextStaffColor, resourceName, serviceName, staffColor, useCatalog } from './catalog';
-import { Crud } from './Crud';
+import { getMe, loadCatalog, nextStaffColor, resourceName, serviceName, staffColor, useCatalog } from './catalog';
+import { Crud, type FieldSpec } from './Crud';
 import { HoursEditor } from './HoursEditor';
+import { currentSalonId, salonNameOf, visibleSalons } from './salon';
+import { hoursBySalon, staffSalonFields } from './SalonHours';
+import { OverrideDialog, SalonServiceCell, useNetworkResources, useSalonServices } from './ServiceOverrides';
 import { NetworkSettings } from './NetworkSettings';
 
 type Tab = 'general' | 'staff' | 'services' | 'resources' | 'package_types';
@@ -27,7 +30,7 @@ export function Settings() {
           ))}
         </div>
       </div>
-      {tab === 'general' && <><General /><NetworkSettings /></>}
+      {tab === 'general' && <><General />{getMe()?.role !== 'manager' && <NetworkSettings />}</>}
       {tab === 'staff' && <StaffAdmin />}
       {tab === 'services' && <ServicesAdmin />}
       {tab === 'resources' && (
@@ -140,11 +143,13 @@ function General() {
 
 function StaffAdmin() {
   const cat = useCatalog();
+  const salons = visibleSalons();
+  const net = currentSalonId() !== null;
   const svc = () => (cat?.services ?? []).map((s) => ({ value: s.id, label: s.name }));
   return (
     <Crud
       name="staff"
-      defaults={{ first_name: '', last_name: '', email: '', phone: '', role: 'employee', password: '', service_ids: [], hours: [], color: nextStaffColor(cat) }}
+      defaults={{ first_name: '', last_name: '', email: '', phone: '', role: 'employee', password: '', service_ids: [], hours: [], color: nextStaffColor(cat), ...(net ? { salon_ids: [currentSalonId()] } : {}) }}
       fields={[
         { key: 'first_name', label: t('client.firstName'), type: 'text', required: true },
         { key: 'last_name', label: t('client.lastName'), type: 'text' },
@@ -152,10 +157,11 @@ function StaffAdmin() {
         { key: 'phone', label: t('client.phone'), type: 'text' },
         { key: 'color', label: t('staff.color'), type: 'color' },
         { key: 'role', label: t('staff.role'), type: 'select', options: [
-          { value: 'employee', label: t('role.employee') }, { value: 'admin', label: t('role.admin') }] },
+          { value: 'employee', label: t('role.employee') }, ...(salons.length ? [{ value: 'manager', label: t('role.manager') }] : []),
+          { value: 'admin', label: t('role.admin') }] },
         { key: 'password', label: t('login.password'), type: 'password', required: true },
         { key: 'service_ids', label: t('staff.services'), type: 'multi', options: svc },
-        { key: 'hours', label: t('staff.hours'), type: 'hours' },
+        ...(net ? staffSalonFields(salons) : [{ key: 'hours', label: t('staff.hours'), type: 'hours' } as const]),
       ]}
       columns={[
         { label: t('common.name'), render: (x) => (
@@ -164,6 +170,7 @@ function StaffAdmin() {
         { label: t('client.email'), render: (x) => x.email },
         { label: t('staff.role'), render: (x) => tv('role', x.role) },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },
+        ...(net ? [{ label: t('net.salonsAndHours'), render: (x: any) => <span class="staff-salon-hours">{x.hours?.length ? hoursBySalon(x.hours, salons).map((l) => <div>{l}</div>) : (x.salon_ids ?? []).map(salonNameOf).join(', ')}</span> }] : []),
       ]}
     />
   );
@@ -173,8 +180,17 @@ function ServicesAdmin() {
   const cat = useCatalog();
   const lang = useLang();
   const audiences = ['all', 'adult', 'teen', 'child'].map((a) => ({ value: a, label: t(`aud.${a}`) }));
+  // In a network: network values here, the chosen salon's overrides beside them; only admins edit the catalogue.
+  const salonId = currentSalonId();
+  const net = salonId !== null;
+  const [here, reloadHere] = useSalonServices(salonId);
+  const netResources = useNetworkResources(net);
+  const [override, setOverride] = useState<any | null>(null);
+  const ofNetwork = (label: string) => (net ? t('net.ofNetwork', { label }) : label);
   return (
+    <>
     <Crud
+      readOnly={net && getMe()?.role !== 'admin'}
       name="services"
       defaults={{ name: '', category: '', audience: 'all', duration_minutes: 30, price_cents: 0, resource_ids: [], capacity: 1, package_only: false, discovery: false, questionnaire: [] }}
       fields={[
@@ -184,7 +200,7 @@ function ServicesAdmin() {
         { key: 'duration_minutes', label: t('appt.duration'), type: 'number', required: true },
         { key: 'price_cents', label: t('appt.price'), type: 'money' },
         { key: 'capacity', label: t('svc.capacity'), type: 'number' },
-        { key: 'resource_ids', label: t('svc.resources'), type: 'multi', options: () => (cat?.resources ?? []).map((r) => ({ value: r.id, label: r.name })) },
+        { key: 'resource_ids', label: t('svc.resources'), type: 'multi', options: () => (net ? netResources : (cat?.resources ?? []).map((r) => ({ value: r.id, label: r.name }))) },
         { key: 'package_only', label: t('svc.packageOnly'), type: 'bool' },
         { key: 'discovery', label: t('svc.discovery'), type: 'bool' },
         { key: 'questionnaire', label: t('svc.questionnaire'), type: 'questionnaire' },
@@ -192,34 +208,52 @@ function ServicesAdmin() {
       columns={[
         { label: t('common.name'), render: (x) => x.name },
         { label: t('svc.audience'), render: (x) => tv('aud', x.audience ?? 'all') },
-        { label: t('appt.duration'), render: (x) => `${x.duration_minutes} min` },
-        { label: t('appt.price'), render: (x) => fmtMoney(x.price_cents, cat?.salon.currency, lang) },
-        { label: t('svc.resources'), render: (x) => (cat ? (x.resource_ids ?? []).map((id: number) => resourceName(cat, id)).join(', ') : '') },
+        { label: ofNetwork(t('appt.duration')), render: (x) => `${x.duration_minutes} min` },
+        { label: ofNetwork(t('appt.price')), render: (x) => fmtMoney(x.price_cents, cat?.salon.currency, lang) },
+        ...(net ? [{ label: t('net.atSalon', { salon: salonNameOf(salonId) }), render: (x: any) => (
+          <SalonServiceCell network={x} here={here.get(x.id)} currency={cat?.salon.currency} onEdit={() => setOverride(x)} />
+        ) }] : []),
+        { label: t('svc.resources'), render: (x) => (cat ? (x.resource_ids ?? []).filter((id: number) => !net || cat.resources.some((r) => r.id === id)).map((id: number) => resourceName(cat, id)).join(', ') : '') },
         { label: '', render: (x) => [x.package_only && t('svc.packageOnly'), x.discovery && t('svc.discovery'), x.capacity > 1 && `${t('svc.capacity')} ${x.capacity}`].filter(Boolean).join(' · ') },
       ]}
     />
+    {override && salonId !== null && (
+      <OverrideDialog salonId={salonId} network={override} here={here.get(override.id)} currency={cat?.salon.currency}
+        onClose={() => setOverride(null)} onSaved={() => { setOverride(null); reloadHere(); }} />
+    )}
+    </>
   );
 }
 
 function PackageTypesAdmin() {
   const cat = useCatalog();
+  const net = currentSalonId() !== null;
   return (
     <Crud
+      readOnly={net && getMe()?.role !== 'admin'}
       name="package_types"
-      defaults={{ name: '', sessions: 10, service_ids: [], audience: 'all', validity_days: 0 }}
+      defaults={{ name: '', sessions: 10, service_ids: [], audience: 'all', validity_days: 0, ...(net ? { scope: 'network' } : {}) }}
       fields={[
         { key: 'name', label: t('common.name'), type: 'text', required: true },
         { key: 'sessions', label: t('pkgType.sessions'), type: 'number', required: true },
         { key: 'service_ids', label: t('staff.services'), type: 'multi', options: () => (cat?.services ?? []).map((s) => ({ value: s.id, label: s.name })) },
         { key: 'audience', label: t('svc.audience'), type: 'select', options: ['all', 'adult', 'teen', 'child'].map((a) => ({ value: a, label: t(`aud.${a}`) })) },
         { key: 'validity_days', label: t('pkgType.validity'), type: 'number' },
+        ...(net ? [scopeField()] : []),
       ]}
       columns={[
         { label: t('common.name'), render: (x) => x.name },
         { label: t('pkgType.sessions'), render: (x) => x.sessions },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },
         { label: t('pkgType.validity'), render: (x) => (x.validity_days ? `${x.validity_days} j` : '∞') },
+        ...(net ? [{ label: t('net.scope'), render: (x: any) => <span data-testid={`scope-${x.id}`}>{t(`net.scope.${x.scope ?? 'network'}`)}</span> }] : []),
       ]}
     />
   );
 }
+
+/** A package type's scope in a network: its sessions are used at any salon, or only where it was sold. */
+const scopeField = (): FieldSpec => ({
+  key: 'scope', label: t('net.scope'), type: 'select',
+  options: [{ value: 'network', label: t('net.scope.network') }, { value: 'salon', label: t('net.scope.salon') }],
+});

@@ -2,11 +2,14 @@
 // Loaded once after login and reloaded when the settings pages change something.
 import { useEffect, useState } from 'preact/hooks';
 import { api, itemsOf, request } from '../common/api';
+import { currentSalonId, onSalonChange } from './salon';
 
 export interface Hours {
   weekday: number;
   start: string;
   end: string;
+  /** In a network: the salon this row is worked at. */
+  salon_id?: number | null;
 }
 export interface Staff {
   id: number;
@@ -17,6 +20,7 @@ export interface Staff {
   role?: string;
   service_ids: number[];
   hours?: Hours[];
+  salon_ids?: number[];
   /** '#RRGGBB', chosen on the staff screen; the agenda draws that person's appointments in it. */
   color?: string;
 }
@@ -37,6 +41,8 @@ export interface Service {
   package_only?: boolean;
   discovery?: boolean;
   questionnaire?: Question[];
+  /** With salon_id: whether the chosen salon offers it (its price and duration are that salon's). */
+  offered?: boolean;
 }
 export interface Resource {
   id: number;
@@ -49,6 +55,7 @@ export interface PackageType {
   service_ids: number[];
   audience?: string;
   validity_days?: number;
+  scope?: 'network' | 'salon';
 }
 export interface Salon {
   name?: string;
@@ -71,6 +78,7 @@ export interface Catalog {
 }
 
 let cache: Catalog | null = null;
+let cacheSalonId: number | null = null; // the salon `cache` was loaded for (null: the only one)
 let loading: Promise<Catalog> | null = null;
 const listeners = new Set<(c: Catalog) => void>();
 
@@ -85,16 +93,20 @@ async function safe<T>(p: Promise<T>, fallback: T): Promise<T> {
 export async function loadCatalog(force = false): Promise<Catalog> {
   if (cache && !force) return cache;
   if (loading && !force) return loading;
-  loading = (async () => {
+  const salonId = currentSalonId();
+  const p = (async () => {
+    // In a network: the chosen salon's settings, its staff (with its hours rows only) and its prices.
+    const inSalon = salonId === null ? {} : { salon_id: salonId };
     const [salonRaw, staffRaw, services, resources, packageTypes] = await Promise.all([
-      safe(request<any>('/api/portal/salon'), {}),
-      safe(api('GET', '/api/staff', undefined, { limit: 500 }), null),
-      safe(api('GET', '/api/services', undefined, { limit: 500 }), []),
+      safe(request<any>('/api/portal/salon', { query: inSalon }), {}),
+      safe(api('GET', '/api/staff', undefined, { limit: 500, ...inSalon }), null),
+      safe(api('GET', '/api/services', undefined, { limit: 500, ...inSalon }), []),
       safe(api('GET', '/api/resources', undefined, { limit: 500 }), []),
       safe(api('GET', '/api/package_types', undefined, { limit: 500 }), []),
     ]);
     // Employees may not list staff: fall back to the public list (first names only).
-    const staff = staffRaw ? itemsOf<Staff>(staffRaw) : itemsOf<Staff>(await safe(request('/api/portal/staff'), []));
+    const staffAll = staffRaw ? itemsOf<Staff>(staffRaw) : itemsOf<Staff>(await safe(request('/api/portal/staff', { query: inSalon }), []));
+    const staff = salonId === null ? staffAll : staffAll.map((s) => ({ ...s, hours: hoursAt(s.hours, salonId) }));
     const salon: Salon = {
       timezone: 'Europe/Paris',
       currency: 'EUR',
@@ -112,16 +124,31 @@ export async function loadCatalog(force = false): Promise<Catalog> {
       packageTypes: itemsOf<PackageType>(packageTypes),
       me: cache?.me ?? null,
     };
+    // A load started before the salon was switched must not overwrite the chosen salon's catalogue.
+    if (salonId !== currentSalonId()) return loadCatalog(true);
     cache = c;
+    cacheSalonId = salonId;
     listeners.forEach((fn) => fn(c));
     return c;
   })();
+  loading = p;
   try {
-    return await loading;
+    return await p;
   } finally {
-    loading = null;
+    if (loading === p) loading = null;
   }
 }
+
+/** A staff member's hours rows at one salon (rows without a salon are the single-salon case). */
+const hoursAt = (hours: Hours[] | undefined, salonId: number) =>
+  (hours ?? []).filter((h) => h.salon_id === undefined || h.salon_id === null || h.salon_id === salonId);
+
+// Switching salon: the catalogue is the new salon's (pages remount and read it again).
+onSalonChange(() => {
+  if (cache && cacheSalonId === currentSalonId()) return;
+  cache = null;
+  loadCatalog(true).catch(() => undefined);
+});
 
 export function setMe(me: any) {
   if (cache) cache.me = me;

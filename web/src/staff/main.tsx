@@ -11,6 +11,9 @@ import { Clients } from './Clients';
 import { ClientFile } from './ClientFile';
 import { FreedSlots } from './FreedSlots';
 import { Settings } from './Settings';
+import { SalonSwitcher, useSalonKey } from './SalonSwitcher';
+import { Salons } from './Salons';
+import { forgetSalons, loadSalons, visibleSalons } from './salon';
 
 function useHash(): string {
   const [h, set] = useState(location.hash || '#/agenda');
@@ -90,10 +93,12 @@ function Shell() {
     }, () => undefined);
   }, []);
   const isAdmin = !me || me.role !== 'employee';
+  const salonKey = useSalonKey();
   const logout = () => {
     api('POST', '/api/auth/logout').catch(() => undefined);
     setToken('staff', null);
     setMe(null);
+    forgetSalons();
     location.hash = '#/agenda';
     location.reload();
   };
@@ -109,6 +114,7 @@ function Shell() {
   else if (path.startsWith('/clients')) page = <Clients isAdmin={isAdmin} />;
   else if (path.startsWith('/freed')) page = <FreedSlots />;
   else if (path.startsWith('/settings')) page = <Settings />;
+  else if (path.startsWith('/salons') && me?.role === 'admin') page = <Salons />;
   else page = <Agenda />;
   return (
     <div class="shell">
@@ -123,7 +129,9 @@ function Shell() {
           {link('#/clients', t('nav.clients'), 'nav-clients')}
           {link('#/freed', t('nav.freed'), 'nav-freed')}
           {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
+          {me?.role === 'admin' && visibleSalons().length > 0 && link('#/salons', t('net.salons'), 'nav-salons')}
         </nav>
+        <SalonSwitcher me={me} />
         <span class="spacer" />
         <div class={'topbar-user' + (navOpen ? ' open' : '')}>
           <span class="muted me">{fullName(me)}</span>
@@ -133,7 +141,7 @@ function Shell() {
           </button>
         </div>
       </header>
-      <main class="content">{page}</main>
+      <main class="content" key={salonKey ?? 'loading'}>{salonKey ? page : <p class="muted">{t('common.loading')}</p>}</main>
     </div>
   );
 }
@@ -148,7 +156,9 @@ function App() {
       }
     });
   }, []);
-  if (!authed) return <Login onDone={() => loadCatalog(true).finally(() => setAuthed(true))} />;
+  // The salons first: in a network the catalogue is the chosen salon's.
+  if (!authed)
+    return <Login onDone={() => loadSalons(getMe()).catch(() => undefined).then(() => loadCatalog(true)).finally(() => setAuthed(true))} />;
   return <Shell />;
 }
 
