@@ -99,6 +99,7 @@ Api::Api(app::Context& ctx, std::string web_root) : ctx_(ctx), web_root_(std::mo
   add_waitlist_routes(router_, ctx_);
   add_salon_routes(router_, ctx_);
   add_privacy_routes(router_, ctx_);
+  add_report_routes(router_, ctx_);
 }
 
 Response Api::handle(Request& req) {

@@ -65,5 +65,6 @@ void add_package_routes(Router& r, app::Context& ctx);
 void add_waitlist_routes(Router& r, app::Context& ctx);
 void add_salon_routes(Router& r, app::Context& ctx);
 void add_privacy_routes(Router& r, app::Context& ctx);
+void add_report_routes(Router& r, app::Context& ctx);
 
 }  // namespace creneau::http

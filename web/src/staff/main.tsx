@@ -10,6 +10,7 @@ import { Agenda } from './Agenda';
 import { Clients } from './Clients';
 import { ClientFile } from './ClientFile';
 import { FreedSlots } from './FreedSlots';
+import { Reports } from './Reports';
 import { Settings } from './Settings';
 
 function useHash(): string {
@@ -107,6 +108,7 @@ function Shell() {
   else if (path.startsWith('/clients')) page = <Clients isAdmin={isAdmin} />;
   else if (path.startsWith('/freed')) page = <FreedSlots />;
   else if (path.startsWith('/settings')) page = <Settings />;
+  else if (path.startsWith('/reports') && isAdmin) page = <Reports isAdmin={me?.role === 'admin'} />;
   else page = <Agenda />;
   return (
     <div class="shell">
@@ -116,6 +118,7 @@ function Shell() {
           {link('#/agenda', t('nav.agenda'), 'nav-agenda')}
           {link('#/clients', t('nav.clients'), 'nav-clients')}
           {link('#/freed', t('nav.freed'), 'nav-freed')}
+          {isAdmin && link('#/reports', t('nav.reports'), 'nav-reports')}
           {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
         </nav>
         <span class="spacer" />
