@@ -440,5 +440,6 @@ export const en: Record<string, string> = {
   "reports.packagesNone": "No package sessions in this period.",
   "reports.soldAt": "Sold by",
   "reports.usedAt": "Used at",
+  "reports.salonTable": "Figures by salon",
   "reports.sessions": "Sessions",
 };

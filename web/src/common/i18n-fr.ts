@@ -440,5 +440,6 @@ export const fr: Record<string, string> = {
   "reports.packagesNone": "Aucune séance de forfait sur cette période.",
   "reports.soldAt": "Vendu par",
   "reports.usedAt": "Utilisé à",
+  "reports.salonTable": "Détail par salon",
   "reports.sessions": "Séances",
 };

@@ -123,7 +123,7 @@ export function Reports(props: { isAdmin: boolean }) {
     options: {
       scales: {
         money: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: currency } },
-        pct: { type: 'linear', position: 'right', beginAtZero: true, suggestedMax: 100, grid: { drawOnChartArea: false }, title: { display: true, text: '%' } },
+        pct: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '%' } },
       },
     },
   }), [days, labels, lang, currency]);
@@ -155,7 +155,7 @@ export function Reports(props: { isAdmin: boolean }) {
     options: {
       scales: {
         money: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: currency } },
-        pct: { type: 'linear', position: 'right', beginAtZero: true, suggestedMax: 100, grid: { drawOnChartArea: false }, title: { display: true, text: '%' } },
+        pct: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '%' } },
       },
     },
   }), [summary, salons, lang, currency]);
@@ -261,7 +261,7 @@ export function Reports(props: { isAdmin: boolean }) {
       )}
       {rows.length > 1 && (
         <section class="card" data-testid="report-salon-table">
-          <h2>{t('reports.bySalon')}</h2>
+          <h2>{t('reports.salonTable')}</h2>
           <div class="table-scroll">
             <table class="table">
               <thead>
