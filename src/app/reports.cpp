@@ -21,7 +21,7 @@ using SettingsById = std::map<Id, domain::Settings>;
 std::vector<Id> covered(const Principal& who, std::optional<Id> salon_id, const SettingsById& settings) {
   if (salon_id) {
     if (!settings.count(*salon_id))
-      throw domain::validation("salon_id", "no such salon: " + std::to_string(*salon_id));
+      throw domain::validation("salon_id", "no such salon: {}", {std::to_string(*salon_id)});
     salons::require_manages(who, *salon_id);
     return {*salon_id};
   }

@@ -58,7 +58,7 @@ domain::SalonProfile create(Context& ctx, domain::SalonProfile s) {
     try {
       check_profile(c, s);
     } catch (const domain::Error& e) {
-      if (e.field().empty()) throw validation("timezone", e.what());
+      if (e.field().empty()) throw e.at_field("timezone");
       throw;
     }
     s.id = store::salons::insert(c, s, ctx.now());
@@ -76,7 +76,7 @@ domain::SalonProfile update(Context& ctx, domain::SalonProfile s) {
     try {
       check_profile(c, s);
     } catch (const domain::Error& e) {
-      if (e.field().empty()) throw validation("timezone", e.what());
+      if (e.field().empty()) throw e.at_field("timezone");
       throw;
     }
     store::salons::update(c, s);
@@ -86,7 +86,7 @@ domain::SalonProfile update(Context& ctx, domain::SalonProfile s) {
 
 Id resolve_in(sql::Connection& c, const Principal* who, std::optional<Id> requested) {
   if (requested) {
-    if (!store::salons::find(c, *requested)) throw validation("salon_id", "no such salon: " + std::to_string(*requested));
+    if (!store::salons::find(c, *requested)) throw validation("salon_id", "no such salon: {}", {std::to_string(*requested)});
     if (who && who->kind == "staff") require_works_at(*who, *requested);
     return *requested;
   }

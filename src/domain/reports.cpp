@@ -34,7 +34,7 @@ double Figures::online_share() const { return ratio3(online, appointments); }
 void check_range(const Range& range) {
   if (range.to < range.from) throw validation("to", "'to' is before 'from'");
   if (range.days() > kMaxRangeDays)
-    throw validation("to", "a report covers at most " + std::to_string(kMaxRangeDays) + " days");
+    throw validation("to", "a report covers at most {} days", {std::to_string(kMaxRangeDays)});
 }
 
 namespace {

@@ -18,6 +18,7 @@ domain::Staff staff_from(const json& j, domain::Staff s) {
   if (auto v = opt_string(j, "email")) s.email = *v;
   if (auto v = opt_string(j, "phone")) s.phone = *v;
   if (auto v = opt_string(j, "role")) s.role = *v;
+  if (auto v = opt_string(j, "color")) s.color = *v;
   if (auto v = opt_ids(j, "service_ids")) s.service_ids = *v;
   if (auto v = opt_ids(j, "salon_ids")) s.salon_ids = *v;
   if (j.contains("hours")) s.hours = read_hours(j, "hours");
@@ -162,8 +163,8 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     auto zone = salon_zone(ctx);
     auto start = domain::parse_instant(req_string(j, "start"), zone);
     auto end = domain::parse_instant(req_string(j, "end"), zone);
-    if (!start) throw domain::validation("start", "'start' must be an ISO 8601 date-time");
-    if (!end) throw domain::validation("end", "'end' must be an ISO 8601 date-time");
+    if (!start) throw domain::validation("start", "'{}' must be an ISO 8601 date-time", {std::string("start")});
+    if (!end) throw domain::validation("end", "'{}' must be an ISO 8601 date-time", {std::string("end")});
     auto t = app::catalogue::add_time_off(ctx, {0, path_id(p[0]), {*start, *end}, opt_string(j, "reason").value_or("")});
     return json_response(201, time_off_json(t, zone));
   });
@@ -244,7 +245,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     require_admin(ctx, req);
     auto j = parse_object(req);
     req_string(j, "name");
-    if (!opt_int(j, "duration_minutes")) throw domain::validation("duration_minutes", "'duration_minutes' is required");
+    if (!opt_int(j, "duration_minutes")) throw domain::validation("duration_minutes", "'{}' is required", {std::string("duration_minutes")});
     return json_response(201, to_json(app::catalogue::create_service(ctx, service_from(j, {}))));
   });
   r.add("GET", "/api/services/{id}", [&ctx](const Request& req, const Params& p) {
@@ -278,6 +279,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
                                {"name", s.name},
                                {"timezone", s.timezone},
                                {"currency", s.currency},
+                               {"language", domain::lang_code(s.language)},
                                {"opening_hours", hours_json(s.opening_hours)},
                                {"preferred_staff_selection", s.preferred_staff_selection},
                                {"booking",

@@ -68,7 +68,7 @@ domain::Client client_from(const json& j, domain::Client c) {
       c.birth_date.reset();
     } else {
       auto d = domain::LocalDate::parse(*v);
-      if (!d) throw domain::validation("birth_date", "'birth_date' must be a date YYYY-MM-DD");
+      if (!d) throw domain::validation("birth_date", "'{}' must be a date YYYY-MM-DD", {std::string("birth_date")});
       c.birth_date = d;
     }
   }
@@ -82,6 +82,24 @@ store::clients::Query read_query(const Request& req) {
   if (auto s = req.query_param("sort"); s && !s->empty()) {
     if (*s != "name" && *s != "-name") throw domain::validation("sort", "sort is name or -name");
     q.descending = *s == "-name";
+  }
+  if (auto ids = req.query_param("ids"); ids && !ids->empty()) {
+    for (std::size_t i = 0; i <= ids->size();) {
+      auto end = std::min(ids->find(',', i), ids->size());
+      auto part = ids->substr(i, end - i);
+      std::size_t used = 0;
+      long long v = 0;
+      try {
+        v = std::stoll(part, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != part.size() || v <= 0)
+        throw domain::validation("ids", "'ids' is a comma-separated list of client ids");
+      q.ids.push_back(v);
+      i = end + 1;
+    }
+    if (q.ids.size() > 500) throw domain::validation("ids", "ask for at most 500 ids at once");
   }
   return q;
 }
@@ -112,7 +130,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
     require_staff(ctx, req);
     auto q = read_query(req);
     auto page = paging(req);
-    q.limit = page.limit;
+    // ?ids= (the agenda's names, one request): every file asked for, unless a limit is given.
+    q.limit = q.ids.empty() || req.query_param("limit") ? page.limit : static_cast<int>(q.ids.size());
     q.offset = page.offset;
     auto result = app::clients::search(ctx, q);
     auto z = zone();
@@ -139,11 +158,16 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/clients/bulk_delete", [&ctx](const Request& req, const Params&) {
+    // A dry run (counting what a delete would cancel, for the confirmation dialog) writes nothing: any staff
+    // member may ask it, also before deleting one file. The delete itself is for admins.
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
+    bool dry_run = opt_bool(j, "dry_run").value_or(false);
+    if (!dry_run && !who.is_admin()) require_admin(ctx, req);  // throws forbidden
     auto ids = opt_ids(j, "ids");
     if (!ids) throw domain::validation("ids", "'ids' is required: the list of client ids to delete");
-    return json_response(200, {{"deleted", app::clients::remove_many(ctx, *ids, who)}});
+    auto done = app::clients::remove_many(ctx, *ids, who, dry_run);
+    return json_response(200, {{"deleted", done.deleted}, {"cancelled", done.cancelled}});
   });
 
   r.add("GET", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {

@@ -11,9 +11,9 @@ namespace {
 // `from` and `to`, both required dates (their order and length are the use case's to check).
 app::reports::Range read_range(const Request& req) {
   auto from = query_date(req, "from");
-  if (!from) throw domain::validation("from", "'from' is required: the first day of the report (YYYY-MM-DD)");
+  if (!from) throw domain::validation("from", "'{}' is required: the first day of the report (YYYY-MM-DD)", {std::string("from")});
   auto to = query_date(req, "to");
-  if (!to) throw domain::validation("to", "'to' is required: the last day of the report (YYYY-MM-DD)");
+  if (!to) throw domain::validation("to", "'{}' is required: the last day of the report (YYYY-MM-DD)", {std::string("to")});
   return {*from, *to};
 }
 

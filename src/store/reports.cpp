@@ -59,7 +59,7 @@ std::vector<DayFigures> figures_by_day(sql::Connection& c, const Scope& scope) {
   if (scope.salon_ids.empty()) return {};
 
   // Appointments: counted once each. A new client's visit is the earliest-starting one not cancelled of that client
-  // across the network (ties by id): no other such appointment before it (index appointments_client).
+  // across the network (ties by id): no other such appointment before it (a range of index appointments_client).
   {
     std::vector<Value> params;
     std::string day = local_day("a.start_at", scope, params);
@@ -71,8 +71,8 @@ std::vector<DayFigures> figures_by_day(sql::Connection& c, const Scope& scope) {
              "SUM(CASE WHEN a.status <> 'cancelled' AND a.no_show = 1 THEN 1 ELSE 0 END), "
              "SUM(CASE WHEN a.status <> 'cancelled' AND a.created_by_type = 'client' THEN 1 ELSE 0 END), "
              "SUM(CASE WHEN a.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM appointments b "
-             "  WHERE b.client_id = a.client_id AND b.status <> 'cancelled' "
-             "  AND (b.start_at < a.start_at OR (b.start_at = a.start_at AND b.id < a.id))) THEN 1 ELSE 0 END) "
+             "  WHERE b.client_id = a.client_id AND b.start_at <= a.start_at AND b.status <> 'cancelled' "
+             "  AND (b.start_at < a.start_at OR b.id < a.id)) THEN 1 ELSE 0 END) "
              "FROM appointments a WHERE " + where + " GROUP BY 1, 2",
              params)) {
       auto& f = at(by_day, r);

@@ -10,7 +10,6 @@ import { Agenda } from './Agenda';
 import { Clients } from './Clients';
 import { ClientFile } from './ClientFile';
 import { FreedSlots } from './FreedSlots';
-import { Reports } from './Reports';
 import { Settings } from './Settings';
 
 function useHash(): string {
@@ -21,6 +20,15 @@ function useHash(): string {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return h;
+}
+
+// The dashboard and its charting library load only when opened (Chart.js stays out of the agenda's bundle).
+function LazyReports(props: { isAdmin: boolean }) {
+  const [Page, setPage] = useState<null | ((p: { isAdmin: boolean }) => any)>(null);
+  useEffect(() => {
+    import('./Reports').then((m) => setPage(() => m.Reports));
+  }, []);
+  return Page ? <Page isAdmin={props.isAdmin} /> : <p class="muted">…</p>;
 }
 
 function Login(props: { onDone: () => void }) {
@@ -78,6 +86,8 @@ function Shell() {
   const hash = useHash();
   useLang();
   const [me, setMeState] = useState<any>(getMe());
+  const [navOpen, setNavOpen] = useState(false);
+  useEffect(() => setNavOpen(false), [hash]);
   useEffect(() => {
     // Who is logged in (role decides what the menu shows); the login answer is cached, this refreshes it.
     api('GET', '/api/auth/me').then((r) => {
@@ -108,13 +118,17 @@ function Shell() {
   else if (path.startsWith('/clients')) page = <Clients isAdmin={isAdmin} />;
   else if (path.startsWith('/freed')) page = <FreedSlots />;
   else if (path.startsWith('/settings')) page = <Settings />;
-  else if (path.startsWith('/reports') && isAdmin) page = <Reports isAdmin={me?.role === 'admin'} />;
+  else if (path.startsWith('/reports') && isAdmin) page = <LazyReports isAdmin={me?.role === 'admin'} />;
   else page = <Agenda />;
   return (
     <div class="shell">
       <header class="topbar">
         <span class="brand">Creneau</span>
-        <nav>
+        <button type="button" class="menu-toggle nav-toggle" aria-expanded={navOpen} aria-controls="main-nav" data-testid="nav-menu"
+          onClick={() => setNavOpen(!navOpen)}>
+          ☰ <span class="sr-only">{t('nav.menu')}</span>
+        </button>
+        <nav id="main-nav" class={navOpen ? 'open' : ''} aria-label={t('nav.main')}>
           {link('#/agenda', t('nav.agenda'), 'nav-agenda')}
           {link('#/clients', t('nav.clients'), 'nav-clients')}
           {link('#/freed', t('nav.freed'), 'nav-freed')}
@@ -122,11 +136,13 @@ function Shell() {
           {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
         </nav>
         <span class="spacer" />
-        <span class="muted me">{fullName(me)}</span>
-        <LangSwitch />
-        <button type="button" class="link" onClick={logout} data-testid="logout">
-          {t('nav.logout')}
-        </button>
+        <div class={'topbar-user' + (navOpen ? ' open' : '')}>
+          <span class="muted me">{fullName(me)}</span>
+          <LangSwitch />
+          <button type="button" class="link" onClick={logout} data-testid="logout">
+            {t('nav.logout')}
+          </button>
+        </div>
       </header>
       <main class="content">{page}</main>
     </div>
