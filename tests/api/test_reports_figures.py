@@ -287,3 +287,16 @@ def test_no_shows_count_in_time_but_not_in_revenue(scenario):
                             "online_share": 0, "new_clients": 1, "waitlist_offers": 0, "waitlist_accepted": 0}]
     d = admin.get("/api/reports/daily", **{"from": day, "to": day})
     assert d["items"][0]["no_shows"] == 1 and d["items"][0]["salon_id"] is None
+
+
+def test_range_errors_in_french_and_english(scenario):
+    params = {"from": "2027-03-07", "to": "2027-03-01"}
+    fr = scenario.admin.call("GET", "/api/reports/summary", headers={"Accept-Language": "fr"}, **params)
+    en = scenario.admin.call("GET", "/api/reports/summary", headers={"Accept-Language": "en"}, **params)
+    assert fr.status == en.status == 422 and fr["error"]["field"] == en["error"]["field"] == "to"
+    assert en["error"]["message"] == "'to' is before 'from'" and fr["error"]["message"] != en["error"]["message"]
+    long = scenario.admin.call("GET", "/api/reports/daily", headers={"Accept-Language": "fr"},
+                               **{"from": "2027-01-01", "to": "2028-06-01"})
+    assert long["error"]["message"] == "un rapport couvre au plus 366 jours"
+    missing = scenario.admin.call("GET", "/api/reports/daily", headers={"Accept-Language": "en"}, to="2027-01-01")
+    assert missing["error"]["message"] == "'from' is required: the first day of the report (YYYY-MM-DD)"

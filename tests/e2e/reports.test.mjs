@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { adminToken, launch, newPage, seedSalon, shot, staffLogin, startServer } from './helpers.mjs';
+import { ADMIN, adminToken, launch, newPage, seedSalon, shot, staffLogin, startServer } from './helpers.mjs';
 
 let server, browser, token;
 
@@ -57,7 +57,8 @@ const drawn = (page, testid) =>
     return c.width > 0 && painted > 500;
   });
 
-async function chooseWeek(page) {
+async function chooseWeek(page, phone = false) {
+  if (phone) await page.getByTestId('nav-menu').click();  // the navigation is folded behind ☰ on a phone
   await page.getByTestId('nav-reports').click();
   await page.getByTestId('reports-page').waitFor();
   await page.getByTestId('range-custom').click();
@@ -112,8 +113,12 @@ test('the dashboard shows the tiles and draws the charts for a chosen range', as
 test('the dashboard on a phone (390 px)', async () => {
   const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
   try {
-    await staffLogin(page, server.base);
-    await chooseWeek(page);
+    await page.goto(`${server.base}/`);
+    await page.getByTestId('login-email').fill(ADMIN.email);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-menu').waitFor();
+    await chooseWeek(page, true);
     assert.ok(await drawn(page, 'chart-daily'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the page is ${overflow} px wider than the phone`);
