@@ -7,8 +7,8 @@ CREATE INDEX appointments_salon ON appointments(salon_id, start_at, status, no_s
 -- "Is there an earlier visit of this client that is not cancelled?" (new clients).
 DROP INDEX appointments_client;
 CREATE INDEX appointments_client ON appointments(client_id, start_at, status, id);
--- The lines of those appointments: minutes, price, package.
+-- The lines of those appointments: minutes, price, package, start.
 DROP INDEX lines_appointment;
-CREATE INDEX lines_appointment ON appointment_lines(appointment_id, price_cents, duration_minutes, package_id);
+CREATE INDEX lines_appointment ON appointment_lines(appointment_id, price_cents, duration_minutes, package_id, start_at);
 -- The waitlist figures find the messages of each offer by its appointment (GET /api/outbox?appointment_id= too).
 CREATE INDEX outbox_appointment ON outbox(appointment_id, kind);
