@@ -3,7 +3,7 @@
 -- (same leading columns: every query that used them still does), and the outbox gets one by appointment.
 -- A salon's appointments of a range: their status, no-show flag, origin and client.
 DROP INDEX appointments_salon;
-CREATE INDEX appointments_salon ON appointments(salon_id, start_at, status, no_show, created_by_type, client_id);
+CREATE INDEX appointments_salon ON appointments(salon_id, start_at, status, no_show, created_by_type, client_id, id);
 -- "Is there an earlier visit of this client that is not cancelled?" (new clients).
 DROP INDEX appointments_client;
 CREATE INDEX appointments_client ON appointments(client_id, start_at, status, id);
