@@ -48,7 +48,8 @@ export function presetRange(p: Exclude<Preset, 'custom'>, today: string): { from
 
 const pct = (x: number, lang: string) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(x);
-const hours = (minutes: number) => `${Math.round(minutes / 6) / 10} h`;
+const hours = (minutes: number, lang: string) =>
+  `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(minutes / 60)} h`;
 
 function Tile(p: { label: string; value: string; hint?: string; testid: string }) {
   return (
@@ -233,7 +234,7 @@ export function Reports(props: { isAdmin: boolean }) {
             hint={t('reports.cancelledN', { n: n.cancelled })} />
           <Tile testid="tile-revenue" label={t('reports.revenue')} value={money(n.revenue_cents)} />
           <Tile testid="tile-occupancy" label={t('reports.occupancy')} value={pct(n.occupancy, lang)}
-            hint={`${hours(n.booked_minutes)} / ${hours(n.open_minutes)}`} />
+            hint={`${hours(n.booked_minutes, lang)} / ${hours(n.open_minutes, lang)}`} />
           <Tile testid="tile-no-shows" label={t('reports.noShows')} value={String(n.no_shows)} hint={pct(noShowRate, lang)} />
           <Tile testid="tile-online" label={t('reports.online')} value={pct(n.online_share, lang)} />
           <Tile testid="tile-new-clients" label={t('reports.newClients')} value={String(n.new_clients)} />
