@@ -143,11 +143,11 @@ void load_demo(Context& ctx) {
         {"Chloé", "Dubois", "#16a34a", "employee", {7, 8, 9, 10, 11, 12, 13}, {{0, {1, 2, 4, 5, 6}}}},
         {"Inès", "Moreau", "#c026d3", "employee", {4, 5, 6, 12, 14}, {{0, {1, 2, 6}}, {1, {3, 5}}}},
         {"Hugo", "Laurent", "#9333ea", "employee", {7, 9, 10, 11, 13}, {{0, {1, 2, 3, 4, 6}}}},
-        {"Sarah", "Lefèvre", "#2563eb", "manager", {0, 1, 2, 4, 5, 12}, {{1, {2, 3, 4, 5, 6}}}},
-        {"Yanis", "Girard", "#dc2626", "employee", {0, 1, 3, 4, 6, 12}, {{1, {1, 3, 4, 5, 6}}}},
-        {"Margaux", "Roche", "#ca8a04", "manager", {0, 2, 4, 5, 6, 12, 15}, {{2, {2, 3, 4, 5, 6}}}},
-        {"Bastien", "Perrin", "#0891b2", "employee", {0, 1, 3, 4, 5, 12}, {{2, {1, 2, 4, 5, 6}}}},
-        {"Lina", "Morel", "#db2777", "employee", {0, 2, 3, 4, 12, 15}, {{2, {1, 2, 3, 5, 6}}}},
+        {"Sarah", "Lefèvre", "#1d4ed8", "manager", {0, 1, 2, 4, 5, 12}, {{1, {2, 3, 4, 5, 6}}}},
+        {"Yanis", "Girard", "#b91c1c", "employee", {0, 1, 3, 4, 6, 12}, {{1, {1, 3, 4, 5, 6}}}},
+        {"Margaux", "Roche", "#a16207", "manager", {0, 2, 4, 5, 6, 12, 15}, {{2, {2, 3, 4, 5, 6}}}},
+        {"Bastien", "Perrin", "#0e7490", "employee", {0, 1, 3, 4, 5, 12}, {{2, {1, 2, 4, 5, 6}}}},
+        {"Lina", "Morel", "#be185d", "employee", {0, 2, 3, 4, 12, 15}, {{2, {1, 2, 3, 5, 6}}}},
     };
     std::vector<Worker> workers;
     for (std::size_t i = 0; i < people.size(); ++i) {

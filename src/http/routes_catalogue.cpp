@@ -160,7 +160,9 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     auto who = require_staff(ctx, req);
     require_shares_salon(ctx, who, path_id(p[0]));
     auto j = parse_object(req);
-    auto zone = salon_zone(ctx);
+    // Time off applies at every salon; its times are read in the zone of the person's first salon.
+    auto salons = app::catalogue::get_staff(ctx, path_id(p[0])).salon_ids;
+    auto zone = salon_zone(ctx, salons.empty() ? 1 : salons.front());
     auto start = domain::parse_instant(req_string(j, "start"), zone);
     auto end = domain::parse_instant(req_string(j, "end"), zone);
     if (!start) throw domain::validation("start", "'{}' must be an ISO 8601 date-time", {std::string("start")});
@@ -170,8 +172,10 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   });
   // Absences as the agenda draws them: local dates, both inclusive; an absence is listed when it overlaps them.
   r.add("GET", "/api/time_off", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
-    auto zone = salon_zone(ctx);
+    auto who = require_staff(ctx, req);
+    // Dates and times in the zone of `salon_id`, else of the caller's first salon (as the agenda reads them).
+    auto named = query_salon(req);
+    auto zone = salon_zone(ctx, named ? request_salon(ctx, nullptr, req) : who.salon_ids.empty() ? 1 : who.salon_ids.front());
     std::optional<domain::Instant> from, to;
     if (auto d = query_date(req, "from")) from = zone.at(*d, 0);
     if (auto d = query_date(req, "to")) to = zone.at(d->plus_days(1), 0);
@@ -292,9 +296,16 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   // The services offered at a salon (the only one when not named), with that salon's prices and durations.
   r.add("GET", "/api/portal/services", [&ctx](const Request& req, const Params&) {
     auto audience = req.query_param("audience");
-    auto salon = request_salon(ctx, nullptr, req);
+    // A salon's offer when one is named (or the network has only one), else the network's catalogue.
+    std::vector<domain::Service> services;
+    if (auto named = query_salon(req))
+      services = app::salons::services_at(ctx, app::salons::resolve(ctx, nullptr, named));
+    else if (app::salons::count(ctx) == 1)
+      services = app::salons::services_at(ctx, app::salons::resolve(ctx, nullptr, std::nullopt));
+    else
+      services = app::salons::network_services(ctx);
     json items = json::array();
-    for (const auto& s : app::salons::services_at(ctx, salon)) {
+    for (const auto& s : services) {
       if (!s.offered) continue;
       if (audience && !audience->empty() && s.audience != *audience && s.audience != "all") continue;
       items.push_back(to_json(s));

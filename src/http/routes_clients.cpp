@@ -104,12 +104,12 @@ store::clients::Query read_query(const Request& req) {
   return q;
 }
 
-json link_json(const app::portal::LinkResult& r, const domain::Zone& zone) {
-  auto j = detail_json(r.client, zone);
+json link_json(const app::portal::LinkResult& r, const Zones& zones) {
+  auto j = detail_json(r.client, zones.of(1));
   j["client_id"] = r.client.client.id;
   j["account_id"] = r.account_id;
   json a = json::array();
-  for (const auto& x : r.appointments) a.push_back(to_json(x, zone));
+  for (const auto& x : r.appointments) a.push_back(to_json(x, zones.of(x.salon_id)));
   j["appointments"] = std::move(a);
   return j;
 }
@@ -246,19 +246,19 @@ void add_client_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(total, std::move(a)));
   });
 
-  r.add("POST", "/api/link-queue/{account_id}/link", [&ctx, zone](const Request& req, const Params& p) {
+  r.add("POST", "/api/link-queue/{account_id}/link", [&ctx](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto client = opt_int(j, "client_id");
     if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
-    auto z = zone();
-    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), z));
+    auto zones = salon_zones(ctx);  // read before the write: nothing that can fail runs after the commit
+    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), zones));
   });
 
-  r.add("POST", "/api/link-queue/{account_id}/create", [&ctx, zone](const Request& req, const Params& p) {
+  r.add("POST", "/api/link-queue/{account_id}/create", [&ctx](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
-    auto z = zone();
-    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), z));
+    auto zones = salon_zones(ctx);
+    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), zones));
   });
 }
 

@@ -109,7 +109,7 @@ ROUTES = [
     ("GET", "/api/portal/salons", PUBLIC),
     ("GET", "/api/portal/next_slots", PUBLIC),
     # messages and jobs
-    ("GET", "/api/outbox", ADMIN),
+    ("GET", "/api/outbox", MANAGER),  # a manager: their salons' messages
     ("GET", f"/api/outbox?appointment_id={X}", STAFF),
     ("GET", f"/api/outbox?client_id={X}", STAFF),
     ("POST", f"/api/outbox/{X}/resend", STAFF),
