@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { ADMIN, adminToken, launch, newPage, seedSalon, shot, staffLogin, startServer } from './helpers.mjs';
+import { ADMIN, adminToken, axeViolations, launch, newPage, seedSalon, shot, staffLogin, startServer } from './helpers.mjs';
 
 let server, browser, token;
 
@@ -85,6 +85,7 @@ test('the dashboard shows the tiles and draws the charts for a chosen range', as
     const packages = page.getByTestId('report-packages');
     assert.match(await packages.textContent(), /Paris Centre\s*Lyon Bellecour\s*1/);
     await shot(page, 'reports-1280');
+    assert.deepEqual(await axeViolations(page, 'dashboard'), []);
 
     // One salon: its figures only, and no side-by-side chart.
     await page.getByTestId('report-salon').selectOption({ label: 'Lyon Bellecour' });
@@ -123,6 +124,7 @@ test('the dashboard on a phone (390 px)', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `the page is ${overflow} px wider than the phone`);
     await shot(page, 'reports-390');
+    assert.deepEqual(await axeViolations(page, 'dashboard (phone)'), []);
     assert.deepEqual(page.consoleErrors, []);
   } finally {
     await page.context().close();

@@ -263,7 +263,7 @@ export function Reports(props: { isAdmin: boolean }) {
       {rows.length > 1 && (
         <section class="card" data-testid="report-salon-table">
           <h2>{t('reports.salonTable')}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={t('reports.salonTable')}>
             <table class="table">
               <thead>
                 <tr>
