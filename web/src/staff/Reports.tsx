@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChartConfiguration } from 'chart.js';
 import { api, downloadBlob, errorText, itemsOf, rawRequest } from '../common/api';
 import { t, useLang } from '../common/i18n';
-import { addDays, addMonths, fmtMoney, fmtShortDate, startOfMonth, startOfWeek, todayIn } from '../common/time';
+import { fmtMoney, fmtShortDate, todayIn } from '../common/time';
+import { type Preset, presetRange } from './reportRange';
 import { ErrorBox, Field, val } from '../common/ui';
 import { COLORS, ChartCanvas } from './ReportCharts';
 
@@ -34,16 +35,6 @@ interface Usage {
   sold_salon_id: number;
   used_salon_id: number;
   sessions: number;
-}
-type Preset = 'week' | 'month' | 'lastMonth' | 'custom';
-
-export function presetRange(p: Exclude<Preset, 'custom'>, today: string): { from: string; to: string } {
-  if (p === 'week') {
-    const from = startOfWeek(today);
-    return { from, to: addDays(from, 6) };
-  }
-  const first = p === 'month' ? startOfMonth(today) : addMonths(today, -1);
-  return { from: first, to: addDays(addMonths(first, 1), -1) };
 }
 
 const pct = (x: number, lang: string) =>
