@@ -473,6 +473,12 @@ inline constexpr Phrase kPhrases[] = {
      "cette personne ne travaille pas dans vos salons"},
     {"salon",
      "salon"},
+    {"a report covers at most {} days",
+     "un rapport couvre au plus {} jours"},
+    {"'{}' is required: the first day of the report (YYYY-MM-DD)",
+     "'{}' est requis : le premier jour du rapport (AAAA-MM-JJ)"},
+    {"'{}' is required: the last day of the report (YYYY-MM-DD)",
+     "'{}' est requis : le dernier jour du rapport (AAAA-MM-JJ)"},
 };
 
 }  // namespace creneau::domain

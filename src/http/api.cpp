@@ -130,6 +130,7 @@ Api::Api(app::Context& ctx, ApiOptions options) : ctx_(ctx), options_(std::move(
   add_waitlist_routes(router_, ctx_);
   add_salon_routes(router_, ctx_);
   add_privacy_routes(router_, ctx_);
+  add_report_routes(router_, ctx_);
   add_ops_routes(router_, ctx_, metrics_, options_.web_root);
   std::vector<std::pair<std::string, std::string>> table;
   for (const auto& r : router_.routes()) table.emplace_back(r.method, r.pattern);

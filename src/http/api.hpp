@@ -93,6 +93,7 @@ void add_package_routes(Router& r, app::Context& ctx);
 void add_waitlist_routes(Router& r, app::Context& ctx);
 void add_salon_routes(Router& r, app::Context& ctx);
 void add_privacy_routes(Router& r, app::Context& ctx);
+void add_report_routes(Router& r, app::Context& ctx);
 // GET /metrics (loopback clients only), /api/openapi.json and /api/docs.
 void add_ops_routes(Router& r, app::Context& ctx, const Metrics& metrics, const std::string& web_root);
 

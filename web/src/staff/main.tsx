@@ -25,6 +25,15 @@ function useHash(): string {
   return h;
 }
 
+// The dashboard and its charting library load only when opened (Chart.js stays out of the agenda's bundle).
+function LazyReports(props: { isAdmin: boolean }) {
+  const [Page, setPage] = useState<null | ((p: { isAdmin: boolean }) => any)>(null);
+  useEffect(() => {
+    import('./Reports').then((m) => setPage(() => m.Reports));
+  }, []);
+  return Page ? <Page isAdmin={props.isAdmin} /> : <p class="muted">…</p>;
+}
+
 function Login(props: { onDone: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -115,6 +124,7 @@ function Shell() {
   else if (path.startsWith('/freed')) page = <FreedSlots />;
   else if (path.startsWith('/settings')) page = <Settings />;
   else if (path.startsWith('/salons') && me?.role === 'admin') page = <Salons />;
+  else if (path.startsWith('/reports') && isAdmin) page = <LazyReports isAdmin={me?.role === 'admin'} />;
   else page = <Agenda />;
   return (
     <div class="shell">
@@ -128,6 +138,7 @@ function Shell() {
           {link('#/agenda', t('nav.agenda'), 'nav-agenda')}
           {link('#/clients', t('nav.clients'), 'nav-clients')}
           {link('#/freed', t('nav.freed'), 'nav-freed')}
+          {isAdmin && link('#/reports', t('nav.reports'), 'nav-reports')}
           {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
           {me?.role === 'admin' && visibleSalons().length > 0 && link('#/salons', t('net.salons'), 'nav-salons')}
         </nav>
