@@ -22,6 +22,10 @@ struct Context {
   DeliveryConfig delivery;
   std::function<domain::Instant()> clock = [] { return domain::now(); };
   domain::Instant now() const { return clock(); }
+  // --db-read: a hot standby that answers availability, agenda and list reads (a little behind the primary:
+  // what they show free may be taken, and the booking then answers 409). Null: everything reads `db`.
+  store::Database* read_db = nullptr;
+  store::Database& reads() const { return read_db ? *read_db : db; }
 };
 
 // Who is asking: a staff member (role admin/manager/employee) or a portal account.

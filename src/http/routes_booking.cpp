@@ -61,7 +61,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     f.limit = req.query_param("limit") ? page.limit : 500;
     f.offset = page.offset;
     std::int64_t total = 0;
-    auto items = ctx.db.read([&](sql::Connection& c) { return store::appointments::list(c, f, &total); });
+    auto items = ctx.reads().read([&](sql::Connection& c) { return store::appointments::list(c, f, &total); });
     json a = json::array();
     for (const auto& x : items) a.push_back(to_json(x, zones.of(x.salon_id)));
     return json_response(200, list_body(total, std::move(a)));
