@@ -140,7 +140,7 @@ RaceResult race(const Options& o, const GeneratedNetwork& net, const Salon& ref,
         auto day = first.plus_days(static_cast<int>(rng() % 5));
         int minute = 9 * 60 + 15 * static_cast<int>(rng() % 16);  // 09:00-12:45, before the lunch break
         char start[40];
-        std::snprintf(start, sizeof start, "%sT%02d:%02d:00Z", day.to_string().c_str(), minute / 60, minute % 60);
+        std::snprintf(start, sizeof start, "%sT%02d:%02d:00Z", day.iso().c_str(), minute / 60, minute % 60);
         nlohmann::json body{{"salon_id", salon.id}, {"client_id", salon.clients[rng() % salon.clients.size()]},
                             {"start", start}, {"confirmation", "silent"},
                             {"lines", {{{"service_id", net.services[v]}, {"staff_id", salon.staff[st]},
@@ -208,7 +208,7 @@ void create(const Options& o, const GeneratedNetwork& net) {
     auto day = first.plus_days(i % 5);
     int minute = 9 * 60 + 15 * (i / 5 % 16);
     char start[40];
-    std::snprintf(start, sizeof start, "%sT%02d:%02d:00Z", day.to_string().c_str(), minute / 60, minute % 60);
+    std::snprintf(start, sizeof start, "%sT%02d:%02d:00Z", day.iso().c_str(), minute / 60, minute % 60);
     nlohmann::json body{{"salon_id", salon.id}, {"client_id", salon.clients.front()}, {"start", start},
                         {"confirmation", "silent"},
                         {"lines", {{{"service_id", net.services.front()}, {"staff_id", salon.staff[i % 3]},

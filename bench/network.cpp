@@ -279,7 +279,7 @@ GeneratedNetwork generate_network(const std::string& url, const Salon& reference
                          table + "))");
   exec(conn.get(), "COMMIT");
   say("staff and appointments (COPY): " + std::to_string(seconds_since(t0)) + " s");
-  exec(conn.get(), "ANALYZE");
+  exec(conn.get(), "ANALYZE salons, staff, staff_salons, staff_hours, staff_services, clients, appointments, appointment_lines");
   say("ANALYZE: " + std::to_string(seconds_since(t0)) + " s");
   return plan.net;
 }
