@@ -11,6 +11,7 @@
 //   --create         booking create, one client, random salons, sequential (p50)
 //   --fresh          salon 1 over a fresh connection per request (a browser's first call): /healthz, a small
 //                    authenticated read, availability one day and 30 days
+// --plain: start the server without --pg-locking (a binary from before issue 17, for before/after figures)
 // Options: --rate 500 --avail-seconds 10 --clients 64 --seconds 5 --salons-used 100 --lockings global,fine
 #include "network.hpp"
 #include "net_client.hpp"
@@ -36,13 +37,15 @@ struct Options {
   double rate = 500, avail_seconds = 10, seconds = 5;
   std::vector<std::string> lockings{"global", "fine"};
   std::set<std::string> sections;
+  bool plain = false;  // --plain: no --pg-locking (a server from before issue 17: always global)
   bool wants(const char* s) const { return sections.empty() || sections.count(s); }
 };
 
 const char* kFirstDay = "2027-02-01";  // the generated appointments' first day (reference salon)
 
 std::vector<std::string> server_args(const Options& o, const std::string& locking) {
-  std::vector<std::string> a{"--db", o.db, "--pg-locking", locking};
+  std::vector<std::string> a{"--db", o.db};
+  if (!o.plain) a.insert(a.end(), {"--pg-locking", locking});
   if (o.threads > 0) a.insert(a.end(), {"--threads", std::to_string(o.threads)});
   return a;
 }
@@ -266,6 +269,7 @@ int main(int argc, char** argv) {
     };
     if (k == "--db") o.db = value();
     else if (k == "--bin") o.bin = value();
+    else if (k == "--plain") o.plain = true;
     else if (k == "--threads") o.threads = std::stoi(value());
     else if (k == "--clients") o.clients = std::stoi(value());
     else if (k == "--salons-used") o.salons_used = std::stoi(value());

@@ -22,7 +22,9 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("GET", "/api/availability", [&ctx](const Request& req, const Params&) {
     auto who = require_staff(ctx, req);
     auto q = read_availability_request(req);
-    q.salon_id = request_salon(ctx, &who, req);
+    // A salon the caller works at exists (the session just listed it): no transaction to check it again.
+    auto named = query_salon(req);
+    q.salon_id = named && who.works_at(*named) ? *named : request_salon(ctx, &who, req);
     auto found = app::booking::availability(ctx, q);  // settings read once, in the use case's transaction
     return slots_response(found.slots, domain::Zone(found.timezone));
   });
