@@ -140,8 +140,13 @@ RaceResult race(const Options& o, const GeneratedNetwork& net, const Salon& ref,
             performed.push_back(v);
         if (performed.empty()) continue;
         std::size_t v = performed[rng() % performed.size()];
-        auto day = first.plus_days(static_cast<int>(rng() % 5));
+        int weekday = static_cast<int>(rng() % 5);  // `monday` + 0..4
         int minute = 9 * 60 + 15 * static_cast<int>(rng() % 16);  // 09:00-12:45, before the lunch break
+        bool works = std::any_of(ref.staff[st].hours.begin(), ref.staff[st].hours.end(), [&](const auto& h) {
+          return h.weekday == weekday + 1 && h.start_minute <= minute && minute + 30 <= h.end_minute;
+        });
+        if (!works) continue;  // not a decision: the staff member is off then
+        auto day = first.plus_days(weekday);
         char start[40];
         std::snprintf(start, sizeof start, "%sT%02d:%02d:00Z", day.iso().c_str(), minute / 60, minute % 60);
         nlohmann::json body{{"salon_id", salon.id}, {"client_id", salon.clients[rng() % salon.clients.size()]},

@@ -153,11 +153,7 @@ Principal authenticate(Context& ctx, const std::string& header) {
       if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");
       p.role = staff->role;
       p.name = staff->display_name();
-      p.salon_ids = staff->salon_ids;
-      if (p.role == "admin") {
-        p.salon_ids.clear();
-        for (const auto& r : c.query("SELECT id FROM salons ORDER BY id")) p.salon_ids.push_back(r.integer(0));
-      }
+      if (p.role != "admin") p.salon_ids = staff->salon_ids;  // an admin works everywhere (Principal::works_at)
     } else {
       auto account = store::auth::find_account(c, s->subject_id);
       if (!account) throw Error("unauthorized", "this account no longer exists");

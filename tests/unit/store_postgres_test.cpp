@@ -121,7 +121,9 @@ TEST_F(PostgresStore, MigratesAndRefusesANewerSchema) {
   auto versions = db->read([](sql::Connection& c) {
     return c.query("SELECT version, name FROM schema_migrations ORDER BY version");
   });
-  ASSERT_EQ(static_cast<int>(versions.size()), db->schema_version());
+  // Every migration compiled in, once; numbers may leave gaps (they are reserved per branch).
+  ASSERT_EQ(versions.size(), creneau::store::postgres_migrations().size());
+  EXPECT_EQ(versions.back().integer(0), db->schema_version());
   EXPECT_EQ(versions.at(0).integer(0), 1);
   EXPECT_EQ(versions.at(0).text(1), "001_init");
   auto tables = db->read([](sql::Connection& c) {
@@ -138,7 +140,7 @@ TEST_F(PostgresStore, MigratesAndRefusesANewerSchema) {
   auto again = Database::open(url_);
   EXPECT_EQ(again->read([](sql::Connection& c) {
     return c.query("SELECT COUNT(*) FROM schema_migrations").at(0).integer(0);
-  }), again->schema_version());
+  }), static_cast<std::int64_t>(creneau::store::postgres_migrations().size()));
   again->write([](sql::Connection& c) {
     c.query("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", {std::int64_t{999}, std::string("future")});
   });
