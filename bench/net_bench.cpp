@@ -185,12 +185,19 @@ long long double_bookings(const std::string& url) {
 }
 
 void races(const Options& o, const GeneratedNetwork& net, const Salon& ref) {
-  // Each locking books its own weeks (June 2027, after the generated appointments), in one run.
-  const char* weeks[] = {"2027-06-07", "2027-06-14", "2027-06-21", "2027-06-28"};
-  std::size_t k = 0;
+  // Each locking books its own empty week: the first Monday after every appointment booked so far (June 2027 or
+  // later, after the generated ones), then the week after.
+  auto db = store::Database::open(o.db, 1);
+  auto latest = db->read([](sql::Connection& c) {
+    return c.query("SELECT COALESCE(MAX(start_at), 0) FROM appointment_lines").at(0).integer(0);
+  });
+  auto monday = std::max(*domain::LocalDate::parse("2027-06-07"),
+                         domain::LocalDate{static_cast<std::int32_t>(latest / 86400) + 1});
+  while (monday.weekday() != 1) monday = monday.plus_days(1);
   std::map<std::string, double> rate;
   for (const auto& locking : o.lockings) {
-    auto r = race(o, net, ref, locking, weeks[k++ % 4]);
+    auto r = race(o, net, ref, locking, monday.iso());
+    monday = monday.plus_days(7);
     double decided = static_cast<double>(r.accepted + r.taken) / r.seconds;
     rate[locking] = decided;
     std::printf("race --pg-locking %-6s %d clients over %d salons, %.1f s: %zu accepted, %zu taken (409), %zu other; "

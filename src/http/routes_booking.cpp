@@ -32,7 +32,9 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/appointments", [&ctx, origin](const Request& req, const Params&) {
     auto p = require_staff(ctx, req);
     auto j = parse_object(req);
-    auto salon = request_salon(ctx, &p, req, opt_int(j, "salon_id"));
+    // A salon the caller works at exists (the session just listed it): no transaction to check it again.
+    auto named = opt_int(j, "salon_id");
+    auto salon = named && p.works_at(*named) ? *named : request_salon(ctx, &p, req, named);
     auto z = salon_zone(ctx, salon);
     auto body = read_book_request(j, z);
     body.salon_id = salon;
