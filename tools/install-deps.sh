@@ -8,7 +8,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql python3 python3-pytest python3-requests python3-psycopg2 python3-aiosmtpd python3-hypothesis
   clang libclang-rt-14-dev
+  python3-jsonschema python3-prometheus-client
   nodejs npm chromium
+  systemd dpkg-dev adduser curl
 )
 missing=()
 for p in "${packages[@]}"; do

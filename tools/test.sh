@@ -9,6 +9,11 @@ CRENEAU_WERROR=ON tools/build.sh
 if [ -f tests/e2e/package.json ]; then
   (cd tests/e2e && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
 fi
+if [ -f tools/openapi/package.json ]; then
+  (cd tools/openapi && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
+fi
+# The Debian package end to end: build, dpkg -i, start as its systemd unit would, check, purge.
+tools/ci-package.sh
 
 # Standing hardening checks on a full run (no ctest arguments; CRENEAU_HARDENING=1 forces them, =0 skips them):
 # sanitizer builds with the unit and API tests, then the fuzz targets. Any finding fails the run, before

@@ -84,8 +84,8 @@ std::string start_session(sql::Connection& c, const std::string& kind, domain::I
 
 void check_identifier_length(const std::string& identifier, const char* field) {
   if (identifier.size() > kMaxIdentifierLength)
-    throw domain::validation(field, "this is longer than any e-mail address or phone number (at most " +
-                                        std::to_string(kMaxIdentifierLength) + " characters)");
+    throw domain::validation(field, "this is longer than any e-mail address or phone number (at most {} characters)",
+                             {std::to_string(kMaxIdentifierLength)});
 }
 
 namespace {

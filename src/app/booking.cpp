@@ -7,6 +7,7 @@
 #include "app/salons.hpp"
 #include "app/waitlist.hpp"
 #include "domain/error.hpp"
+#include "domain/reschedule.hpp"
 #include "domain/rules.hpp"
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
@@ -51,7 +52,7 @@ std::vector<domain::AppointmentLine> build_lines(const Salon& salon, const std::
     const auto* service = salon.service(r.service_id);
     if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
     if (!service->offered)
-      throw validation(line_field(i, "service_id"), "\"" + service->name + "\" is not offered at " + salon.profile.name);
+      throw validation(line_field(i, "service_id"), "\"{}\" is not offered at {}", {service->name, salon.profile.name});
     domain::AppointmentLine l;
     l.service_id = service->id;
     l.staff_id = r.staff_id.value_or(0);
@@ -86,11 +87,11 @@ void send_booking_message(sql::Connection& c, Context& ctx, const Salon& salon, 
   if (a.confirmation == "request") {
     auto token = auth::new_token();
     store::appointments::set_confirm_token(c, a.id, auth::token_hash(token));
-    summary.link = ctx.public_url + "/book/confirm/" + token;
+    summary.link = ctx.link_base() + "/book/confirm/" + token;
     notify::to_client(c, ctx.now(), "confirmation_request", a.client_id, domain::confirmation_request_text(summary), a.id);
   } else {
     notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id, false,
-                      delivery::confirmation_ics(ctx, salon, a, summary, ctx.now()));
+                      delivery::visit_ics(ctx, a, summary, ctx.now()));
   }
 }
 
@@ -134,10 +135,10 @@ void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const
     const auto* service = salon.service(line.service_id);
     auto need = need_of(*service, line.duration_minutes);
     if (line.resource_id && !agenda.find_resource(*line.resource_id))
-      throw validation(line_field(i, "resource_id"), "no such resource at " + salon.profile.name);
+      throw validation(line_field(i, "resource_id"), "no such resource at {}", {salon.profile.name});
     if (requested[i].staff_id) {
       if (!agenda.find_staff(*requested[i].staff_id))
-        throw validation(line_field(i, "staff_id"), "no such staff member at " + salon.profile.name);
+        throw validation(line_field(i, "staff_id"), "no such staff member at {}", {salon.profile.name});
       if (auto_assign && !line.resource_id && !need.resource_ids.empty())
         line.resource_id = first_free_resource(agenda, need, line.staff_id, line.span, ignore);
       domain::require_fit(agenda, need, line.staff_id, line.resource_id, line.span, i, ignore);
@@ -156,8 +157,9 @@ void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const
         break;
       }
     }
-    if (!placed) throw Error("slot_taken", "no staff member is free for service " + std::to_string(i + 1) + " at that time",
-                             line_field(i, "staff_id"));
+    if (!placed)
+      throw Error("slot_taken", "no staff member is free for service {} at that time", line_field(i, "staff_id"),
+                  {std::to_string(i + 1)});
   }
 }
 
@@ -278,7 +280,10 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
       packages::reallocate(c, salon, a);  // the sessions now come from the new client's packages
     }
     touch(a, o, now);
+    bool told = moved && notify::is_move(before, a);
+    if (told) ++a.ics_sequence;
     store::appointments::update(c, a);
+    if (told) notify::moved(c, ctx, salon, before, a);
     if (moved) waitlist::on_freed(c, ctx, salon, before, &a, o.online);
     return a;
   });
@@ -292,6 +297,7 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   auto a = before;
   a.status = "cancelled";
   a.cancel_reason = reason;
+  ++a.ics_sequence;  // the cancelling .ics outranks every earlier version of the event
   touch(a, o, ctx.now());
   store::appointments::update(c, a);
   if (!notices) {
@@ -299,7 +305,8 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
     return a;
   }
   auto summary = notify::summarize(c, a, salon);
-  notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id);
+  notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id,
+                    false, delivery::visit_ics(ctx, a, summary, ctx.now(), true));
   std::set<domain::Id> staff;
   for (const auto& l : a.lines) staff.insert(l.staff_id);
   for (auto s : staff)
@@ -343,7 +350,38 @@ domain::Appointment set_no_show(Context& ctx, domain::Id id, bool no_show, const
   return ctx.db.write([&](sql::Connection& c) {
     auto a = load(c, id);
     if (a.cancelled() && no_show) throw validation("no_show", "a cancelled appointment cannot be a no-show");
+    if (no_show && ctx.now() < a.span.start)
+      throw validation("no_show", "an appointment can be marked as a no-show only once it has started");
     a.no_show = no_show;
+    touch(a, o, ctx.now());
+    store::appointments::update(c, a);
+    return a;
+  });
+}
+
+domain::Appointment set_arrived(Context& ctx, domain::Id id, bool arrived, const Origin& o) {
+  return ctx.db.write([&](sql::Connection& c) {
+    auto a = load(c, id);
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    a.arrived = arrived;
+    touch(a, o, ctx.now());
+    store::appointments::update(c, a);
+    return a;
+  });
+}
+
+domain::Appointment set_paid(Context& ctx, domain::Id id, bool paid, const std::optional<std::string>& method,
+                             const Origin& o) {
+  static const std::set<std::string> methods{"card", "cash", "cheque", "voucher", "other"};
+  if (method && !methods.count(*method))
+    throw validation("payment_method", "the payment method is card, cash, cheque, voucher or other");
+  return ctx.db.write([&](sql::Connection& c) {
+    auto a = load(c, id);
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    if (method) a.payment_method = *method;
+    if (paid && !methods.count(a.payment_method))
+      throw validation("payment_method", "the payment method is card, cash, cheque, voucher or other");
+    a.paid = paid;
     touch(a, o, ctx.now());
     store::appointments::update(c, a);
     return a;
@@ -352,6 +390,38 @@ domain::Appointment set_no_show(Context& ctx, domain::Id id, bool no_show, const
 
 domain::Appointment get(Context& ctx, domain::Id id) {
   return ctx.db.read([&](sql::Connection& c) { return load(c, id); });
+}
+
+Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalDate from, domain::LocalDate to) {
+  if (to < from) throw validation("to", "'to' is before 'from'");
+  if (to.days_since_epoch - from.days_since_epoch > 92) throw validation("to", "ask for at most 93 days at once");
+  return ctx.db.read([&](sql::Connection& c) {
+    auto now = ctx.now();
+    auto a = load(c, id);
+    // The appointment's own salon: its step, its zone, its catalogue, its staff and rooms.
+    auto salon = load_salon(c, a.salon_id);
+    const auto& zone = salon.zone;
+    if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
+    // The checks change() makes whatever the new start.
+    if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+    domain::check_change_allowed(a.rules, now, a.span.start);
+    domain::FixedLineQuery q;
+    q.from = from;
+    q.to = to;
+    q.step_minutes = salon.settings.booking.slot_step_minutes;
+    q.not_before = now + std::chrono::minutes(a.rules.min_notice_minutes);
+    q.not_after = now + domain::Days(a.rules.max_advance_days);
+    q.ignore_appointment = a.id;
+    for (std::size_t i = 0; i < a.lines.size(); ++i) {
+      const auto& l = a.lines[i];
+      const auto* service = salon.service(l.service_id);
+      if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
+      q.lines.push_back({need_of(*service, l.duration_minutes), l.staff_id, l.resource_id});
+    }
+    auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), zone.at(from, 0) - domain::Days(1),
+                                                   zone.at(to.plus_days(1), 0) + domain::Days(1), a.id);
+    return Availability{domain::fixed_line_slots(agenda, q), salon.settings.timezone};
+  });
 }
 
 namespace {
@@ -374,8 +444,8 @@ std::vector<domain::Slot> slots_at(sql::Connection& c, Context& ctx, const Salon
   q.step_minutes = settings.booking.slot_step_minutes;
   for (std::size_t i = 0; i < r.service_ids.size(); ++i) {
     const auto* s = salon.service(r.service_ids[i]);
-    if (!s || !s->active) throw validation("service_ids", "no such service: " + std::to_string(r.service_ids[i]));
-    if (!s->offered) throw validation("service_ids", "\"" + s->name + "\" is not offered at " + salon.profile.name);
+    if (!s || !s->active) throw validation("service_ids", "no such service: {}", {std::to_string(r.service_ids[i])});
+    if (!s->offered) throw validation("service_ids", "\"{}\" is not offered at {}", {s->name, salon.profile.name});
     q.lines.push_back(need_of(*s, s->duration_minutes));
   }
   if (r.online) {

@@ -70,7 +70,13 @@ domain::Appointment confirm(Context& ctx, Id id, const Origin& origin);
 // The client's confirmation link. `expected_id`: the appointment the link was opened for; another one's token
 // is not_found and confirms nothing.
 domain::Appointment confirm_by_token(Context& ctx, const std::string& token, std::optional<Id> expected_id = std::nullopt);
+// A no-show can only be marked once the visit has started.
 domain::Appointment set_no_show(Context& ctx, Id id, bool no_show, const Origin& origin);
+// Front desk: the client is here; the visit is paid (method card | cash | cheque | voucher | other, required
+// when paid unless the appointment already names one of them). Not on a cancelled appointment.
+domain::Appointment set_arrived(Context& ctx, Id id, bool arrived, const Origin& origin);
+domain::Appointment set_paid(Context& ctx, Id id, bool paid, const std::optional<std::string>& method,
+                             const Origin& origin);
 
 domain::Appointment get(Context& ctx, Id id);
 
@@ -86,6 +92,10 @@ struct Availability {
   std::string timezone;  // the salon's zone the slots were computed in, for formatting them
 };
 Availability availability(Context& ctx, const AvailabilityRequest& request);
+// The starts in [from, to] into which appointment `id` can be moved online: exactly those change() accepts with
+// a new start alone (same lines, staff and resources; its own time free; the booking rules frozen in it). A
+// group appointment → cannot_reschedule_group, one too close to change → too_late, as the move would answer.
+Availability reschedule_availability(Context& ctx, Id id, domain::LocalDate from, domain::LocalDate to);
 
 // For each salon that offers every service asked, its earliest slot in the range (null when none).
 struct NextSlot {

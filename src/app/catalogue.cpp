@@ -25,8 +25,8 @@ void check_hours(const std::vector<domain::WeeklyHours>& hours) {
     for (std::size_t k = 0; k < i; ++k)
       if (hours[k].weekday == h.weekday && hours[k].start_minute < h.end_minute && h.start_minute < hours[k].end_minute) {
         if (hours[k].salon_id != h.salon_id)  // one place at a time, whatever the salons' zones
-          throw validation("hours", "rows " + std::to_string(k) + " and " + std::to_string(i) +
-                                        " overlap at two salons: nobody works in two places at once");
+          throw validation("hours", "rows {} and {} overlap at two salons: nobody works in two places at once",
+                           {std::to_string(k), std::to_string(i)});
         throw validation(f, "two intervals of the same weekday overlap");
       }
   }
@@ -42,14 +42,14 @@ void check_salons(sql::Connection& c, domain::Staff& s) {
     s.salon_ids.push_back(all.front().id);
   }
   for (auto id : s.salon_ids)
-    if (!store::salons::find(c, id)) throw validation("salon_ids", "no such salon: " + std::to_string(id));
+    if (!store::salons::find(c, id)) throw validation("salon_ids", "no such salon: {}", {std::to_string(id)});
   for (auto& h : s.hours) {
     if (h.salon_id == 0) {
       if (s.salon_ids.size() != 1) throw validation("hours", "name the salon of each hours row (salon_id)");
       h.salon_id = s.salon_ids.front();
     }
     if (!std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), h.salon_id))
-      throw validation("hours", "an hours row names salon " + std::to_string(h.salon_id) + ", not one of salon_ids");
+      throw validation("hours", "an hours row names salon {}, not one of salon_ids", {std::to_string(h.salon_id)});
   }
 }
 
@@ -59,6 +59,7 @@ void check_staff(sql::Connection& c, domain::Staff& s) {
   if (s.role != "admin" && s.role != "manager" && s.role != "employee")
     throw validation("role", "role is admin, manager or employee");
   check_salons(c, s);
+  if (!s.color.empty() && !domain::hex_color(s.color)) throw validation("color", "a colour is # and six hexadecimal digits");
   if (!s.phone.empty()) {
     auto settings = cat::load_settings(c);
     auto phone = domain::normalize_phone(s.phone, settings.country);
@@ -69,7 +70,7 @@ void check_staff(sql::Connection& c, domain::Staff& s) {
   std::sort(s.service_ids.begin(), s.service_ids.end());
   s.service_ids.erase(std::unique(s.service_ids.begin(), s.service_ids.end()), s.service_ids.end());
   for (auto id : s.service_ids)
-    if (!cat::find_service(c, id)) throw validation("service_ids", "no such service: " + std::to_string(id));
+    if (!cat::find_service(c, id)) throw validation("service_ids", "no such service: {}", {std::to_string(id)});
   auto same = cat::find_staff_by_email(c, s.email);
   if (same && same->staff.id != s.id) throw validation("email", "another staff member has this e-mail address");
 }
@@ -83,7 +84,7 @@ void check_service(sql::Connection& c, domain::Service& s) {
   if (s.price_cents < 0) throw validation("price_cents", "a price cannot be negative");
   if (s.capacity < 1 || s.capacity > 100) throw validation("capacity", "capacity is between 1 and 100");
   for (auto id : s.resource_ids)
-    if (!cat::find_resource(c, id)) throw validation("resource_ids", "no such resource: " + std::to_string(id));
+    if (!cat::find_resource(c, id)) throw validation("resource_ids", "no such resource: {}", {std::to_string(id)});
 }
 
 }  // namespace

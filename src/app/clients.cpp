@@ -83,35 +83,58 @@ domain::Client get(Context& ctx, Id id) {
   return *c;
 }
 
-void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action) {
-  if (!store::clients::find(c, id, ctx.now())) throw domain::not_found("client " + std::to_string(id));
+namespace {
+// The client's appointments that start from `now` on and are not cancelled: what deleting the file cancels.
+std::vector<domain::Appointment> future_visits(sql::Connection& c, Id client_id, domain::Instant now) {
+  store::appointments::Filter f;
+  f.client_id = client_id;
+  f.from = now;
+  f.limit = 100000;
+  auto all = store::appointments::list(c, f);
+  std::erase_if(all, [](const auto& a) { return a.cancelled(); });
+  return all;
+}
+}  // namespace
+
+int remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action) {
+  if (!store::clients::find(c, id, ctx.now())) throw domain::Error("not_found", "client {} not found", {}, {std::to_string(id)});
   audit::record(c, ctx, by.actor(), action, id);
   // Future visits are cancelled first, each with its notices, so nobody waits for a visit that no longer exists.
-  store::appointments::Filter f;
-  f.client_id = id;
-  f.from = ctx.now();
-  f.limit = 100000;
+  // No reason in the notice: why the salon deleted a file is not the client's message.
   booking::Origin origin{by.actor(), false, std::nullopt};
-  for (const auto& a : store::appointments::list(c, f))
-    if (!a.cancelled()) booking::cancel_in(c, ctx, a.id, "client file deleted", origin);
+  auto future = future_visits(c, id, ctx.now());
+  for (const auto& a : future) booking::cancel_in(c, ctx, a.id, "", origin);
   // Then every visit goes with the file: the agenda keeps no appointment without a client.
   for (const auto& r : c.query("SELECT id FROM appointments WHERE client_id = ?", {id}))
     store::appointments::remove(c, r.integer(0));
   c.query("UPDATE accounts SET client_id = NULL WHERE client_id = ?", {id});
   store::clients::remove(c, id);
+  return static_cast<int>(future.size());
 }
 
-void remove(Context& ctx, Id id, const Principal& by) {
-  ctx.db.write([&](sql::Connection& c) { remove_in(c, ctx, id, by); });
+int remove(Context& ctx, Id id, const Principal& by) {
+  return ctx.db.write([&](sql::Connection& c) { return remove_in(c, ctx, id, by); });
 }
 
-int remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by) {
+Removal remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by, bool dry_run) {
   std::vector<Id> unique;
   for (auto id : ids)
     if (std::find(unique.begin(), unique.end(), id) == unique.end()) unique.push_back(id);
+  if (dry_run)
+    return ctx.db.read([&](sql::Connection& c) {
+      Removal r;
+      for (auto id : unique) {
+        if (!store::clients::find(c, id, ctx.now())) throw domain::Error("not_found", "client {} not found", {}, {std::to_string(id)});
+        r.cancelled += static_cast<int>(future_visits(c, id, ctx.now()).size());
+      }
+      r.deleted = static_cast<int>(unique.size());
+      return r;
+    });
   return ctx.db.write([&](sql::Connection& c) {
-    for (auto id : unique) remove_in(c, ctx, id, by, "bulk_delete");
-    return static_cast<int>(unique.size());
+    Removal r;
+    for (auto id : unique) r.cancelled += remove_in(c, ctx, id, by, "bulk_delete");
+    r.deleted = static_cast<int>(unique.size());
+    return r;
   });
 }
 
@@ -204,8 +227,10 @@ std::string export_csv(Context& ctx, const store::clients::Query& q, const std::
   if (columns.empty()) throw validation("columns", "name at least one column");
   for (const auto& col : columns)
     if (std::find(export_columns().begin(), export_columns().end(), col) == export_columns().end())
-      throw validation("columns", "unknown column '" + col + "': the columns are id, first_name, last_name, email, "
-                                  "phone, gender, birth_date, note, account, last_appointment");
+      throw validation("columns",
+                       "unknown column '{}': the columns are id, first_name, last_name, email, phone, gender, "
+                       "birth_date, note, account, last_appointment",
+                       {col});
   auto query = q;
   query.limit = 1 << 30;
   query.offset = 0;
@@ -273,9 +298,9 @@ int enqueue_birthdays(Context& ctx, domain::Instant now) {
       if (!settings.birthday_messages) continue;
       // By e-mail; by SMS only for a file without an e-mail address.
       // A marketing message: it carries a link that stops them, usable without logging in.
-      auto text = domain::birthday_text(settings.name, person.first_name);
+      auto text = domain::birthday_text(settings.name, person.first_name, settings.language);
       Context at_now{ctx.db, ctx.public_url, ctx.delivery, [now] { return now; }, ctx.read_db};
-      text.body += domain::unsubscribe_footer(privacy::unsubscribe_link(c, at_now, person.id));
+      text.body += domain::unsubscribe_footer(privacy::unsubscribe_link(c, at_now, person.id), settings.language);
       sent += notify::to_client(c, now, "birthday", person.id, text, std::nullopt, person.email.empty(), {}, salon_id);
       store::clients::set_last_birthday_year(c, person.id, today.year());
     }

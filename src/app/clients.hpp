@@ -16,12 +16,18 @@ using domain::Id;
 // Every change to a file below writes an audit row (app/audit.hpp) in its transaction, naming `by`.
 domain::Client create(Context& ctx, domain::Client client, const Principal& by);
 domain::Client get(Context& ctx, Id id);
-// Deleting a client cancels their future appointments (with the usual notices) and deletes the file.
-void remove(Context& ctx, Id id, const Principal& by);
+// Deleting a client cancels their future appointments (with the usual cancellation notice, no reason given:
+// the deletion is the salon's business) and deletes the file. Returns how many appointments were cancelled.
+int remove(Context& ctx, Id id, const Principal& by);
 // `action`: what the audit row calls it (delete, bulk_delete).
-void remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action = "delete");
-// All or nothing, in one transaction: an unknown id deletes none. Returns how many files went.
-int remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by);
+int remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action = "delete");
+struct Removal {
+  int deleted = 0;    // client files
+  int cancelled = 0;  // their future appointments, cancelled with notices
+};
+// All or nothing, in one transaction: an unknown id deletes none (not_found). `dry_run`: the same checks and
+// counts in a read transaction, nothing written.
+Removal remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& by, bool dry_run = false);
 
 struct Page {
   std::int64_t total = 0;

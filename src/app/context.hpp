@@ -16,9 +16,16 @@ struct DeliveryConfig {
   std::string sms_gateway_url;  // HTTP endpoint taking POST {"to","body"}; empty = SMS not sent
 };
 
+// The address of the request being served on this thread as a trusted reverse proxy saw it (its
+// X-Forwarded-Proto and X-Forwarded-Host), set by the HTTP layer only when --public-url is not given.
+inline thread_local const std::string* forwarded_base_url = nullptr;
+
 struct Context {
   store::Database& db;
   std::string public_url = "http://127.0.0.1:8080";
+  // Where links in messages point: --public-url when given, else the proxied address of the current request,
+  // else http://HOST:PORT of the listener.
+  std::string link_base() const { return forwarded_base_url ? *forwarded_base_url : public_url; }
   DeliveryConfig delivery;
   std::function<domain::Instant()> clock = [] { return domain::now(); };
   domain::Instant now() const { return clock(); }

@@ -280,7 +280,9 @@ std::string format_email(const Email& e) {
   h += "This is a multi-part message in MIME format.\r\n";
   h += "--" + boundary + "\r\n" + text_part;
   h += "--" + boundary + "\r\n";
-  h += "Content-Type: text/calendar; charset=UTF-8; method=PUBLISH; name=\"rendez-vous.ics\"\r\n";
+  // The part's method repeats the calendar's own METHOD line (PUBLISH, or CANCEL for a cancellation).
+  std::string method = e.calendar.find("\r\nMETHOD:CANCEL\r\n") != std::string::npos ? "CANCEL" : "PUBLISH";
+  h += "Content-Type: text/calendar; charset=UTF-8; method=" + method + "; name=\"rendez-vous.ics\"\r\n";
   h += "Content-Disposition: attachment; filename=\"rendez-vous.ics\"\r\n";
   h += "Content-Transfer-Encoding: base64\r\n\r\n";
   h += base64(e.calendar) + "\r\n";
@@ -333,25 +335,15 @@ SmtpTarget parse_smtp_url(const std::string& url, const std::string& public_url)
   return t;
 }
 
-std::string confirmation_ics(const Context& ctx, const Salon& salon, const domain::Appointment& a,
-                             const domain::VisitSummary& v, domain::Instant now) {
-  const auto& settings = salon.settings;
-  domain::IcsEvent e;
+std::string visit_ics(const Context& ctx, const domain::Appointment& a, const domain::VisitSummary& v,
+                      domain::Instant now, bool cancelled) {
+  auto e = domain::visit_event(v, a.span);
+  // One UID per appointment for its whole life; each later version carries a higher SEQUENCE (a.ics_sequence,
+  // bumped by every move and by the cancellation), so calendars update or remove the event they hold.
   e.uid = "appointment-" + std::to_string(a.id) + "@" + mail_domain(host_of(ctx.public_url));
   e.stamp = now;
-  e.span = a.span;
-  std::string services;
-  for (const auto& l : v.lines) services += (services.empty() ? "" : ", ") + l.service;
-  e.summary = services + " — " + settings.name;
-  for (const auto& l : v.lines)
-    e.description += l.service + " avec " + l.staff + " (" + domain::french_duration(l.duration_minutes) + ")\n";
-  e.description += "Durée totale : " + domain::french_duration(v.total_minutes());
-  if (!v.client_request.empty()) e.description += "\nVotre demande : " + v.client_request;
-  // LOCATION: where to go, the salon's address after its name.
-  e.location = settings.name + (v.salon_address.empty() ? "" : ", " + v.salon_address);
-  // Each later version of the same appointment must carry a higher SEQUENCE: seconds since it was booked grow.
-  auto since_booked = domain::to_epoch(a.updated_at) - domain::to_epoch(a.created_at);
-  e.sequence = static_cast<int>(std::clamp<std::int64_t>(since_booked, 0, 2'000'000'000));
+  e.sequence = a.ics_sequence;
+  e.cancelled = cancelled;
   return domain::ics_event(e);
 }
 
@@ -418,6 +410,10 @@ Totals run(Context& ctx, domain::Instant now) {
     }
   }
   return totals;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> outbox_counts(Context& ctx) {
+  return ctx.db.read([](sql::Connection& c) { return store::outbox::count_by_status(c); });
 }
 
 }  // namespace creneau::app::delivery

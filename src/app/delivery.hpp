@@ -31,9 +31,13 @@ struct Totals {
 // a transport keeps its messages pending.
 Totals run(Context& ctx, domain::Instant now);
 
-// The iCalendar attachment of a confirmation e-mail for appointment `a` (summary `v`).
-std::string confirmation_ics(const Context& ctx, const Salon& salon, const domain::Appointment& a,
-                             const domain::VisitSummary& v, domain::Instant now);
+// The iCalendar attachment of a message about appointment `a` (summary `v`): its UID, its ics_sequence, and
+// STATUS:CANCELLED / METHOD:CANCEL when `cancelled`.
+std::string visit_ics(const Context& ctx, const domain::Appointment& a, const domain::VisitSummary& v,
+                      domain::Instant now, bool cancelled = false);
+
+// How many outbox messages each status holds (pending, sent, failed), for monitoring.
+std::vector<std::pair<std::string, std::int64_t>> outbox_counts(Context& ctx);
 
 // ---- building blocks, exposed for tests ----
 

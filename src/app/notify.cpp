@@ -1,10 +1,12 @@
 #include "app/notify.hpp"
 
+#include "app/delivery.hpp"
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
 #include "store/outbox.hpp"
 
 #include <map>
+#include <set>
 
 namespace creneau::app::notify {
 
@@ -15,6 +17,7 @@ std::string salon_address(const domain::SalonProfile& p) {
 
 domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a, const Salon& salon) {
   domain::VisitSummary v;
+  v.lang = salon.settings.language;
   v.salon = salon.settings.name;
   v.salon_address = salon_address(salon.profile);
   v.start = salon.zone.local(a.span.start);
@@ -74,10 +77,37 @@ int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, 
 }
 
 void to_staff(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id staff_id,
-              const domain::MessageText& text, std::optional<domain::Id> appointment_id) {
+              const domain::MessageText& text, std::optional<domain::Id> appointment_id,
+              std::optional<domain::Id> salon_id) {
   auto staff = store::catalogue::find_staff(c, staff_id);
   if (!staff || staff->email.empty()) return;
-  enqueue(c, now, kind, "email", staff->email, text, appointment_id, std::nullopt);
+  enqueue(c, now, kind, "email", staff->email, text, appointment_id, std::nullopt, {}, salon_id);
+}
+
+bool is_move(const domain::Appointment& before, const domain::Appointment& after) {
+  if (before.span.start != after.span.start) return true;
+  std::multiset<domain::Id> old_staff, new_staff;
+  for (const auto& l : before.lines) old_staff.insert(l.staff_id);
+  for (const auto& l : after.lines) new_staff.insert(l.staff_id);
+  if (before.lines.size() != after.lines.size()) return old_staff != new_staff;
+  for (std::size_t i = 0; i < before.lines.size(); ++i)
+    if (before.lines[i].staff_id != after.lines[i].staff_id) return true;
+  return false;
+}
+
+void moved(sql::Connection& c, const Context& ctx, const Salon& salon, const domain::Appointment& before,
+           const domain::Appointment& after) {
+  auto now = ctx.now();
+  auto old_start = salon.zone.local(before.span.start);
+  auto summary = summarize(c, after, salon);
+  if (after.confirmation != "silent")
+    to_client(c, now, "rescheduled", after.client_id, domain::rescheduled_client_text(summary, old_start), after.id,
+              false, delivery::visit_ics(ctx, after, summary, now), salon.id());
+  std::set<domain::Id> staff;
+  for (const auto& l : before.lines) staff.insert(l.staff_id);
+  for (const auto& l : after.lines) staff.insert(l.staff_id);
+  auto text = domain::rescheduled_staff_text(summary, old_start);
+  for (auto s : staff) to_staff(c, now, "rescheduled", s, text, after.id, salon.id());
 }
 
 }  // namespace creneau::app::notify

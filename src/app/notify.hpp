@@ -23,6 +23,15 @@ int to_client(sql::Connection& c, domain::Instant now, const std::string& kind, 
               const std::string& attachment = {}, std::optional<domain::Id> salon_id = std::nullopt);
 // One e-mail to a staff member.
 void to_staff(sql::Connection& c, domain::Instant now, const std::string& kind, domain::Id staff_id,
-              const domain::MessageText& text, std::optional<domain::Id> appointment_id);
+              const domain::MessageText& text, std::optional<domain::Id> appointment_id,
+              std::optional<domain::Id> salon_id = std::nullopt);
+
+// An appointment moved from `before` to `after` (its start or a line's staff changed; after.ics_sequence already
+// bumped): a `rescheduled` message to the client (not for a `silent` appointment) with the .ics of the new time
+// under the same UID, and one to each staff member of the old and new lines, naming the old and the new time.
+void moved(sql::Connection& c, const Context& ctx, const Salon& salon, const domain::Appointment& before,
+           const domain::Appointment& after);
+// Whether `after` is a move of `before` in the sense above.
+bool is_move(const domain::Appointment& before, const domain::Appointment& after);
 
 }  // namespace creneau::app::notify

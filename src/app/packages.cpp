@@ -19,7 +19,7 @@ void check_type(sql::Connection& c, domain::PackageType& t) {
   domain::check_package_type(t);
   for (auto id : t.service_ids)
     if (!store::catalogue::find_service(c, id))
-      throw validation("service_ids", "no such service: " + std::to_string(id));
+      throw validation("service_ids", "no such service: {}", {std::to_string(id)});
 }
 
 domain::Client require_client(sql::Connection& c, Id client_id, domain::Instant now) {
@@ -34,7 +34,7 @@ domain::Package require_package(sql::Connection& c, Id client_id, Id package_id,
   return *p;
 }
 
-std::string audience_text(const std::string& audience) {
+domain::Text audience_text(const std::string& audience) {
   if (audience == "child") return "children (under 12)";
   if (audience == "teen") return "teenagers (12 to 17)";
   return "adults (18 and over)";
@@ -105,8 +105,8 @@ void delete_type(Context& ctx, Id id) {
   ctx.db.write([&](sql::Connection& c) {
     if (!store::packages::find_type(c, id)) throw domain::not_found("package type");
     if (auto n = store::packages::count_of_type(c, id); n > 0)
-      throw validation("id", "this package type is held by " + std::to_string(n) +
-                                 " client package(s): remove those first, or keep the type");
+      throw validation("id", "this package type is held by {} client package(s): remove those first, or keep the type",
+                       {std::to_string(n)});
     store::packages::delete_type(c, id);
   });
 }
@@ -123,8 +123,8 @@ domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::option
     if (!type) throw validation("package_type_id", "no such package type");
     auto start = start_date.value_or(zone.local(now).date);
     if (!domain::audience_fits(type->audience, client.birth_date, start))
-      throw validation("package_type_id", "the package \"" + type->name + "\" is for " + audience_text(type->audience) +
-                                              ", and this client's birth date does not fit");
+      throw validation("package_type_id", "the package \"{}\" is for {}, and this client's birth date does not fit",
+                       {type->name, audience_text(type->audience)});
     auto id = store::packages::assign(c, client_id, type_id, start, now, salon.id());
     return domain::client_package_view(require_package(c, client_id, id, zone));
   });
@@ -149,8 +149,9 @@ void remove(Context& ctx, Id client_id, Id package_id) {
     domain::Zone zone(store::catalogue::load_settings(c).timezone);
     auto p = require_package(c, client_id, package_id, zone);
     if (!p.uses.empty())
-      throw validation("package_id", "this package has " + std::to_string(p.uses.size()) +
-                                         " session(s) booked or used: cancel or delete those appointments first");
+      throw validation("package_id",
+                       "this package has {} session(s) booked or used: cancel or delete those appointments first",
+                       {std::to_string(p.uses.size())});
     store::packages::remove(c, package_id);
   });
 }

@@ -101,10 +101,10 @@ domain::Appointment owned(Context& ctx, const Principal& who, Id id) {
   });
 }
 
-std::string audience_words(const std::string& audience) {
-  if (audience == "child") return "children under 12";
-  if (audience == "teen") return "teenagers from 12 to 17";
-  if (audience == "adult") return "adults (18 and over)";
+domain::Arg audience_words(const std::string& audience) {
+  if (audience == "child") return domain::Text("children under 12");
+  if (audience == "teen") return domain::Text("teenagers from 12 to 17");
+  if (audience == "adult") return domain::Text("adults (18 and over)");
   return audience;
 }
 
@@ -117,10 +117,9 @@ void check_audience(sql::Connection& c, const domain::Client& person, const book
     if (!service) continue;  // booking says "no such service"
     if (domain::audience_fits(service->audience, person.birth_date, day)) continue;
     throw validation("lines[" + std::to_string(i) + "].service_id",
-                     "\"" + service->name + "\" is a service for " + audience_words(service->audience) + ", and " +
-                         person.first_name + " " + person.last_name + " will be " +
-                         std::to_string(domain::age_on(*person.birth_date, day)) +
-                         " that day: choose a service that suits them");
+                     "\"{}\" is a service for {}, and {} will be {} that day: choose a service that suits them",
+                     {service->name, audience_words(service->audience), person.first_name + " " + person.last_name,
+                      std::to_string(domain::age_on(*person.birth_date, day))});
   }
 }
 
@@ -227,7 +226,7 @@ void forgot_password(Context& ctx, const std::string& identifier) {
     auto token = auth::new_token();
     auto hash = auth::token_hash(token);
     store::auth::insert_password_reset(c, hash, account->id, ctx.now() + kResetLifetime);
-    auto text = domain::password_reset_text(settings.name, ctx.public_url + "/book/reset/" + token);
+    auto text = domain::password_reset_text(settings.name, ctx.link_base() + "/book/reset/" + token, settings.language);
     store::outbox::Message m{};
     m.kind = "password_reset";
     m.channel = account->email ? "email" : "sms";
@@ -331,6 +330,12 @@ domain::Appointment reschedule(Context& ctx, const Principal& who, Id id, domain
   return booking::change(ctx, id, change, online(who));
 }
 
+booking::Availability reschedule_availability(Context& ctx, const Principal& who, Id id, domain::LocalDate from,
+                                              domain::LocalDate to) {
+  owned(ctx, who, id);
+  return booking::reschedule_availability(ctx, id, from, to);
+}
+
 namespace {
 
 std::vector<domain::Appointment> bookings_of(sql::Connection& c, Id client_id, std::optional<Id> account_id) {
@@ -350,8 +355,8 @@ LinkResult result(sql::Connection& c, Context& ctx, Id account_id, Id client_id)
 }
 
 Error already_linked(Id client_id) {
-  return validation("account_id", "this account is already linked to client file " + std::to_string(client_id) +
-                                      ": merge the two files instead");
+  return validation("account_id", "this account is already linked to client file {}: merge the two files instead",
+                    {std::to_string(client_id)});
 }
 
 }  // namespace

@@ -73,6 +73,9 @@ domain::Appointment appointment(Context& ctx, const Principal& who, Id id);
 domain::Appointment cancel(Context& ctx, const Principal& who, Id id, const std::string& reason);
 // Moves a non-group appointment (cannot_reschedule_group otherwise), within the booking rules.
 domain::Appointment reschedule(Context& ctx, const Principal& who, Id id, domain::Instant start);
+// The starts reschedule() accepts for that appointment in [from, to] (not_found unless it is the account's).
+booking::Availability reschedule_availability(Context& ctx, const Principal& who, Id id, domain::LocalDate from,
+                                              domain::LocalDate to);
 
 // ---- the link queue (staff) ---------------------------------------------------------------------------
 struct QueueItem {

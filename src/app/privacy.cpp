@@ -215,7 +215,7 @@ Network update_network(Context& ctx, const NetworkPatch& patch) {
 std::string unsubscribe_link(sql::Connection& c, Context& ctx, Id client_id) {
   auto token = auth::new_token();
   store::privacy::insert_unsubscribe(c, auth::token_hash(token), client_id, ctx.now());
-  return ctx.public_url + "/book/unsubscribe/" + token;
+  return ctx.link_base() + "/book/unsubscribe/" + token;
 }
 
 void unsubscribe(Context& ctx, const std::string& token) {

@@ -15,7 +15,7 @@ const domain::Service* Salon::service(domain::Id id) const {
 
 Salon load_salon(sql::Connection& c, domain::Id salon_id) {
   auto profile = store::salons::find(c, salon_id);
-  if (!profile) throw domain::validation("salon_id", "no such salon: " + std::to_string(salon_id));
+  if (!profile) throw domain::validation("salon_id", "no such salon: {}", {std::to_string(salon_id)});
   auto settings = store::catalogue::load_settings(c, salon_id);
   Salon salon{*profile, settings, domain::Zone(settings.timezone), store::catalogue::list_services(c, true)};
   auto overrides = store::catalogue::service_overrides(c, salon_id);

@@ -6,6 +6,8 @@
 #include "store/catalogue.hpp"
 #include "store/salons.hpp"
 
+#include <set>
+
 namespace creneau::app::salons {
 
 using domain::validation;
@@ -18,6 +20,11 @@ void check_profile(sql::Connection& c, domain::SalonProfile& s) {
   for (char ch : s.slug)
     if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
       throw validation("slug", "a slug has lower-case letters, digits and '-' only");
+  // /book/{slug} shares its first segment with the portal's own pages and the API.
+  static const std::set<std::string> reserved{"login", "register", "forgot", "reset",       "me",
+                                              "offers", "confirm", "unsubscribe", "account", "api", "deleted"};
+  if (reserved.count(s.slug))
+    throw validation("slug", "\"{}\" is reserved for the booking pages' own addresses: choose another slug", {s.slug});
   if (auto same = store::salons::find_by_slug(c, s.slug); same && same->id != s.id)
     throw validation("slug", "another salon has this slug");
   if (!s.email.empty() && !domain::plausible_email(s.email)) throw validation("email", "not a valid e-mail address");
@@ -58,7 +65,7 @@ domain::SalonProfile create(Context& ctx, domain::SalonProfile s) {
     try {
       check_profile(c, s);
     } catch (const domain::Error& e) {
-      if (e.field().empty()) throw validation("timezone", e.what());
+      if (e.field().empty()) throw e.at_field("timezone");
       throw;
     }
     s.id = store::salons::insert(c, s, ctx.now());
@@ -76,7 +83,7 @@ domain::SalonProfile update(Context& ctx, domain::SalonProfile s) {
     try {
       check_profile(c, s);
     } catch (const domain::Error& e) {
-      if (e.field().empty()) throw validation("timezone", e.what());
+      if (e.field().empty()) throw e.at_field("timezone");
       throw;
     }
     store::salons::update(c, s);
@@ -86,7 +93,7 @@ domain::SalonProfile update(Context& ctx, domain::SalonProfile s) {
 
 Id resolve_in(sql::Connection& c, const Principal* who, std::optional<Id> requested) {
   if (requested) {
-    if (!store::salons::find(c, *requested)) throw validation("salon_id", "no such salon: " + std::to_string(*requested));
+    if (!store::salons::find(c, *requested)) throw validation("salon_id", "no such salon: {}", {std::to_string(*requested)});
     if (who && who->kind == "staff") require_works_at(*who, *requested);
     return *requested;
   }
@@ -140,6 +147,18 @@ std::vector<domain::Service> services_at(Context& ctx, Id salon_id) {
   auto all = ctx.db.read([&](sql::Connection& c) { return load_salon(c, salon_id).services; });
   std::erase_if(all, [](const auto& s) { return !s.active; });
   return all;
+}
+
+std::vector<domain::Service> network_services(Context& ctx) {
+  return ctx.db.read([&](sql::Connection& c) {
+    auto all = store::catalogue::list_services(c);  // the network's values
+    std::set<Id> offered;
+    for (const auto& profile : store::salons::list(c))
+      for (const auto& s : load_salon(c, profile.id).services)
+        if (s.offered) offered.insert(s.id);
+    std::erase_if(all, [&](const auto& s) { return !s.active || !offered.count(s.id); });
+    return all;
+  });
 }
 
 domain::Service service_at(Context& ctx, Id salon_id, Id service_id) {

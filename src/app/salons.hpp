@@ -44,6 +44,9 @@ domain::Settings patch_settings(Context& ctx, Id salon_id, const std::string& me
 
 // The catalogue as a salon sees it (overrides applied, `offered` set).
 std::vector<domain::Service> services_at(Context& ctx, Id salon_id);
+// The network's catalogue as the portal shows it before a salon is chosen: active services, with the network's
+// values, that at least one salon offers.
+std::vector<domain::Service> network_services(Context& ctx);
 domain::Service service_at(Context& ctx, Id salon_id, Id service_id);
 struct Override {
   bool offered = true;

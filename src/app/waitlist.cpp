@@ -101,7 +101,7 @@ std::optional<std::vector<domain::SlotLine>> placement_for(sql::Connection& c, c
 }
 
 std::string offer_link(const Context& ctx, const std::string& token) {
-  return ctx.public_url + "/book/offers/" + token;
+  return ctx.link_base() + "/book/offers/" + token;
 }
 
 // Writes the offer and its messages on the configured channels the client can be reached on. False (nothing
@@ -123,13 +123,16 @@ bool send_offer(sql::Connection& c, Context& ctx, const Salon& salon, const stor
 
   auto summary = notify::summarize(c, moved_into(*a, placement), salon);
   summary.link = offer_link(ctx, token);
-  auto body = domain::fill_template(settings.waitlist.message, summary);
+  // The salon's own text; left at the default, the default of the salon's language.
+  const auto& text = settings.waitlist.message == domain::WaitlistSettings{}.message
+                         ? domain::default_waitlist_message(settings.language)
+                         : settings.waitlist.message;
+  auto body = domain::fill_template(text, summary);
   // The link is the whole point of the message: added when the salon's text has no {link}.
-  if (settings.waitlist.message.find("{link}") == std::string::npos) body += "\n" + summary.link;
+  if (text.find("{link}") == std::string::npos) body += "\n" + summary.link;
   // Which salon, and where: a network has several.
   if (!summary.salon_address.empty()) body += "\n" + summary.salon + ", " + summary.salon_address;
-  std::string subject = "Un créneau plus tôt est disponible le " + domain::french_date(summary.start.date) + " à " +
-                        domain::format_hhmm(summary.start.minute_of_day);
+  std::string subject = domain::waitlist_offer_subject(summary);
   auto enqueue = [&](const char* channel, const std::string& to) {
     store::outbox::Message m;
     m.kind = "waitlist_offer";
@@ -250,12 +253,12 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
       auto it = std::find_if(m.candidates.begin(), m.candidates.end(),
                              [&](const auto& cand) { return in.waiting.visits[cand.visit].appointment_id == id; });
       if (it == m.candidates.end())
-        throw domain::validation("appointment_ids[" + std::to_string(i) + "]",
-                                 "appointment " + std::to_string(id) + " cannot move into this slot");
+        throw domain::validation("appointment_ids[" + std::to_string(i) + "]", "appointment {} cannot move into this slot",
+                                 {std::to_string(id)});
       if (!send_offer(c, ctx, salon, *slot, id, m.lines_of(*it), now))
         throw domain::validation("appointment_ids[" + std::to_string(i) + "]",
-                                 "the client of appointment " + std::to_string(id) +
-                                     " has no address on the waitlist's channels");
+                                 "the client of appointment {} has no address on the waitlist's channels",
+                                 {std::to_string(id)});
       done.push_back(id);
     }
     return view_of(c, settings, in, *slot, now);
@@ -285,17 +288,17 @@ OfferView offer(Context& ctx, const std::string& token) {
     }
     if (o->status == "accepted") {
       v.status = "accepted";
-      v.message = "this offer was accepted: the appointment has been moved";
+      v.message = domain::Text("this offer was accepted: the appointment has been moved");
       if (a) v.proposed = a->span;
     } else if (!a || a->cancelled()) {
       v.status = "cancelled";
-      v.message = "this offer is no longer valid: the appointment was cancelled";
+      v.message = domain::Text("this offer is no longer valid: the appointment was cancelled");
     } else if (o->status == "void" || slot->taken_by) {
       v.status = "taken";
-      v.message = "this earlier slot has already been taken by another client";
+      v.message = domain::Text("this earlier slot has already been taken by another client");
     } else if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes)) {
       v.status = "expired";
-      v.message = "this earlier slot is now too close to be booked online";
+      v.message = domain::Text("this earlier slot is now too close to be booked online");
     } else if (auto placement = placement_for(c, salon, *slot, *a, now)) {
       v.status = "open";
       v.open = true;
@@ -303,8 +306,8 @@ OfferView offer(Context& ctx, const std::string& token) {
       v.proposed = {placement->front().span.start, placement->back().span.end};
     } else {
       v.status = "taken";
-      v.message = a->span.start <= slot->span.start ? "the appointment is already at this time or earlier"
-                                                     : "this earlier slot is no longer free";
+      v.message = a->span.start <= slot->span.start ? domain::Text("the appointment is already at this time or earlier")
+                                                     : domain::Text("this earlier slot is no longer free");
     }
     return v;
   });
@@ -332,8 +335,8 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
     auto placement = placement_for(c, salon, *slot, *a, now);
     if (!placement)
       throw Error("slot_taken", a->span.start <= slot->span.start
-                                    ? "your appointment is already at this time or earlier"
-                                    : "sorry, this earlier slot is no longer free");
+                                    ? domain::Text("your appointment is already at this time or earlier")
+                                    : domain::Text("sorry, this earlier slot is no longer free"));
 
     auto before = *a;
     auto moved = moved_into(*a, *placement);
@@ -343,15 +346,15 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
       name = client->first_name + " " + client->last_name;
     moved.updated_by = {"client", moved.client_id, name};
     packages::reallocate(c, salon, moved);  // a package valid on the old day may not be on the new one
+    bool told = notify::is_move(before, moved);
+    if (told) ++moved.ics_sequence;
     store::appointments::update(c, moved);
     store::waitlist::accept_offer(c, hash, now);
     store::waitlist::void_other_offers(c, slot->id, hash);
     store::waitlist::set_slot_taken(c, slot->id, moved.id);
 
-    // The client hears that the move is done, with the calendar file of the new time.
-    auto summary = notify::summarize(c, moved, salon);
-    notify::to_client(c, now, "confirmation", moved.client_id, domain::confirmation_text(summary), moved.id, false,
-                      delivery::confirmation_ics(ctx, salon, moved, summary, now));
+    // The client hears that the move is done, with the calendar file of the new time; the staff too.
+    if (told) notify::moved(c, ctx, salon, before, moved);
     // The old place is free now: matched in its turn (not a client's own change: the salon offered it).
     on_freed(c, ctx, salon, before, &moved, false);
     return moved;

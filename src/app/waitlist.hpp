@@ -7,6 +7,7 @@
 // first served) and frees the old slot in turn (a cascade).
 #include "app/context.hpp"
 #include "app/salon.hpp"
+#include "domain/error.hpp"
 #include "domain/model.hpp"
 #include "store/sql.hpp"
 #include "store/waitlist.hpp"
@@ -55,7 +56,7 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
 struct OfferView {
   std::string status;  // open | accepted | taken | cancelled | expired
   bool open = false;
-  std::string message;  // why it is no longer open, for people
+  std::optional<domain::Text> message;  // why it is no longer open, for people (in their language)
   store::waitlist::FreedSlot slot;
   domain::Interval proposed;  // where the visit would go
   std::vector<domain::SlotLine> lines;

@@ -24,6 +24,7 @@ json to_json_value(const domain::Settings& s) {
           {"timezone", s.timezone},
           {"currency", s.currency},
           {"country", s.country},
+          {"language", domain::lang_code(s.language)},
           {"preferred_staff_selection", s.preferred_staff_selection},
           {"opening_hours", hours_to_json(s.opening_hours)},
           {"booking",
@@ -47,17 +48,17 @@ T get(const json& j, const char* key, const std::string& field, T fallback) {
   try {
     return it->get<T>();
   } catch (const json::exception&) {
-    throw validation(field, "'" + field + "' has the wrong type");
+    throw validation(field, "'{}' has the wrong type", {field});
   }
 }
 
 int get_int(const json& j, const char* key, const std::string& field, int fallback, int min, int max) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer()) throw validation(field, "'" + field + "' must be a whole number");
+  if (!it->is_number_integer()) throw validation(field, "'{}' must be a whole number", {field});
   auto v = it->get<long long>();
   if (v < min || v > max)
-    throw validation(field, "'" + field + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
+    throw validation(field, "'{}' must be between {} and {}", {field, std::to_string(min), std::to_string(max)});
   return static_cast<int>(v);
 }
 
@@ -69,6 +70,9 @@ domain::Settings from_json_value(const json& j) {
   domain::Zone check(s.timezone);  // throws for an unknown zone
   s.currency = get<std::string>(j, "currency", "currency", s.currency);
   s.country = get<std::string>(j, "country", "country", s.country);
+  auto language = domain::lang_named(get<std::string>(j, "language", "language", "fr"));
+  if (!language) throw validation("language", "the language is fr or en");
+  s.language = *language;
   s.preferred_staff_selection = get<bool>(j, "preferred_staff_selection", "preferred_staff_selection", true);
   if (auto it = j.find("opening_hours"); it != j.end() && !it->is_null()) {
     if (!it->is_array()) throw validation("opening_hours", "'opening_hours' must be a list");
@@ -90,7 +94,7 @@ domain::Settings from_json_value(const json& j) {
   }
   for (const char* key : {"booking", "waitlist"})
     if (auto it = j.find(key); it != j.end() && !it->is_null() && !it->is_object())
-      throw validation(key, std::string("'") + key + "' must be an object");
+      throw validation(key, "'{}' must be an object", {std::string(key)});
   if (auto it = j.find("booking"); it != j.end() && it->is_object()) {
     const auto& b = *it;
     s.booking.slot_step_minutes = get_int(b, "slot_step_minutes", "booking.slot_step_minutes", 15, 5, 240);
@@ -159,7 +163,7 @@ domain::Settings settings_from_json(std::string_view text) {
 
 domain::Settings settings_merge_patch(const domain::Settings& current, std::string_view patch_json) {
   if (!json_depth_within(patch_json))
-    throw validation("", "the body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    throw validation("", "the body nests deeper than {} levels", {std::to_string(kMaxJsonDepth)});
   auto patch = json::parse(patch_json, nullptr, false);
   if (patch.is_discarded()) throw validation("", "the body is not valid JSON");
   if (!patch.is_object()) throw validation("", "a settings patch must be a JSON object");

@@ -129,26 +129,22 @@ LineFit fit_line(const Agenda& agenda, const LineNeed& need, Id staff_id, std::o
 void require_fit(const Agenda& agenda, const LineNeed& need, Id staff_id, std::optional<Id> resource_id,
                  const Interval& span, std::size_t line_index, Id ignore_appointment) {
   std::string at = "lines[" + std::to_string(line_index) + "]";
+  std::vector<Arg> line{std::to_string(line_index + 1)};
   switch (fit_line(agenda, need, staff_id, resource_id, span, ignore_appointment)) {
     case LineFit::ok:
       return;
     case LineFit::not_performed:
-      throw validation(at + ".staff_id", "this staff member does not perform the service of line " +
-                                             std::to_string(line_index + 1));
+      throw validation(at + ".staff_id", "this staff member does not perform the service of line {}", line);
     case LineFit::outside_hours:
-      throw Error("outside_hours", "line " + std::to_string(line_index + 1) + " falls outside the staff member's hours",
-                  at + ".start");
+      throw Error("outside_hours", "line {} falls outside the staff member's hours", at + ".start", line);
     case LineFit::taken:
-      throw Error("slot_taken", "the staff member is not free for line " + std::to_string(line_index + 1), at);
+      throw Error("slot_taken", "the staff member is not free for line {}", at, line);
     case LineFit::resource_taken:
-      throw Error("slot_taken", "the resource is not free for line " + std::to_string(line_index + 1),
-                  at + ".resource_id");
+      throw Error("slot_taken", "the resource is not free for line {}", at + ".resource_id", line);
     case LineFit::resource_not_allowed:
-      throw validation(at + ".resource_id", "this resource cannot be used for the service of line " +
-                                                std::to_string(line_index + 1));
+      throw validation(at + ".resource_id", "this resource cannot be used for the service of line {}", line);
     case LineFit::resource_required:
-      throw Error("resource_required", "the service of line " + std::to_string(line_index + 1) + " needs a resource",
-                  at + ".resource_id");
+      throw Error("resource_required", "the service of line {} needs a resource", at + ".resource_id", line);
   }
 }
 

@@ -69,7 +69,8 @@ std::string ics_event(const IcsEvent& e) {
   line("VERSION:2.0");
   line("PRODID:-//Creneau//Creneau appointments//FR");
   line("CALSCALE:GREGORIAN");
-  line("METHOD:PUBLISH");
+  // A cancellation asks calendars to remove the event they hold under this UID.
+  line(e.cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH");
   line("BEGIN:VEVENT");
   line("UID:" + ics_escape(e.uid));
   line("DTSTAMP:" + ics_utc(e.stamp));

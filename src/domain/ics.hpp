@@ -17,7 +17,7 @@ struct IcsEvent {
   std::string description;  // free text, several lines allowed
   std::string location;     // the salon
   int sequence = 0;         // bumped when the same UID is sent again with a change
-  bool cancelled = false;   // STATUS:CANCELLED (METHOD stays PUBLISH)
+  bool cancelled = false;   // STATUS:CANCELLED and METHOD:CANCEL (else CONFIRMED, PUBLISH)
 };
 
 // A complete VCALENDAR with one VEVENT.

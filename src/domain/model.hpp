@@ -1,5 +1,6 @@
 #pragma once
 // The salon's catalogue and agenda as plain values. Storage and HTTP map to and from these.
+#include "domain/lang.hpp"
 #include "domain/time.hpp"
 
 #include <cstdint>
@@ -48,6 +49,7 @@ struct Settings {
   std::string timezone = "Europe/Paris";
   std::string currency = "EUR";
   std::string country = "FR";  // phone numbers without a prefix are read in this country
+  Lang language = Lang::fr;    // of every text the salon sends (messages, .ics) and of API errors by default
   bool preferred_staff_selection = true;
   std::vector<WeeklyHours> opening_hours;
   BookingRules booking;
@@ -64,6 +66,7 @@ struct Staff {
   std::vector<Id> salon_ids;  // the salons they work at (sorted)
   std::vector<WeeklyHours> hours;
   bool active = true;
+  std::string color;  // "#RRGGBB", for the agenda
   std::string display_name() const { return first_name + (last_name.empty() ? "" : " " + last_name); }
 };
 
@@ -145,6 +148,9 @@ struct Appointment {
   std::int64_t amount_requested_cents = 0;
   bool notify_earlier_slot = false;
   bool no_show = false;
+  bool arrived = false;  // the client is here (front desk)
+  bool paid = false;     // paid, by payment_method
+  int ics_sequence = 0;  // SEQUENCE of the last .ics sent for it; each move sends a higher one
   bool group = false;
   BookingRules rules;
   Instant created_at{}, updated_at{};

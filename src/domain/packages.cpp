@@ -73,13 +73,6 @@ ClientPackage client_package_view(const Package& p) {
 
 namespace {
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
-
-std::string validity_text(const Package& p) {
-  auto last = p.last_day();
-  if (!last) return quoted(p.name) + " starts on " + p.start_date.iso();
-  return quoted(p.name) + " is valid from " + p.start_date.iso() + " to " + last->iso();
-}
 
 }  // namespace
 
@@ -116,16 +109,21 @@ std::vector<std::optional<Id>> allocate_packages(const std::vector<PackageLine>&
     }
     if (chosen[i]) continue;
     if (exhausted)
-      throw Error("package_exhausted",
-                  "the package " + quoted(exhausted->name) + " has no session left for " + quoted(line.service_name) +
-                      ": all " + std::to_string(exhausted->sessions) + " sessions are used or booked",
-                  field);
-    auto needs = quoted(line.service_name) + " is only available with a package that covers it";
-    if (covering_elsewhen)
+      throw Error("package_exhausted", "the package \"{}\" has no session left for \"{}\": all {} sessions are used or booked",
+                  field, {exhausted->name, line.service_name, std::to_string(exhausted->sessions)});
+    if (covering_elsewhen) {
+      const auto& p = *covering_elsewhen;
+      if (auto last = p.last_day())
+        throw Error("no_package",
+                    "\"{}\" is only available with a package that covers it, and none is valid on {} (\"{}\" is valid "
+                    "from {} to {})",
+                    field, {line.service_name, line.day.iso(), p.name, p.start_date.iso(), last->iso()});
       throw Error("no_package",
-                  needs + ", and none is valid on " + line.day.iso() + " (" + validity_text(*covering_elsewhen) + ")",
-                  field);
-    throw Error("no_package", needs + ", and there is none for this client", field);
+                  "\"{}\" is only available with a package that covers it, and none is valid on {} (\"{}\" starts on {})",
+                  field, {line.service_name, line.day.iso(), p.name, p.start_date.iso()});
+    }
+    throw Error("no_package", "\"{}\" is only available with a package that covers it, and there is none for this client",
+                field, {line.service_name});
   }
   return chosen;
 }

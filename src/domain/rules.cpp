@@ -7,13 +7,11 @@ namespace creneau::domain {
 
 void check_booking_window(const BookingRules& rules, Instant now, Instant start) {
   if (start < now + std::chrono::minutes(rules.min_notice_minutes))
-    throw Error("too_late", "this slot is too soon: online bookings need " + french_duration(rules.min_notice_minutes) +
-                                " of notice",
-                "start");
+    throw Error("too_late", "this slot is too soon: online bookings need {} of notice", "start",
+                {Minutes{rules.min_notice_minutes}});
   if (start > now + Days(rules.max_advance_days))
-    throw Error("too_late", "this slot is too far ahead: online bookings open " + std::to_string(rules.max_advance_days) +
-                                " days in advance",
-                "start");
+    throw Error("too_late", "this slot is too far ahead: online bookings open {} days in advance", "start",
+                {std::to_string(rules.max_advance_days)});
 }
 
 void check_change_allowed(const BookingRules& frozen, Instant now, Instant current_start) {

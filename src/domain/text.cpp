@@ -100,4 +100,19 @@ std::optional<std::string> normalize_phone(std::string_view raw, std::string_vie
   return "+" + code + digits;
 }
 
+bool hex_color(std::string_view s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (char c : s.substr(1))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  return true;
+}
+
+std::string palette_color(std::int64_t id) {
+  // Mid-tone colours that each carry black or white text at 4.5:1 and tell apart side by side in the agenda.
+  static const char* palette[] = {"#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed",
+                                  "#0891b2", "#65a30d", "#dc2626", "#4f46e5", "#ca8a04"};
+  constexpr std::int64_t n = sizeof palette / sizeof palette[0];
+  return palette[((id - 1) % n + n) % n];
+}
+
 }  // namespace creneau::domain

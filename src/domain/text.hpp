@@ -1,5 +1,6 @@
 #pragma once
 // Small text rules of the domain: search folding, e-mail shape, phone numbers in E.164.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,11 @@ namespace creneau::domain {
 std::string fold(std::string_view utf8);
 
 bool plausible_email(std::string_view s);
+
+// "#1a2B3c": a colour as the agenda takes it (# and six hex digits).
+bool hex_color(std::string_view s);
+// A distinct, readable colour for staff member `id` when nobody chose one (the palette, in turn by id).
+std::string palette_color(std::int64_t id);
 
 // "06 12 34 56 78", "0612345678", "+33 6 12 34 56 78" → "+33612345678" (country "FR"). nullopt if not a number.
 std::optional<std::string> normalize_phone(std::string_view raw, std::string_view country = "FR");

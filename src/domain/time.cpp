@@ -55,7 +55,7 @@ Zone::Zone(std::string_view iana_name) : name_(iana_name) {
   try {
     tz_ = date::locate_zone(name_);
   } catch (const std::exception&) {
-    throw validation("timezone", "unknown time zone '" + name_ + "'");
+    throw validation("timezone", "unknown time zone '{}'", {name_});
   }
 }
 

@@ -1,32 +1,60 @@
 #pragma once
 // The application behind the transport: route table, auth guards, error → status, static web UI, request log.
 #include "app/context.hpp"
+#include "domain/error.hpp"
 #include "domain/time.hpp"
+#include "http/forwarding.hpp"
 #include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/request_log.hpp"
 #include "http/router.hpp"
 
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace creneau::http {
 
+struct ApiOptions {
+  std::string web_root;              // the built web UI
+  TrustedProxies proxies;            // peers whose X-Forwarded-* headers are believed
+  bool public_url_given = false;     // --public-url set: links never follow forwarded headers
+  RequestLog* request_log = nullptr;  // nullptr: no request lines
+};
+
 class Api {
 public:
-  Api(app::Context& ctx, std::string web_root);
+  Api(app::Context& ctx, ApiOptions options);
   Response handle(Request& req);
+  const Router& router() const { return router_; }
 
 private:
-  Response dispatch(Request& req);
+  // `route`: the index of the matched route, or Metrics::kStatic / kUnmatched.
+  Response dispatch(Request& req, std::size_t& route);
   Response static_file(const Request& req) const;
+  void log_request(const Request& req, std::string_view id, std::size_t route, int status, long long us) const;
   app::Context& ctx_;
-  std::string web_root_;
+  ApiOptions options_;
   Router router_;
+  Metrics metrics_;
 };
+
+// The folder of the web UI when --web-root is not given: share/creneau/web beside the installed binary
+// (../share/creneau/web from its bin/), else the source tree's web/dist (a development build).
+std::string default_web_root();
+
+// The OpenAPI 3.1 document compiled into the binary (docs/openapi.json).
+std::string_view openapi_document();
 
 // Status of a domain error code (the contract's table).
 int status_of(const std::string& code);
-Response error_response(int status, const std::string& code, const std::string& message, const std::string& field = {});
+// {"error":{"code","message","field"}} with the message in `lang`.
+Response error_response(int status, const domain::Error& e, domain::Lang lang);
+// The language of a request's error messages: its Accept-Language (fr or en), else the salon's language.
+domain::Lang request_lang(app::Context& ctx, const Request& req);
+// The same for a request about one salon's object (an offer, an appointment): else that salon's language.
+domain::Lang request_lang(app::Context& ctx, const Request& req, domain::Id salon_id);
 
 // Guards: resolve the bearer token and check its kind and role (401 without a valid token, 403 when the
 // token is of the wrong kind or role).
@@ -65,5 +93,7 @@ void add_package_routes(Router& r, app::Context& ctx);
 void add_waitlist_routes(Router& r, app::Context& ctx);
 void add_salon_routes(Router& r, app::Context& ctx);
 void add_privacy_routes(Router& r, app::Context& ctx);
+// GET /metrics (loopback clients only), /api/openapi.json and /api/docs.
+void add_ops_routes(Router& r, app::Context& ctx, const Metrics& metrics, const std::string& web_root);
 
 }  // namespace creneau::http

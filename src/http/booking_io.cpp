@@ -24,14 +24,14 @@ std::vector<app::booking::LineRequest> read_lines(const json& j) {
     app::booking::LineRequest r;
     try {
       auto service = opt_int(l, "service_id");
-      if (!service) throw domain::validation("service_id", "'service_id' is required");
+      if (!service) throw domain::validation("service_id", "'{}' is required", {std::string("service_id")});
       r.service_id = *service;
       r.staff_id = opt_int(l, "staff_id");
       r.resource_id = opt_int(l, "resource_id");
       r.duration_minutes = opt_int32(l, "duration_minutes");
       r.price_cents = opt_int(l, "price_cents");
     } catch (const domain::Error& e) {
-      throw domain::Error(e.code(), e.what(), f + "." + e.field());
+      throw e.at_field(f + "." + e.field());
     }
     if (auto a = l.find("answers"); a != l.end() && !a->is_null()) {
       if (!a->is_object()) throw domain::validation(f + ".answers", "'answers' must be an object");

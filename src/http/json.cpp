@@ -19,7 +19,7 @@ using domain::validation;
 json parse_object(const Request& req) {
   if (req.body.empty()) return json::object();
   if (!codec::json_depth_within(req.body))
-    throw validation("", "the body nests deeper than " + std::to_string(codec::kMaxJsonDepth) + " levels");
+    throw validation("", "the body nests deeper than {} levels", {std::to_string(codec::kMaxJsonDepth)});
   auto j = json::parse(req.body, nullptr, false);
   if (j.is_discarded()) throw validation("", "the body is not valid JSON");
   if (!j.is_object()) throw validation("", "the body must be a JSON object");
@@ -29,13 +29,13 @@ json parse_object(const Request& req) {
 std::optional<std::string> opt_string(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) throw validation(key, std::string("'") + key + "' must be a string");
+  if (!it->is_string()) throw validation(key, "'{}' must be a string", {std::string(key)});
   return it->get<std::string>();
 }
 
 std::string req_string(const json& j, const char* key) {
   auto v = opt_string(j, key);
-  if (!v || v->empty()) throw validation(key, std::string("'") + key + "' is required");
+  if (!v || v->empty()) throw validation(key, "'{}' is required", {std::string(key)});
   return *v;
 }
 
@@ -44,7 +44,7 @@ std::optional<std::int64_t> opt_int(const json& j, const char* key) {
   if (it == j.end() || it->is_null()) return std::nullopt;
   if (!it->is_number_integer() ||
       (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
-    throw validation(key, std::string("'") + key + "' must be a whole number");
+    throw validation(key, "'{}' must be a whole number", {std::string(key)});
   return it->get<std::int64_t>();
 }
 
@@ -57,17 +57,17 @@ std::optional<int> opt_int32(const json& j, const char* key) {
 std::optional<bool> opt_bool(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_boolean()) throw validation(key, std::string("'") + key + "' must be true or false");
+  if (!it->is_boolean()) throw validation(key, "'{}' must be true or false", {std::string(key)});
   return it->get<bool>();
 }
 
 std::optional<std::vector<std::int64_t>> opt_ids(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_array()) throw validation(key, std::string("'") + key + "' must be a list of ids");
+  if (!it->is_array()) throw validation(key, "'{}' must be a list of ids", {std::string(key)});
   std::vector<std::int64_t> out;
   for (const auto& v : *it) {
-    if (!v.is_number_integer()) throw validation(key, std::string("'") + key + "' must be a list of ids");
+    if (!v.is_number_integer()) throw validation(key, "'{}' must be a list of ids", {std::string(key)});
     out.push_back(v.get<std::int64_t>());
   }
   return out;
@@ -77,7 +77,7 @@ std::vector<domain::WeeklyHours> read_hours(const json& j, const char* key) {
   std::vector<domain::WeeklyHours> out;
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return out;
-  if (!it->is_array()) throw validation(key, std::string("'") + key + "' must be a list");
+  if (!it->is_array()) throw validation(key, "'{}' must be a list", {std::string(key)});
   for (std::size_t i = 0; i < it->size(); ++i) {
     const auto& h = (*it)[i];
     auto f = std::string(key) + "[" + std::to_string(i) + "]";
@@ -104,7 +104,7 @@ std::optional<std::int64_t> query_int(const Request& req, const char* key) {
   std::int64_t out = 0;
   auto r = std::from_chars(v->data(), v->data() + v->size(), out);
   if (r.ec != std::errc{} || r.ptr != v->data() + v->size())
-    throw validation(key, std::string("'") + key + "' must be a whole number");
+    throw validation(key, "'{}' must be a whole number", {std::string(key)});
   return out;
 }
 
@@ -112,7 +112,7 @@ std::optional<domain::LocalDate> query_date(const Request& req, const char* key)
   auto v = req.query_param(key);
   if (!v || v->empty()) return std::nullopt;
   auto d = domain::LocalDate::parse(*v);
-  if (!d) throw validation(key, std::string("'") + key + "' must be a date YYYY-MM-DD");
+  if (!d) throw validation(key, "'{}' must be a date YYYY-MM-DD", {std::string(key)});
   return d;
 }
 
@@ -120,7 +120,7 @@ std::int64_t path_id(const std::string& segment) {
   std::int64_t out = 0;
   auto r = std::from_chars(segment.data(), segment.data() + segment.size(), out);
   if (r.ec != std::errc{} || r.ptr != segment.data() + segment.size() || out <= 0)
-    throw domain::Error("not_found", "no such id: " + segment);
+    throw domain::Error("not_found", "no such id: {}", {}, {segment});
   return out;
 }
 
@@ -160,7 +160,7 @@ json hours_json(const std::vector<domain::WeeklyHours>& hours) {
 json to_json(const domain::Staff& s) {
   return {{"id", s.id},       {"first_name", s.first_name}, {"last_name", s.last_name},     {"email", s.email},
           {"phone", s.phone}, {"role", s.role},             {"service_ids", s.service_ids}, {"hours", hours_json(s.hours)},
-          {"salon_ids", s.salon_ids}};
+          {"salon_ids", s.salon_ids}, {"color", s.color}};
 }
 
 json to_json(const domain::ClientPackage& p) {
@@ -246,7 +246,9 @@ json to_json(const domain::Appointment& a, const domain::Zone& zone) {
           {"quick_note", a.quick_note},
           {"notes", a.notes},
           {"confirmation", a.confirmation},
-          {"payment_method", a.payment_method},
+          {"payment_method", a.payment_method.empty() ? json(nullptr) : json(a.payment_method)},
+          {"arrived", a.arrived},
+          {"paid", a.paid},
           {"amount_requested_cents", a.amount_requested_cents},
           {"notify_earlier_slot", a.notify_earlier_slot},
           {"no_show", a.no_show},

@@ -21,12 +21,12 @@ std::vector<std::string_view> split(std::string_view path) {
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler) {
-  Route r{std::move(method), {}, std::move(handler)};
+  Route r{std::move(method), pattern, {}, std::move(handler)};
   for (auto s : split(pattern)) r.segments.emplace_back(!s.empty() && s.front() == '{' ? "{}" : std::string(s));
   routes_.push_back(std::move(r));
 }
 
-const Handler* Router::match(const std::string& method, const std::string& path, Params& params,
+const Router::Route* Router::match(const std::string& method, const std::string& path, Params& params,
                              bool& path_matched) const {
   auto parts = split(path);
   path_matched = false;
@@ -42,7 +42,7 @@ const Handler* Router::match(const std::string& method, const std::string& path,
     path_matched = true;
     if (r.method != method) continue;
     params = std::move(captured);
-    return &r.handler;
+    return &r;
   }
   return nullptr;
 }

@@ -13,16 +13,21 @@ using Handler = std::function<Response(const Request&, const Params&)>;
 
 class Router {
 public:
-  void add(std::string method, std::string pattern, Handler handler);
-  // nullptr when nothing matches; `path_matched` says whether another method would have.
-  const Handler* match(const std::string& method, const std::string& path, Params& params, bool& path_matched) const;
-
-private:
   struct Route {
     std::string method;
+    std::string pattern;                // as registered: what metrics, logs and the OpenAPI document name
     std::vector<std::string> segments;  // "{}" = capture
     Handler handler;
   };
+
+  void add(std::string method, std::string pattern, Handler handler);
+  // nullptr when nothing matches; `path_matched` says whether another method would have.
+  const Route* match(const std::string& method, const std::string& path, Params& params, bool& path_matched) const;
+  // Every route in registration order; a route's index there is stable for the process's life.
+  const std::vector<Route>& routes() const { return routes_; }
+  std::size_t index_of(const Route& r) const { return static_cast<std::size_t>(&r - routes_.data()); }
+
+private:
   std::vector<Route> routes_;
 };
 

@@ -38,7 +38,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto z = salon_zone(ctx, salon);
     auto body = read_book_request(j, z);
     body.salon_id = salon;
-    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'client_id' is required");
+    if (!opt_int(j, "client_id")) throw domain::validation("client_id", "'{}' is required", {std::string("client_id")});
     return json_response(201, to_json(app::booking::book(ctx, body, origin(p)), z));
   });
 
@@ -118,9 +118,29 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     auto before = of_salon(who, path_id(p[0]));
     auto j = parse_object(req);
     auto flag = opt_bool(j, "no_show");
-    if (!flag) throw domain::validation("no_show", "'no_show' is required (true or false)");
+    if (!flag) throw domain::validation("no_show", "'{}' is required (true or false)", {std::string("no_show")});
     auto z = salon_zone(ctx, before.salon_id);
     return json_response(200, to_json(app::booking::set_no_show(ctx, before.id, *flag, origin(who)), z));
+  });
+
+  r.add("POST", "/api/appointments/{id}/arrived", [&ctx, origin, of_salon](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto before = of_salon(who, path_id(p[0]));
+    auto flag = opt_bool(parse_object(req), "arrived");
+    if (!flag) throw domain::validation("arrived", "'{}' is required (true or false)", {std::string("arrived")});
+    auto z = salon_zone(ctx, before.salon_id);
+    return json_response(200, to_json(app::booking::set_arrived(ctx, before.id, *flag, origin(who)), z));
+  });
+
+  r.add("POST", "/api/appointments/{id}/paid", [&ctx, origin, of_salon](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto before = of_salon(who, path_id(p[0]));
+    auto j = parse_object(req);
+    auto flag = opt_bool(j, "paid");
+    if (!flag) throw domain::validation("paid", "'{}' is required (true or false)", {std::string("paid")});
+    auto z = salon_zone(ctx, before.salon_id);
+    auto a = app::booking::set_paid(ctx, before.id, *flag, opt_string(j, "payment_method"), origin(who));
+    return json_response(200, to_json(a, z));
   });
 }
 

@@ -18,6 +18,7 @@ domain::Staff staff_from(const json& j, domain::Staff s) {
   if (auto v = opt_string(j, "email")) s.email = *v;
   if (auto v = opt_string(j, "phone")) s.phone = *v;
   if (auto v = opt_string(j, "role")) s.role = *v;
+  if (auto v = opt_string(j, "color")) s.color = *v;
   if (auto v = opt_ids(j, "service_ids")) s.service_ids = *v;
   if (auto v = opt_ids(j, "salon_ids")) s.salon_ids = *v;
   if (j.contains("hours")) s.hours = read_hours(j, "hours");
@@ -159,18 +160,22 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     auto who = require_staff(ctx, req);
     require_shares_salon(ctx, who, path_id(p[0]));
     auto j = parse_object(req);
-    auto zone = salon_zone(ctx);
+    // Time off applies at every salon; its times are read in the zone of the person's first salon.
+    auto salons = app::catalogue::get_staff(ctx, path_id(p[0])).salon_ids;
+    auto zone = salon_zone(ctx, salons.empty() ? 1 : salons.front());
     auto start = domain::parse_instant(req_string(j, "start"), zone);
     auto end = domain::parse_instant(req_string(j, "end"), zone);
-    if (!start) throw domain::validation("start", "'start' must be an ISO 8601 date-time");
-    if (!end) throw domain::validation("end", "'end' must be an ISO 8601 date-time");
+    if (!start) throw domain::validation("start", "'{}' must be an ISO 8601 date-time", {std::string("start")});
+    if (!end) throw domain::validation("end", "'{}' must be an ISO 8601 date-time", {std::string("end")});
     auto t = app::catalogue::add_time_off(ctx, {0, path_id(p[0]), {*start, *end}, opt_string(j, "reason").value_or("")});
     return json_response(201, time_off_json(t, zone));
   });
   // Absences as the agenda draws them: local dates, both inclusive; an absence is listed when it overlaps them.
   r.add("GET", "/api/time_off", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
-    auto zone = salon_zone(ctx);
+    auto who = require_staff(ctx, req);
+    // Dates and times in the zone of `salon_id`, else of the caller's first salon (as the agenda reads them).
+    auto named = query_salon(req);
+    auto zone = salon_zone(ctx, named ? request_salon(ctx, nullptr, req) : who.salon_ids.empty() ? 1 : who.salon_ids.front());
     std::optional<domain::Instant> from, to;
     if (auto d = query_date(req, "from")) from = zone.at(*d, 0);
     if (auto d = query_date(req, "to")) to = zone.at(d->plus_days(1), 0);
@@ -244,7 +249,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     require_admin(ctx, req);
     auto j = parse_object(req);
     req_string(j, "name");
-    if (!opt_int(j, "duration_minutes")) throw domain::validation("duration_minutes", "'duration_minutes' is required");
+    if (!opt_int(j, "duration_minutes")) throw domain::validation("duration_minutes", "'{}' is required", {std::string("duration_minutes")});
     return json_response(201, to_json(app::catalogue::create_service(ctx, service_from(j, {}))));
   });
   r.add("GET", "/api/services/{id}", [&ctx](const Request& req, const Params& p) {
@@ -278,6 +283,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
                                {"name", s.name},
                                {"timezone", s.timezone},
                                {"currency", s.currency},
+                               {"language", domain::lang_code(s.language)},
                                {"opening_hours", hours_json(s.opening_hours)},
                                {"preferred_staff_selection", s.preferred_staff_selection},
                                {"booking",
@@ -290,9 +296,16 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
   // The services offered at a salon (the only one when not named), with that salon's prices and durations.
   r.add("GET", "/api/portal/services", [&ctx](const Request& req, const Params&) {
     auto audience = req.query_param("audience");
-    auto salon = request_salon(ctx, nullptr, req);
+    // A salon's offer when one is named (or the network has only one), else the network's catalogue.
+    std::vector<domain::Service> services;
+    if (auto named = query_salon(req))
+      services = app::salons::services_at(ctx, app::salons::resolve(ctx, nullptr, named));
+    else if (app::salons::count(ctx) == 1)
+      services = app::salons::services_at(ctx, app::salons::resolve(ctx, nullptr, std::nullopt));
+    else
+      services = app::salons::network_services(ctx);
     json items = json::array();
-    for (const auto& s : app::salons::services_at(ctx, salon)) {
+    for (const auto& s : services) {
       if (!s.offered) continue;
       if (audience && !audience->empty() && s.audience != *audience && s.audience != "all") continue;
       items.push_back(to_json(s));

@@ -68,7 +68,7 @@ domain::Client client_from(const json& j, domain::Client c) {
       c.birth_date.reset();
     } else {
       auto d = domain::LocalDate::parse(*v);
-      if (!d) throw domain::validation("birth_date", "'birth_date' must be a date YYYY-MM-DD");
+      if (!d) throw domain::validation("birth_date", "'{}' must be a date YYYY-MM-DD", {std::string("birth_date")});
       c.birth_date = d;
     }
   }
@@ -83,15 +83,33 @@ store::clients::Query read_query(const Request& req) {
     if (*s != "name" && *s != "-name") throw domain::validation("sort", "sort is name or -name");
     q.descending = *s == "-name";
   }
+  if (auto ids = req.query_param("ids"); ids && !ids->empty()) {
+    for (std::size_t i = 0; i <= ids->size();) {
+      auto end = std::min(ids->find(',', i), ids->size());
+      auto part = ids->substr(i, end - i);
+      std::size_t used = 0;
+      long long v = 0;
+      try {
+        v = std::stoll(part, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != part.size() || v <= 0)
+        throw domain::validation("ids", "'ids' is a comma-separated list of client ids");
+      q.ids.push_back(v);
+      i = end + 1;
+    }
+    if (q.ids.size() > 500) throw domain::validation("ids", "ask for at most 500 ids at once");
+  }
   return q;
 }
 
-json link_json(const app::portal::LinkResult& r, const domain::Zone& zone) {
-  auto j = detail_json(r.client, zone);
+json link_json(const app::portal::LinkResult& r, const Zones& zones) {
+  auto j = detail_json(r.client, zones.of(1));
   j["client_id"] = r.client.client.id;
   j["account_id"] = r.account_id;
   json a = json::array();
-  for (const auto& x : r.appointments) a.push_back(to_json(x, zone));
+  for (const auto& x : r.appointments) a.push_back(to_json(x, zones.of(x.salon_id)));
   j["appointments"] = std::move(a);
   return j;
 }
@@ -112,7 +130,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
     require_staff(ctx, req);
     auto q = read_query(req);
     auto page = paging(req);
-    q.limit = page.limit;
+    // ?ids= (the agenda's names, one request): every file asked for, unless a limit is given.
+    q.limit = q.ids.empty() || req.query_param("limit") ? page.limit : static_cast<int>(q.ids.size());
     q.offset = page.offset;
     auto result = app::clients::search(ctx, q);
     auto z = zone();
@@ -139,11 +158,16 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   r.add("POST", "/api/clients/bulk_delete", [&ctx](const Request& req, const Params&) {
+    // A dry run (counting what a delete would cancel, for the confirmation dialog) writes nothing: any staff
+    // member may ask it, also before deleting one file. The delete itself is for admins.
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
+    bool dry_run = opt_bool(j, "dry_run").value_or(false);
+    if (!dry_run && !who.is_admin()) require_admin(ctx, req);  // throws forbidden
     auto ids = opt_ids(j, "ids");
     if (!ids) throw domain::validation("ids", "'ids' is required: the list of client ids to delete");
-    return json_response(200, {{"deleted", app::clients::remove_many(ctx, *ids, who)}});
+    auto done = app::clients::remove_many(ctx, *ids, who, dry_run);
+    return json_response(200, {{"deleted", done.deleted}, {"cancelled", done.cancelled}});
   });
 
   r.add("GET", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {
@@ -222,19 +246,19 @@ void add_client_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(total, std::move(a)));
   });
 
-  r.add("POST", "/api/link-queue/{account_id}/link", [&ctx, zone](const Request& req, const Params& p) {
+  r.add("POST", "/api/link-queue/{account_id}/link", [&ctx](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
     auto j = parse_object(req);
     auto client = opt_int(j, "client_id");
     if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
-    auto z = zone();
-    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), z));
+    auto zones = salon_zones(ctx);  // read before the write: nothing that can fail runs after the commit
+    return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), zones));
   });
 
-  r.add("POST", "/api/link-queue/{account_id}/create", [&ctx, zone](const Request& req, const Params& p) {
+  r.add("POST", "/api/link-queue/{account_id}/create", [&ctx](const Request& req, const Params& p) {
     auto who = require_staff(ctx, req);
-    auto z = zone();
-    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), z));
+    auto zones = salon_zones(ctx);
+    return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), zones));
   });
 }
 

@@ -47,7 +47,7 @@ void add_package_routes(Router& r, app::Context& ctx) {
     require_admin(ctx, req);
     auto j = parse_object(req);
     req_string(j, "name");
-    if (!opt_int(j, "sessions")) throw domain::validation("sessions", "'sessions' is required");
+    if (!opt_int(j, "sessions")) throw domain::validation("sessions", "'{}' is required", {std::string("sessions")});
     return json_response(201, type_json(app::packages::create_type(ctx, type_from(j, {}))));
   });
   r.add("GET", "/api/package_types/{id}", [&ctx](const Request& req, const Params& p) {
@@ -78,11 +78,11 @@ void add_package_routes(Router& r, app::Context& ctx) {
     auto j = parse_object(req);
     auto salon = request_salon(ctx, &who, req, opt_int(j, "salon_id"));
     auto type_id = opt_int(j, "package_type_id");
-    if (!type_id) throw domain::validation("package_type_id", "'package_type_id' is required");
+    if (!type_id) throw domain::validation("package_type_id", "'{}' is required", {std::string("package_type_id")});
     std::optional<domain::LocalDate> start;
     if (auto v = opt_string(j, "start_date"); v && !v->empty()) {
       start = domain::LocalDate::parse(*v);
-      if (!start) throw domain::validation("start_date", "'start_date' must be a date YYYY-MM-DD");
+      if (!start) throw domain::validation("start_date", "'{}' must be a date YYYY-MM-DD", {std::string("start_date")});
     }
     return json_response(201, to_json(app::packages::assign(ctx, client_id, *type_id, start, salon)));
   });

@@ -87,6 +87,14 @@ void add_portal_routes(Router& r, app::Context& ctx) {
 
   // ---- availability: public like the catalogue, so a visitor sees slots before creating an account ----
   r.add("GET", "/api/portal/availability", [&ctx](const Request& req, const Params&) {
+    // ?appointment_id=: where the account's own appointment can be moved (its lines, staff and rooms kept).
+    if (auto id = query_int(req, "appointment_id")) {
+      auto who = require_portal(ctx, req);
+      auto from = query_date(req, "from");
+      if (!from) throw domain::validation("from", "'from' is required (YYYY-MM-DD)");
+      auto found = app::portal::reschedule_availability(ctx, who, *id, *from, query_date(req, "to").value_or(*from));
+      return slots_response(found.slots, domain::Zone(found.timezone));
+    }
     auto q = read_availability_request(req);
     q.salon_id = request_salon(ctx, nullptr, req);
     q.online = true;

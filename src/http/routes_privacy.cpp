@@ -23,13 +23,15 @@ json message_json(const store::outbox::Message& m, const domain::Zone& zone) {
 }
 
 // One JSON document with everything held about the person; the account never shows its password hash.
-Response export_response(const app::privacy::Export& e, const domain::Zone& zone, const std::string& filename) {
+// Appointments and messages are each written in their salon's zone; the rest in salon 1's.
+Response export_response(const app::privacy::Export& e, const Zones& zones, const std::string& filename) {
+  const auto& zone = zones.of(1);
   json accounts = json::array();
   for (const auto& a : e.accounts) accounts.push_back(account_json(a, e.file && e.file->pending_link, zone));
   json appointments = json::array();
-  for (const auto& a : e.appointments) appointments.push_back(to_json(a, zone));
+  for (const auto& a : e.appointments) appointments.push_back(to_json(a, zones.of(a.salon_id)));
   json messages = json::array();
-  for (const auto& m : e.messages) messages.push_back(message_json(m, zone));
+  for (const auto& m : e.messages) messages.push_back(message_json(m, zones.of(m.salon_id.value_or(1))));
   json body{{"exported_at", zone.format(e.at)},
             {"client", e.file ? detail_json(*e.file, zone) : json(nullptr)},
             {"members", e.file ? members_json(e.file->members, zone) : json::array()},
@@ -60,12 +62,12 @@ void add_privacy_routes(Router& r, app::Context& ctx) {
     auto who = require_manager(ctx, req);
     auto id = path_id(p[0]);
     auto e = app::privacy::export_client(ctx, id, who);
-    return export_response(e, salon_zone(ctx), "client-" + std::to_string(id) + "-data.json");
+    return export_response(e, salon_zones(ctx), "client-" + std::to_string(id) + "-data.json");
   });
 
   r.add("GET", "/api/portal/me/export", [&ctx](const Request& req, const Params&) {
     auto who = require_portal(ctx, req);
-    return export_response(app::privacy::export_account(ctx, who), salon_zone(ctx), "my-data.json");
+    return export_response(app::privacy::export_account(ctx, who), salon_zones(ctx), "my-data.json");
   });
 
   r.add("POST", "/api/clients/{id}/erase", [&ctx](const Request& req, const Params& p) {

@@ -4,9 +4,29 @@
 #include "app/catalogue.hpp"
 #include "http/api.hpp"
 #include "http/json.hpp"
-#include "store/outbox.hpp"
+#include "app/outbox.hpp"
 
 namespace creneau::http {
+
+namespace {
+json message_json(const store::outbox::Message& m, const domain::Zone& zone) {
+  return {{"id", m.id},
+          {"salon_id", m.salon_id ? json(*m.salon_id) : json(nullptr)},
+          {"kind", m.kind},
+          {"channel", m.channel},
+          {"to", m.to},
+          {"subject", m.subject},
+          {"body", m.body},
+          {"status", m.status},
+          {"attempts", m.attempts},
+          {"last_error", m.last_error},
+          {"appointment_id", m.appointment_id ? json(*m.appointment_id) : json(nullptr)},
+          {"client_id", m.client_id ? json(*m.client_id) : json(nullptr)},
+          {"created_at", zone.format(m.created_at)},
+          {"sent_at", m.sent_at ? json(zone.format(*m.sent_at)) : json(nullptr)},
+          {"has_attachment", !m.attachment.empty()}};
+}
+}  // namespace
 
 void add_system_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/auth/login", [&ctx](const Request& req, const Params&) {
@@ -24,10 +44,12 @@ void add_system_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(app::catalogue::get_staff(ctx, p.id)));
   });
 
+  // With an appointment or a client named, any staff member reads its messages (was the client told?) of their
+  // salons; the whole outbox is for admins, a manager's salons' for that manager (app::outbox::list decides).
   r.add("GET", "/api/outbox", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+    auto who = require_staff(ctx, req);
     store::outbox::Filter f;
-    if (auto salon = query_salon(req)) f.salon_id = request_salon(ctx, nullptr, req);
+    if (auto salon = query_salon(req)) f.salon_id = request_salon(ctx, &who, req);
     if (auto v = req.query_param("kind"); v && !v->empty()) f.kind = *v;
     if (auto v = req.query_param("status"); v && !v->empty()) f.status = *v;
     f.appointment_id = query_int(req, "appointment_id");
@@ -35,34 +57,25 @@ void add_system_routes(Router& r, app::Context& ctx) {
     auto page = paging(req);
     f.limit = page.limit;
     f.offset = page.offset;
-    auto zone = salon_zone(ctx);
-    std::int64_t total = 0;
-    auto items = ctx.db.read([&](sql::Connection& c) { return store::outbox::list(c, f, total); });
+    auto zones = salon_zones(ctx);
+    auto found = app::outbox::list(ctx, who, f);
     json a = json::array();
-    for (const auto& m : items)
-      a.push_back({{"id", m.id},
-                   {"salon_id", m.salon_id ? json(*m.salon_id) : json(nullptr)},
-                   {"kind", m.kind},
-                   {"channel", m.channel},
-                   {"to", m.to},
-                   {"subject", m.subject},
-                   {"body", m.body},
-                   {"status", m.status},
-                   {"attempts", m.attempts},
-                   {"last_error", m.last_error},
-                   {"appointment_id", m.appointment_id ? json(*m.appointment_id) : json(nullptr)},
-                   {"client_id", m.client_id ? json(*m.client_id) : json(nullptr)},
-                   {"created_at", zone.format(m.created_at)},
-                   {"sent_at", m.sent_at ? json(zone.format(*m.sent_at)) : json(nullptr)},
-                   {"has_attachment", !m.attachment.empty()}});
-    return json_response(200, list_body(total, std::move(a)));
+    for (const auto& m : found.items) a.push_back(message_json(m, zones.of(m.salon_id.value_or(1))));
+    return json_response(200, list_body(found.total, std::move(a)));
+  });
+
+  r.add("POST", "/api/outbox/{id}/resend", [&ctx](const Request& req, const Params& p) {
+    auto who = require_staff(ctx, req);
+    auto zones = salon_zones(ctx);
+    auto m = app::outbox::resend(ctx, who, path_id(p[0]));
+    return json_response(200, message_json(m, zones.of(m.salon_id.value_or(1))));
   });
 
   // The client confirms through the link of a confirmation request; no log-in needed, the token is the key.
   r.add("POST", "/api/portal/confirm/{token}", [&ctx](const Request&, const Params& p) {
-    auto zone = salon_zone(ctx);  // read before the write: nothing that can fail runs after the commit
+    auto zones = salon_zones(ctx);  // read before the write: nothing that can fail runs after the commit
     auto a = app::booking::confirm_by_token(ctx, p[0]);
-    return json_response(200, to_json(a, zone));
+    return json_response(200, to_json(a, zones.of(a.salon_id)));
   });
 }
 

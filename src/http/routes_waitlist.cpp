@@ -27,7 +27,7 @@ json slot_json(const app::waitlist::FreedSlotView& v, const domain::Zone& zone) 
           {"notified", v.notified}};
 }
 
-json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone) {
+json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone, domain::Lang lang) {
   json lines = json::array();
   for (const auto& l : v.lines)
     lines.push_back({{"service_id", l.service_id},
@@ -54,7 +54,7 @@ json offer_json(const app::waitlist::OfferView& v, const domain::Zone& zone) {
                           {"end", zone.format(v.appointment.span.end)}};
   else
     out["appointment"] = nullptr;
-  if (!v.message.empty()) out["message"] = v.message;
+  if (v.message) out["message"] = std::string(v.message->in(lang));
   return out;
 }
 
@@ -87,9 +87,9 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
   });
 
   // The offer link: no log-in, the token is the key.
-  r.add("GET", "/api/portal/offers/{token}", [&ctx](const Request&, const Params& p) {
+  r.add("GET", "/api/portal/offers/{token}", [&ctx](const Request& req, const Params& p) {
     auto v = app::waitlist::offer(ctx, p[0]);
-    return json_response(200, offer_json(v, salon_zone(ctx, v.slot.salon_id)));
+    return json_response(200, offer_json(v, salon_zone(ctx, v.slot.salon_id), request_lang(ctx, req, v.slot.salon_id)));
   });
 
   r.add("POST", "/api/portal/offers/{token}/accept", [&ctx](const Request&, const Params& p) {

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "http/api.hpp"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -94,9 +96,10 @@ private:
   void on_read(beast::error_code ec, std::size_t) {
     if (ec == bhttp::error::end_of_stream) return close();
     if (ec == bhttp::error::body_limit) {
-      Response r{413, "application/json",
-                 R"({"error":{"code":"payload_too_large","message":"the request body is larger than allowed"}})",
-                 {}};
+      // Answered before the request reaches the API: the language from Accept-Language alone (French by default).
+      auto accept = parser_->get()[bhttp::field::accept_language];
+      auto lang = domain::preferred_lang(std::string_view(accept.data(), accept.size()), domain::Lang::fr);
+      Response r = error_response(413, domain::Error("payload_too_large", "the request body is larger than allowed"), lang);
       draining_ = true;  // the client is still sending: read it away after answering, so it sees the 413
       shared_.in_flight++;
       return write(to_beast(r, 11, false));

@@ -18,7 +18,7 @@ constexpr const char* kColumns =
     "a.quick_note, a.notes, a.confirmation, a.payment_method, a.amount_requested_cents, a.notify_earlier_slot, "
     "a.no_show, a.is_group, a.rule_slot_step, a.rule_min_notice, a.rule_max_advance, a.rule_cancel_notice, "
     "a.cancel_reason, a.created_at, a.created_by_type, a.created_by_id, a.created_by_name, a.updated_at, "
-    "a.updated_by_type, a.updated_by_id, a.updated_by_name, a.salon_id";
+    "a.updated_by_type, a.updated_by_id, a.updated_by_name, a.arrived, a.paid, a.ics_sequence, a.salon_id";
 
 constexpr const char* kLineColumns =
     "l.id, l.appointment_id, l.service_id, l.staff_id, l.resource_id, l.start_at, l.end_at, l.duration_minutes, "
@@ -48,7 +48,10 @@ domain::Appointment from_row(const sql::Row& r) {
   a.created_by = {r.text(22), r.integer(23), r.text(24)};
   a.updated_at = from_epoch(r.integer(25));
   a.updated_by = {r.text(26), r.integer(27), r.text(28)};
-  a.salon_id = r.integer(29);
+  a.arrived = r.boolean(29);
+  a.paid = r.boolean(30);
+  a.ics_sequence = static_cast<int>(r.integer(31));
+  a.salon_id = r.integer(32);
   return a;
 }
 
@@ -95,7 +98,8 @@ std::vector<Value> row_values(const domain::Appointment& a) {
           a.payment_method, a.amount_requested_cents, std::int64_t{a.notify_earlier_slot}, std::int64_t{a.no_show},
           std::int64_t{a.group}, std::int64_t{a.rules.slot_step_minutes}, std::int64_t{a.rules.min_notice_minutes},
           std::int64_t{a.rules.max_advance_days}, std::int64_t{a.rules.cancel_notice_minutes}, a.cancel_reason,
-          to_epoch(a.updated_at), a.updated_by.type, a.updated_by.id, a.updated_by.name};
+          to_epoch(a.updated_at), a.updated_by.type, a.updated_by.id, a.updated_by.name,
+          std::int64_t{a.arrived}, std::int64_t{a.paid}, std::int64_t{a.ics_sequence}};
 }
 
 // WHERE clause and parameters for a filter, on appointments `a`.
@@ -147,8 +151,9 @@ Id insert(sql::Connection& c, domain::Appointment& a) {
                  "client_request, quick_note, notes, confirmation, payment_method, amount_requested_cents, "
                  "notify_earlier_slot, no_show, is_group, rule_slot_step, rule_min_notice, rule_max_advance, "
                  "rule_cancel_notice, cancel_reason, updated_at, updated_by_type, updated_by_id, updated_by_name, "
-                 "created_at, created_by_type, created_by_id, created_by_name, salon_id) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 "arrived, paid, ics_sequence, created_at, created_by_type, created_by_id, created_by_name, salon_id) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "RETURNING id",
                  values)
              .at(0)
              .integer(0);
@@ -163,7 +168,8 @@ void update(sql::Connection& c, domain::Appointment& a) {
           "requested_staff = ?, client_request = ?, quick_note = ?, notes = ?, confirmation = ?, payment_method = ?, "
           "amount_requested_cents = ?, notify_earlier_slot = ?, no_show = ?, is_group = ?, rule_slot_step = ?, "
           "rule_min_notice = ?, rule_max_advance = ?, rule_cancel_notice = ?, cancel_reason = ?, updated_at = ?, "
-          "updated_by_type = ?, updated_by_id = ?, updated_by_name = ? WHERE id = ?",
+          "updated_by_type = ?, updated_by_id = ?, updated_by_name = ?, arrived = ?, paid = ?, ics_sequence = ? "
+          "WHERE id = ?",
           values);
   c.query("DELETE FROM appointment_lines WHERE appointment_id = ?", {a.id});
   insert_lines(c, a);

@@ -1,6 +1,7 @@
 #include "store/catalogue.hpp"
 
 #include "codec/codec.hpp"
+#include "domain/text.hpp"
 
 #include <map>
 
@@ -41,7 +42,7 @@ void attach_hours_and_skills(sql::Connection& c, std::vector<domain::Staff>& sta
 constexpr const char* kOneStaff = " WHERE staff_id = ?";
 constexpr const char* kStaffAtSalon = " WHERE staff_id IN (SELECT staff_id FROM staff_salons WHERE salon_id = ?)";
 
-constexpr const char* kStaffColumns = "SELECT id, first_name, last_name, email, phone, role, active, password_hash FROM staff";
+constexpr const char* kStaffColumns = "SELECT id, first_name, last_name, email, phone, role, active, password_hash, color FROM staff";
 
 domain::Staff staff_from(const sql::Row& r) {
   domain::Staff s;
@@ -52,6 +53,7 @@ domain::Staff staff_from(const sql::Row& r) {
   s.phone = r.text(4);
   s.role = r.text(5);
   s.active = r.boolean(6);
+  s.color = r.text(8).empty() ? domain::palette_color(s.id) : r.text(8);
   return s;
 }
 
@@ -126,9 +128,9 @@ std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::st
 
 Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& password_hash, domain::Instant now) {
   auto rows = c.query(
-      "INSERT INTO staff (first_name, last_name, email, phone, role, password_hash, active, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
-      {s.first_name, s.last_name, s.email, s.phone, s.role, password_hash, domain::to_epoch(now)});
+      "INSERT INTO staff (first_name, last_name, email, phone, role, password_hash, active, created_at, color) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+      {s.first_name, s.last_name, s.email, s.phone, s.role, password_hash, domain::to_epoch(now), s.color});
   domain::Staff copy = s;
   copy.id = rows.at(0).integer(0);
   write_hours_and_skills(c, copy);
@@ -136,8 +138,9 @@ Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& p
 }
 
 void update_staff(sql::Connection& c, const domain::Staff& s, const std::optional<std::string>& password_hash) {
-  c.query("UPDATE staff SET first_name = ?, last_name = ?, email = ?, phone = ?, role = ?, active = ? WHERE id = ?",
-          {s.first_name, s.last_name, s.email, s.phone, s.role, std::int64_t{s.active ? 1 : 0}, s.id});
+  c.query("UPDATE staff SET first_name = ?, last_name = ?, email = ?, phone = ?, role = ?, active = ?, color = ? "
+          "WHERE id = ?",
+          {s.first_name, s.last_name, s.email, s.phone, s.role, std::int64_t{s.active ? 1 : 0}, s.color, s.id});
   if (password_hash) c.query("UPDATE staff SET password_hash = ? WHERE id = ?", {*password_hash, s.id});
   write_hours_and_skills(c, s);
 }

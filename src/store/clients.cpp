@@ -96,10 +96,38 @@ void set_pending_link(sql::Connection& c, Id id, bool pending) {
   c.query("UPDATE clients SET pending_link = ? WHERE id = ?", {std::int64_t{pending ? 1 : 0}, id});
 }
 
+namespace {
+
+// "06 10" → the LIKE patterns on the E.164 phone column that a partial number matches: its digits anywhere
+// ("%0610%"), and, written nationally with the trunk 0, right after the country code ("+33610%"). Empty when
+// `q` is not a partial phone number (letters, or fewer than four digits).
+std::vector<std::string> phone_patterns(std::string_view q, std::string_view country) {
+  std::string digits;
+  for (char ch : q) {
+    if (ch >= '0' && ch <= '9') digits.push_back(ch);
+    else if (ch != ' ' && ch != '.' && ch != '-' && ch != '(' && ch != ')' && ch != '/' && ch != '+') return {};
+  }
+  if (digits.size() < 4) return {};
+  std::vector<std::string> out{"%" + digits + "%"};
+  if (digits.front() == '0' && digits.size() > 1 && q.find('+') == std::string_view::npos) {
+    // The country code is whatever the full normalisation gives a national number of this country.
+    if (auto sample = domain::normalize_phone("0612345678", country); sample && sample->size() > 10)
+      out.push_back(sample->substr(0, sample->size() - 9) + digits.substr(1) + "%");
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int64_t& total, domain::Instant now) {
-  std::string where = " WHERE c.pending_link = 0";
+  std::string where = q.ids.empty() ? " WHERE c.pending_link = 0" : " WHERE c.id IN (";
   std::vector<Value> params;
-  // Folded, runs of blanks made one space: "  Dupont   Hélène " finds "dupont helene". LIKE's wildcards and
+  for (std::size_t i = 0; i < q.ids.size(); ++i) {
+    where += i ? ", ?" : "?";
+    params.emplace_back(q.ids[i]);
+  }
+  if (!q.ids.empty()) where += ")";
+  // Folded, runs of blanks made one space: \"  Dupont   Hélène \" finds \"dupont helene\". LIKE's wildcards and
   // its escape character are searched for as typed (escaped, with an explicit ESCAPE on both backends).
   std::string needle;
   for (char ch : domain::fold(q.q)) {
@@ -118,6 +146,10 @@ std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int6
         where += " OR c.phone = ?";
         params.emplace_back(*phone);
       }
+    for (const auto& pattern : phone_patterns(q.q, q.country)) {
+      where += " OR c.phone LIKE ?";
+      params.emplace_back(pattern);
+    }
     where += ")";
   }
   total = c.query("SELECT COUNT(*) FROM clients c" + where, params).at(0).integer(0);

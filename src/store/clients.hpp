@@ -23,10 +23,13 @@ void set_pending_link(sql::Connection& c, Id id, bool pending);
 struct Query {
   std::string q;             // matched against "first last" and "last first", folded; or a phone number
   std::string country = "FR";  // how a phone number in `q` is read
+  std::vector<Id> ids;       // only these files (the link queue's provisional ones included)
   bool descending = false;   // by last name, then first name
   int limit = 50, offset = 0;
 };
-// Files waiting in the link queue are left out: they are not the salon's files yet.
+// Files waiting in the link queue are left out (they are not the salon's files yet), unless asked for by id.
+// Four digits or more, alone (spaces, dots, dashes allowed), also find the phone numbers that contain them,
+// written nationally ("06 10" finds "+33610…") or not.
 std::vector<domain::Client> search(sql::Connection& c, const Query& q, std::int64_t& total, domain::Instant now);
 
 // Birthdays: files born on one of `month_days` ("MM-DD") not yet wished a happy birthday in `year`.

@@ -3,6 +3,7 @@
 // from a small pool inside read or write transactions.
 #include "store/sql.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -51,6 +52,11 @@ public:
     return run(Mode::read, std::forward<F>(work));
   }
 
+  // Called after each committed write transaction with how long it took (BEGIN to COMMIT, the attempt that
+  // succeeded). Set once before serving: it is read without a lock.
+  using WriteObserver = std::function<void(std::chrono::steady_clock::duration)>;
+  void observe_writes(WriteObserver observer) { write_observer_ = std::move(observer); }
+
 private:
   Database() = default;
   std::unique_ptr<sql::Connection> acquire();
@@ -63,6 +69,7 @@ private:
     for (int attempt = 0;; ++attempt) {
       Lease lease(*this);
       auto& c = *lease.conn;
+      auto started = std::chrono::steady_clock::now();
       try {
         if (mode == Mode::read) c.begin_read();
         else if (mode == Mode::fine) c.begin_write_fine();
@@ -70,10 +77,12 @@ private:
         if constexpr (std::is_void_v<decltype(work(c))>) {
           work(c);
           c.commit();
+          if (writing && write_observer_) write_observer_(std::chrono::steady_clock::now() - started);
           return;
         } else {
           auto result = work(c);
           c.commit();
+          if (writing && write_observer_) write_observer_(std::chrono::steady_clock::now() - started);
           return result;
         }
       } catch (const sql::RetryTransaction&) {
@@ -102,6 +111,7 @@ private:
   std::condition_variable available_;
   std::vector<std::unique_ptr<sql::Connection>> idle_;
   std::size_t open_ = 0, max_open_ = 4;
+  WriteObserver write_observer_;
 };
 
 // The migrations compiled into this binary, numbered from 1.

@@ -1,5 +1,7 @@
 #include "store/outbox.hpp"
 
+#include <algorithm>
+
 #include <random>
 
 namespace creneau::store::outbox {
@@ -96,12 +98,12 @@ std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& tot
   if (f.client_id) { w += " AND client_id = ?"; p.emplace_back(*f.client_id); }
   if (f.salon_id) { w += " AND salon_id = ?"; p.emplace_back(*f.salon_id); }
   if (f.salon_ids) {
-    w += " AND salon_id IN (-1";
+    w += std::string(" AND (") + (f.network_wide_too ? "salon_id IS NULL OR " : "") + "salon_id IN (-1";
     for (Id s : *f.salon_ids) {
       w += ", ?";
       p.emplace_back(s);
     }
-    w += ")";
+    w += "))";
   }
   total = c.query("SELECT COUNT(*) FROM outbox" + w, p).at(0).integer(0);
   p.emplace_back(std::int64_t{f.limit});
@@ -149,6 +151,18 @@ void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, do
           {error, to_epoch(next_attempt), std::string(give_up ? "failed" : "pending"), id});
 }
 
+std::optional<Message> find(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  return from_row(rows[0]);
+}
+
+void requeue(sql::Connection& c, Id id, domain::Instant now) {
+  c.query("UPDATE outbox SET status = 'pending', attempts = 0, last_error = '', next_attempt_at = ?, lease_until = 0 "
+          "WHERE id = ?",
+          {to_epoch(now), id});
+}
+
 std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::Instant until, int limit, Id salon_id) {
   std::vector<Id> out;
   for (const auto& r : c.query("SELECT id FROM appointments WHERE status IN ('approved', 'pending') AND start_at > ? "
@@ -161,6 +175,17 @@ std::vector<Id> due_reminders(sql::Connection& c, domain::Instant now, domain::I
 
 void mark_reminded(sql::Connection& c, Id id, domain::Instant start) {
   c.query("UPDATE appointments SET reminder_for = ? WHERE id = ?", {to_epoch(start), id});
+}
+
+std::vector<std::pair<std::string, std::int64_t>> count_by_status(sql::Connection& c) {
+  std::vector<std::pair<std::string, std::int64_t>> out{{"pending", 0}, {"sent", 0}, {"failed", 0}};
+  for (const auto& row : c.query("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+    auto status = row.text(0);
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == status; });
+    if (it == out.end()) out.emplace_back(status, row.integer(1));
+    else it->second = row.integer(1);
+  }
+  return out;
 }
 
 }  // namespace creneau::store::outbox

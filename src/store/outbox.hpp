@@ -37,9 +37,13 @@ struct Filter {
   std::optional<std::string> kind, status;
   std::optional<Id> appointment_id, client_id, salon_id;
   std::optional<std::vector<Id>> salon_ids;  // any of these salons (a manager's)
+  bool network_wide_too = false;             // with salon_ids: also the messages of no salon (password resets…)
   int limit = 50, offset = 0;
 };
 std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& total);
+
+// How many messages each status holds (pending, sent, failed; absent statuses answer 0), for /metrics.
+std::vector<std::pair<std::string, std::int64_t>> count_by_status(sql::Connection& c);
 
 // Up to `limit` messages due at `due_at` (pending, next attempt reached) and not claimed at `wall_now` (no lease
 // running then), oldest first. `channels` empty: every channel. Leases are wall-clock time (process liveness);
@@ -54,6 +58,11 @@ std::vector<Message> claim(sql::Connection& c, domain::Instant due_at, domain::I
 void mark_sent(sql::Connection& c, Id id, domain::Instant at, const std::string& body_at_rest);
 void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, domain::Instant next_attempt,
                          bool give_up);
+
+std::optional<Message> find(sql::Connection& c, Id id);
+// A failed message made pending again, due at `now`, with its attempts and error cleared (the same key: it is the
+// same message, sent again).
+void requeue(sql::Connection& c, Id id, domain::Instant now);
 
 // Reminders: approved or pending appointments starting in (now, until] whose reminder was not written for their
 // current start (appointments.reminder_for), soonest first.

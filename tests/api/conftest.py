@@ -18,6 +18,8 @@ import uuid
 import pytest
 import requests
 
+import openapi_check
+
 ADMIN_EMAIL = "admin@test.local"
 
 
@@ -62,13 +64,20 @@ class Api:
 
     def call(self, method, path, body=None, raw=None, headers=None, **params):
         h = dict(headers or {})
+        # Error messages follow Accept-Language, else the salon's language (French by default). The tests that
+        # read a message's words read the English ones; `headers={"Accept-Language": None}` sends none.
+        h.setdefault("Accept-Language", "en")
         if self.token:
             h["Authorization"] = "Bearer " + self.token
         if raw is not None:
             r = self.http.request(method, self.base + path, data=raw, headers=h, params=params, timeout=30)
         else:
             r = self.http.request(method, self.base + path, json=body, headers=h, params=params, timeout=30)
-        return Response(r)
+        res = Response(r)
+        # Every answer must be what docs/openapi.json says it is (the document is served as /api/openapi.json).
+        mismatch = openapi_check.check(method, path, res.status, r.headers.get("Content-Type"), res.json)
+        assert mismatch is None, mismatch
+        return res
 
     def get(self, path, **params):
         return self.call("GET", path, **params)

@@ -46,8 +46,10 @@ ROUTES = [
     # clients
     ("POST", "/api/clients", STAFF),
     ("GET", "/api/clients", STAFF),
-    ("GET", "/api/clients/export.csv", MANAGER),
-    ("POST", "/api/clients/bulk_delete", STAFF),
+    ("GET", "/api/clients/export.csv", MANAGER),  # admin, or a manager (contract: Salon networks)
+    ("POST", "/api/clients/bulk_delete", ADMIN),
+    ("POST", "/api/clients/bulk_delete", STAFF, {"ids": [], "dry_run": True}),
+    ("GET", "/api/clients?ids=1,2", STAFF),
     ("GET", f"/api/clients/{X}", STAFF),
     ("PATCH", f"/api/clients/{X}", STAFF),
     ("DELETE", f"/api/clients/{X}", STAFF),
@@ -67,6 +69,7 @@ ROUTES = [
     # availability
     ("GET", "/api/availability", STAFF),
     ("GET", "/api/portal/availability", PUBLIC),
+    ("GET", f"/api/portal/availability?appointment_id={X}&from=2027-03-01", PORTAL),
     # appointments
     ("POST", "/api/appointments", STAFF),
     ("GET", "/api/appointments", STAFF),
@@ -76,6 +79,8 @@ ROUTES = [
     ("DELETE", f"/api/appointments/{X}", STAFF),
     ("POST", f"/api/appointments/{X}/confirm", STAFF),
     ("POST", f"/api/appointments/{X}/no_show", STAFF),
+    ("POST", f"/api/appointments/{X}/arrived", STAFF),
+    ("POST", f"/api/appointments/{X}/paid", STAFF),
     ("GET", "/api/portal/appointments", PORTAL),
     ("POST", "/api/portal/appointments", PORTAL),
     ("GET", f"/api/portal/appointments/{X}", PORTAL),
@@ -104,7 +109,10 @@ ROUTES = [
     ("GET", "/api/portal/salons", PUBLIC),
     ("GET", "/api/portal/next_slots", PUBLIC),
     # messages and jobs
-    ("GET", "/api/outbox", ADMIN),
+    ("GET", "/api/outbox", MANAGER),  # a manager: their salons' messages
+    ("GET", f"/api/outbox?appointment_id={X}", STAFF),
+    ("GET", f"/api/outbox?client_id={X}", STAFF),
+    ("POST", f"/api/outbox/{X}/resend", STAFF),
     ("POST", "/api/jobs/run", ADMIN),
     # privacy
     ("GET", "/api/portal/me/export", PORTAL),
@@ -174,15 +182,20 @@ def principals(tmp_path_factory):
 
 
 def route_id(route):
-    return f"{route[0]} {route[1]}"
+    return f"{route[0]} {route[1]}" + (" (dry run)" if len(route) > 3 else "")
+
+
+def body_of(route):
+    """The body sent: empty, or the route's own when its access depends on it (a dry run)."""
+    return (route[3] if len(route) > 3 else {}) if route[0] in ("POST", "PATCH", "PUT") else None
 
 
 @pytest.mark.parametrize("who", ["none", "portal", "employee", "manager", "admin"])
 @pytest.mark.parametrize("route", ROUTES, ids=route_id)
 def test_matrix(principals, route, who):
-    method, path, access = route
+    method, path, access = route[:3]
     api = principals.api(who, method, path)
-    r = api.call(method, path, {} if method in ("POST", "PATCH", "PUT") else None)
+    r = api.call(method, path, body_of(route))
     if r.status == 404 and "no such route" in r.text:
         pytest.skip(f"{method} {path} is not served by this build")
     assert r.status < 500, r
@@ -196,8 +209,8 @@ def test_matrix(principals, route, who):
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if r[2] != PUBLIC], ids=route_id)
 def test_unknown_token_is_401(principals, route):
-    method, path, _ = route
-    r = principals.server.api("f" * 64).call(method, path, {} if method in ("POST", "PATCH", "PUT") else None)
+    method, path = route[:2]
+    r = principals.server.api("f" * 64).call(method, path, body_of(route))
     if r.status == 404 and "no such route" in r.text:
         pytest.skip(f"{method} {path} is not served by this build")
     assert r.status == 401 and r.error_code == "unauthorized", r
@@ -229,6 +242,11 @@ SALON_ROUTES = [
     ("DELETE", "/api/appointments/{appointment}", STAFF, None),
     ("POST", "/api/appointments/{appointment}/confirm", STAFF, {}),
     ("POST", "/api/appointments/{appointment}/no_show", STAFF, {}),
+    ("POST", "/api/appointments/{appointment}/arrived", STAFF, {}),
+    ("POST", "/api/appointments/{appointment}/paid", STAFF, {}),
+    ("GET", "/api/outbox?appointment_id={appointment}", STAFF, None),
+    ("GET", "/api/outbox?salon_id={s}", MANAGER, None),
+    ("POST", "/api/outbox/{message}/resend", STAFF, {}),
     ("GET", "/api/freed-slots?salon_id={s}", STAFF, None),
     ("POST", "/api/clients/{client}/packages", STAFF, {"salon_id": "{s}"}),
 ]
@@ -266,6 +284,9 @@ class NetworkPrincipals:
                                           "service_ids": [self.service], "hours": hours})
         elif kind == "resource":
             r = admin.post("/api/resources", {"name": f"R{self.count}", "salon_id": salon})
+        elif kind == "message":  # the confirmation request of a fresh appointment there
+            appointment = self.fresh("appointment", salon)
+            return admin.get("/api/outbox", appointment_id=appointment)["items"][0]["id"]
         else:
             staff = self.fresh("staff", salon)
             r = admin.post("/api/appointments", {"salon_id": salon, "client_id": self.client, "confirmation": "request",
@@ -276,7 +297,7 @@ class NetworkPrincipals:
 
     def fill(self, text, salon):
         out = text.replace("{s}", str(salon)).replace("{service}", str(self.service)).replace("{client}", str(self.client))
-        for kind in ("staff", "resource", "appointment"):
+        for kind in ("staff", "resource", "appointment", "message"):
             if "{" + kind + "}" in out:
                 out = out.replace("{" + kind + "}", str(self.fresh(kind, salon)))
         return out

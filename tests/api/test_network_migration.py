@@ -1,5 +1,6 @@
-"""Salon networks: a database made by the schema before networks (every migration before 006) upgrades in place
-when the server starts: all its data becomes salon 1's, and nothing is lost. On SQLite and on PostgreSQL."""
+"""Salon networks: a database made by the schema before networks (every migration before 006, the front desk's 004
+and privacy's 005 included) upgrades in place when the server starts: all its data becomes salon 1's, and nothing
+is lost. On SQLite and on PostgreSQL."""
 import glob
 import json
 import os
@@ -81,6 +82,12 @@ def make_old_database(url):
     db.run("INSERT INTO outbox (kind, channel, recipient, body, appointment_id, client_id, created_at, idempotency_key) "
            "VALUES ('confirmation', 'email', 'h@example.com', 'Votre rendez-vous', 1, 1, ?, 'confirmation.old')", T0)
     db.run("INSERT INTO freed_slots (staff_id, start_at, end_at, created_at) VALUES (1, ?, ?, ?)", START + 3600, START + 5400, T0)
+    # What 004 (front desk) and 005 (privacy) added: kept through 006.
+    db.run("UPDATE appointments SET arrived = 1, paid = 1, payment_method = 'card', ics_sequence = 2 WHERE id = 1")
+    db.run("UPDATE staff SET color = '#123456' WHERE id = 1")
+    db.run("UPDATE clients SET marketing_opt_out = 1 WHERE id = 1")
+    db.run("UPDATE network SET name = 'Réseau d''avant', retention_years = 5")
+    db.run("INSERT INTO audit_log (at, actor_type, actor_id, action, client_id) VALUES (?, 'staff', 1, 'export_client', 1)", T0)
     if db.pg:  # rows written with explicit ids: move the sequences past them, as a real server's would be
         for table in ("staff", "resources", "services", "clients", "package_types", "client_packages", "appointments"):
             db.run(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
@@ -108,6 +115,12 @@ def test_an_old_database_upgrades_in_place_and_becomes_salon_1(make_server, tmp_
     assert package["salon_id"] == 1 and package["scope"] == "network"
     [message] = admin.get("/api/outbox", kind="confirmation")["items"]
     assert message["salon_id"] == 1 and message["body"] == "Votre rendez-vous"
+
+    assert appointment["arrived"] and appointment["paid"] and appointment["payment_method"] == "card"
+    assert alice["color"] == "#123456"
+    assert admin.get("/api/clients/1")["marketing_opt_out"] is True
+    assert admin.get("/api/network").json == {"name": "Réseau d'avant", "retention_years": 5}
+    assert admin.get("/api/audit", client_id=1)["total"] >= 1
 
     # The old agenda still decides: Alice is busy at 10:00, free at 10:30, at the only salon.
     slots = admin.get("/api/availability", service_ids=1, staff_id=1, **{"from": "2027-03-01"})

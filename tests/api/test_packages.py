@@ -9,6 +9,9 @@ from conftest import at
 
 MON = "2027-03-01"  # Monday, +01:00 in Europe/Paris
 TUE = "2027-03-02"
+# A no-show is marked only once the visit has started: those tests book in the past (a fixed Monday of 2026).
+PAST_MON = "2026-03-02"
+PAST_TUE = "2026-03-03"
 
 
 class Packs:
@@ -202,8 +205,8 @@ def test_booking_consumes_a_session(packs):
 
 
 def test_client_file_shows_packages_as_the_front_desk_reads_them(packs):
-    p = packs.give(packs.type(sessions=10))
-    ids = [packs.book(MON, hhmm)["id"] for hhmm in ("09:00", "09:30", "10:00")]
+    p = packs.give(packs.type(sessions=10), start_date="2026-01-01")
+    ids = [packs.book(PAST_MON, hhmm)["id"] for hhmm in ("09:00", "09:30", "10:00")]
     assert packs.admin.post(f"/api/appointments/{ids[1]}/no_show", {"no_show": True}).status == 200
     file = packs.admin.get(f"/api/clients/{packs.salon.client}")
     assert file.status == 200, file
@@ -259,12 +262,12 @@ def test_oldest_valid_package_first_then_the_next(packs):
 # ---- no-show, cancel, delete, move ----------------------------------------------------------------------
 
 def test_no_show_keeps_the_session_used(packs):
-    p = packs.give(packs.type(sessions=1))
-    a = packs.book(MON, "09:00")
+    p = packs.give(packs.type(sessions=1), start_date="2026-01-01")
+    a = packs.book(PAST_MON, "09:00")
     r = packs.admin.post(f"/api/appointments/{a['id']}/no_show", {"no_show": True})
     assert r.status == 200 and r["no_show"] is True, r
     assert packs.counts(p["id"]) == (1, 1, 0)
-    assert packs.book(MON, "11:00").error_code == "package_exhausted"
+    assert packs.book(PAST_MON, "11:00").error_code == "package_exhausted"
     # Undoing the no-show flag keeps the session used, without the no-show.
     packs.admin.post(f"/api/appointments/{a['id']}/no_show", {"no_show": False})
     assert packs.counts(p["id"]) == (1, 0, 0)
@@ -281,14 +284,14 @@ def test_cancel_gives_the_session_back(packs):
 
 
 def test_delete_gives_the_session_back(packs):
-    p = packs.give(packs.type(sessions=1))
-    a = packs.book(MON, "09:00")
+    p = packs.give(packs.type(sessions=1), start_date="2026-01-01")
+    a = packs.book(PAST_MON, "09:00")
     packs.admin.post(f"/api/appointments/{a['id']}/no_show", {"no_show": True})
     assert packs.counts(p["id"]) == (1, 1, 0)
     # A no-show that must not count against the package is deleted.
     assert packs.admin.delete(f"/api/appointments/{a['id']}").status == 204
     assert packs.counts(p["id"]) == (0, 0, 1)
-    assert packs.book(MON, "10:00").status == 201
+    assert packs.book(PAST_MON, "10:00").status == 201
 
 
 def test_moving_the_line_to_a_unit_service_gives_the_session_back(packs):
@@ -379,7 +382,7 @@ def test_discovery_once_per_client(packs):
 
 def test_discovery_pending_or_no_show_counts_cancelled_does_not(packs):
     s = packs.salon
-    pending = s.book(at(MON, "09:00"), [{"service_id": packs.trial, "staff_id": s.alice}], confirmation="request")
+    pending = s.book(at(PAST_MON, "09:00"), [{"service_id": packs.trial, "staff_id": s.alice}], confirmation="request")
     assert pending.status == 201 and pending["status"] == "pending", pending
     assert packs.book(TUE, "09:00", service=packs.trial).error_code == "discovery_already_used"
     packs.admin.post(f"/api/appointments/{pending['id']}/no_show", {"no_show": True})

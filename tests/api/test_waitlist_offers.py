@@ -74,10 +74,12 @@ def test_accept_moves_the_appointment_and_a_second_accept_is_refused(server, adm
     assert r.status == 409 and r.error_code == "slot_taken", r
     assert "taken" in r.json["error"]["message"]
     assert admin.get(f"/api/appointments/{b}")["start"] == at(WEDNESDAY, "11:00")
-    # The slot is gone from the list; the client gets a confirmation of the new time, with its calendar file.
+    # The slot is gone from the list; the move is told like any move: to the staff (the booking was silent, so
+    # not to the client; test_frontdesk_reschedule.py has the client's message).
     assert all(s["start"] != at(MONDAY, "10:00") for s in admin.get("/api/freed-slots")["items"])
-    conf = admin.get("/api/outbox", kind="confirmation", appointment_id=a)["items"]
-    assert len(conf) == 1 and "lundi 1 mars 2027 à 10:00" in conf[0]["body"]
+    moved = admin.get("/api/outbox", kind="rescheduled", appointment_id=a)["items"]
+    assert [m["to"] for m in moved] == ["alice@salon.test"], moved
+    assert "lundi 1 mars 2027 à 10:00" in moved[0]["body"] and "mardi 2 mars 2027 à 10:00" in moved[0]["body"]
 
 
 def test_two_accepts_at_once_one_wins(server, admin, salon, offered):

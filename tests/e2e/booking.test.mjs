@@ -1,5 +1,5 @@
 // A receptionist books a 2-service appointment from the agenda, moves it by drag (and sees a refused move
-// snap back with the server's message), then marks it as a no-show.
+// snap back with the server's message); a past visit is marked as a no-show (a future one cannot be).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adminToken, gotoAgendaDate, hhmm, items, launch, newPage, seedSalon, shot, staffLogin, startServer, until } from './helpers.mjs';
@@ -114,14 +114,24 @@ test('book 2 services from the agenda, drag to move, mark a no-show', async () =
     assert.equal(await block2.evaluate((el) => el.style.transform), '');
     await shot(page, 'booking-2-refused-move');
 
-    // Open it and mark the no-show.
+    // A visit that has not started offers no no-show button (the server refuses it too).
     await block2.click();
     await page.getByTestId('appt-status').waitFor();
     assert.match(await page.getByTestId('appt-audit').textContent(), /Admin|admin/);
+    assert.equal(await page.getByTestId('appt-noshow').count(), 0);
+    await page.keyboard.press('Escape');
+
+    // A past visit (a fixed date long gone) is marked as a no-show.
+    const PAST = '2025-03-03'; // a Monday
+    const past = await server.api('POST', '/api/appointments', {
+      client_id: client.id, start: `${PAST}T10:00:00+01:00`, lines: [{ service_id: coupe.id, staff_id: alice.id }], confirmation: 'silent',
+    }, token);
+    await gotoAgendaDate(page, PAST);
+    await page.getByTestId(`appt-${past.id}`).click();
     await page.getByTestId('appt-noshow').click();
     await page.getByTestId('appointment-form').waitFor({ state: 'detached' });
-    await until(async () => (await server.api('GET', `/api/appointments/${appt.id}`, undefined, token)).no_show === true, 'no_show true');
-    await page.getByTestId(`appt-${appt.id}`).getByTestId('mark-noshow').waitFor();
+    await until(async () => (await server.api('GET', `/api/appointments/${past.id}`, undefined, token)).no_show === true, 'no_show true');
+    await page.getByTestId(`appt-${past.id}`).getByTestId('mark-noshow').waitFor();
     await shot(page, 'booking-3-no-show');
     assert.deepEqual(page.consoleErrors, []);
   } catch (e) {

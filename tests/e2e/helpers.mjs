@@ -37,8 +37,11 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts `creneau serve` on a fresh SQLite file; resolves once GET /healthz answers 200. */
-export async function startServer(name = 'e2e') {
+/**
+ * Starts `creneau serve` on a fresh SQLite file; resolves once GET /healthz answers 200. `args` are added
+ * to the command line (e.g. ['--smtp', 'smtp://127.0.0.1:1'] for a mail server that refuses).
+ */
+export async function startServer(name = 'e2e', { args = [] } = {}) {
   if (!fs.existsSync(path.join(webDist, 'index.html')) || !fs.existsSync(path.join(webDist, 'book.html')))
     throw new Error(`${webDist} has no built UI: run "npm ci && npm run build" in web/`);
   const bin = findBinary();
@@ -48,7 +51,7 @@ export async function startServer(name = 'e2e') {
   const log = fs.openSync(path.join(dir, 'server.log'), 'w');
   const proc = spawn(
     bin,
-    ['serve', '--db', path.join(dir, 't.db'), '--listen', `127.0.0.1:${port}`, '--web-root', webDist],
+    ['serve', '--db', path.join(dir, 't.db'), '--listen', `127.0.0.1:${port}`, '--web-root', webDist, ...args],
     {
       env: { ...process.env, CRENEAU_ADMIN_EMAIL: ADMIN.email, CRENEAU_ADMIN_PASSWORD: ADMIN.password },
       stdio: ['ignore', log, log],
@@ -217,3 +220,17 @@ export async function until(fn, what, timeout = 10_000) {
 
 /** Wall-clock HH:MM of an ISO instant as the server wrote it (the salon's zone). */
 export const hhmm = (iso) => iso.slice(11, 16);
+
+/** Axe-core on the page as it is: the serious and critical violations, as readable lines (none = []). */
+export async function axeViolations(page, what) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** The browser's clock at a fixed instant of the salon's day (what "today" and the current-time line read). */
+export async function setBrowserNow(page, iso) {
+  await page.clock.setFixedTime(new Date(iso));
+}

@@ -20,10 +20,12 @@ function newest(p) {
   return fs.readdirSync(p).reduce((m, f) => Math.max(m, newest(path.join(p, f))), st.mtimeMs);
 }
 
-if (!fs.existsSync(path.join(here, 'node_modules', 'playwright-core'))) run(['ci', '--no-audit', '--no-fund'], here);
+if (!fs.existsSync(path.join(here, 'node_modules', 'playwright-core')) || !fs.existsSync(path.join(here, 'node_modules', '@axe-core', 'playwright')))
+  run(['ci', '--no-audit', '--no-fund'], here);
 
 if (!process.env.CRENEAU_WEB_ROOT) {
-  if (!fs.existsSync(path.join(web, 'node_modules', 'vite'))) run(['ci', '--no-audit', '--no-fund'], web);
+  if (!fs.existsSync(path.join(web, 'node_modules', 'vite')) || !fs.existsSync(path.join(web, 'node_modules', 'vitest')))
+    run(['ci', '--no-audit', '--no-fund'], web);
   const built = fs.existsSync(path.join(web, 'dist', 'book.html')) ? newest(path.join(web, 'dist', 'index.html')) : 0;
   const sources = Math.max(
     ...['src', 'index.html', 'book.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'].map((f) => newest(path.join(web, f))),

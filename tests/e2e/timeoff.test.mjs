@@ -109,7 +109,7 @@ test('add an absence from the agenda, see it, booking there is refused, delete i
     const err = page.getByTestId('appt-error');
     await err.waitFor();
     const message = (await err.textContent()).trim();
-    assert.match(message, /not free/);
+    assert.match(message, /pas libre/); // the server's message, in the UI's language (Accept-Language: fr)
     const staffSelect = page.getByTestId('line-0-staff');
     assert.equal(await staffSelect.getAttribute('aria-invalid'), 'true');
     const beside = page.getByTestId('line-0').locator('.field.invalid [data-testid="field-error"]');

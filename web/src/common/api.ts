@@ -1,5 +1,7 @@
 // A small JSON client for the Creneau API (see shared/api.md). Every call is relative (`/api/...`).
 // Errors come back as {"error":{"code","message","field"}} and are thrown as ApiError.
+// Every request carries the UI's language (Accept-Language), so the server's error messages match it.
+import { getLang } from './i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -57,7 +59,7 @@ export function buildQuery(query?: RequestOptions['query']): string {
 }
 
 export async function rawRequest(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const kind = opts.auth === undefined ? null : opts.auth;
   const token = kind ? getToken(kind) : null;

@@ -3,6 +3,13 @@ import { cloneElement, isValidElement, type ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { setLang, t, useLang } from './i18n';
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog (WAI-ARIA dialog pattern): focus moves into it, Tab and Shift+Tab stay inside it, Escape
+ * closes it, and focus returns to what had it before (the block or button that opened it).
+ */
 export function Modal(props: {
   title: string;
   onClose: () => void;
@@ -11,14 +18,40 @@ export function Modal(props: {
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(props.onClose);
+  close.current = props.onClose;
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') props.onClose();
+      // Only the topmost dialog answers (a confirmation may open over a form).
+      const dialogs = document.querySelectorAll('.modal');
+      if (dialogs[dialogs.length - 1] !== ref.current) return;
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close.current();
+      } else if (e.key === 'Tab' && ref.current) {
+        const all = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+        if (!all.length) return;
+        const first = all[0];
+        const last = all[all.length - 1];
+        const inside = ref.current.contains(document.activeElement);
+        if (e.shiftKey && (document.activeElement === first || !inside)) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+          e.preventDefault();
+          first.focus();
+        }
+      }
     };
     window.addEventListener('keydown', onKey);
     const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)');
-    first?.focus();
-    return () => window.removeEventListener('keydown', onKey);
+    (first ?? ref.current)?.focus();
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      // Give focus back to the opener if it is still on the page (a reload may have replaced it).
+      if (opener && document.contains(opener)) opener.focus();
+    };
   }, []);
   return (
     <div class="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
@@ -28,6 +61,7 @@ export function Modal(props: {
         aria-modal="true"
         aria-label={props.title}
         data-testid={props.testid}
+        tabIndex={-1}
         ref={ref}
       >
         <div class="modal-head">

@@ -1,8 +1,8 @@
 // The booking flow: for whom → audience → services → staff → slot → options → account → confirm.
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, papi, request } from '../common/api';
-import { t, tv, useLang } from '../common/i18n';
-import { fmtDate, fmtMoney, isoDate, isoTime } from '../common/time';
+import { t, tn, tv, useLang } from '../common/i18n';
+import { fmtDate, fmtMoney, isoDate, isoTime, minutesBetween } from '../common/time';
 import { Check, ErrorBox, Field, fullName, val } from '../common/ui';
 import { AuthForms } from './Auth';
 import { Link } from './Link';
@@ -27,6 +27,8 @@ export function Booking() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<any | null>(null);
+  // Categories unfolded in the service list (the first one at the start; a chosen service keeps its own open).
+  const [openCats, setOpenCats] = useState<Set<string> | null>(null);
 
   useEffect(() => {
     getSalon().then(setSalon);
@@ -91,6 +93,9 @@ export function Booking() {
   }
 
   const staffLabel = (id: number) => staff.find((s) => s.id === id)?.first_name ?? '';
+  const categories = [...new Set(services.map((s) => s.category || ''))].sort((a, b) => (!a ? 1 : !b ? -1 : a.localeCompare(b)));
+  const chosenServices = services.filter((s) => chosen.includes(s.id));
+  const totalPrice = chosenServices.reduce((n, s) => n + (s.package_only ? 0 : s.price_cents), 0);
   return (
     <div class="booking" data-testid="booking">
       <h1>{t('portal.bookTitle')}</h1>
@@ -121,24 +126,49 @@ export function Booking() {
             </select>
           )}
         </Field>
-        <ul class="service-list">
-          {services.map((s) => (
-            <li>
-              <label class="choice service">
-                <input type="checkbox" checked={chosen.includes(s.id)} data-testid={`service-${s.id}`}
-                  onChange={(e) => toggleService(s.id, (e.currentTarget as HTMLInputElement).checked)} />
-                <span class="grow">
-                  <strong>{s.name}</strong>
-                  {s.package_only && <span class="badge" data-testid="package-only">{t('portal.inPackage')}</span>}
-                  {s.discovery && <span class="badge">{t('svc.discovery')}</span>}
-                  <br />
-                  <span class="muted small">{s.duration_minutes} min{s.package_only ? '' : ` · ${fmtMoney(s.price_cents, salon?.currency, lang)}`}</span>
-                </span>
-              </label>
-            </li>
-          ))}
-          {!services.length && <li class="muted">{t('portal.noServices')}</li>}
-        </ul>
+        <div class="service-groups" data-testid="service-groups">
+          {categories.map((c, i) => {
+            const list = services.filter((s) => (s.category || '') === c);
+            const picked = list.filter((s) => chosen.includes(s.id)).length;
+            const open = (openCats ?? new Set([categories[0]])).has(c) || picked > 0;
+            const listId = `svc-cat-${i}`;
+            return (
+              <section class="service-group" data-testid={`category-${c || 'other'}`}>
+                <h3>
+                  <button type="button" class="cat-toggle" aria-expanded={open} aria-controls={listId}
+                    data-testid={`category-toggle-${c || 'other'}`}
+                    onClick={() => {
+                      const next = new Set(openCats ?? [categories[0]]);
+                      open ? next.delete(c) : next.add(c);
+                      setOpenCats(next);
+                    }}>
+                    <span class="chev" aria-hidden="true">{open ? '▾' : '▸'}</span>
+                    <span class="grow">{c || t('portal.otherServices')}</span>
+                    <span class="muted small">{picked ? t('portal.chosenOf', { n: picked, total: list.length }) : tn('portal.servicesCount', list.length)}</span>
+                  </button>
+                </h3>
+                <ul class="service-list" id={listId} hidden={!open}>
+                  {list.map((s) => (
+                    <li>
+                      <label class="choice service">
+                        <input type="checkbox" checked={chosen.includes(s.id)} data-testid={`service-${s.id}`}
+                          onChange={(e) => toggleService(s.id, (e.currentTarget as HTMLInputElement).checked)} />
+                        <span class="grow">
+                          <strong>{s.name}</strong>
+                          {s.package_only && <span class="badge" data-testid="package-only">{t('portal.inPackage')}</span>}
+                          {s.discovery && <span class="badge">{t('svc.discovery')}</span>}
+                          <br />
+                          <span class="muted small">{s.duration_minutes} min{s.package_only ? '' : ` · ${fmtMoney(s.price_cents, salon?.currency, lang)}`}</span>
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {!services.length && <p class="muted">{t('portal.noServices')}</p>}
+        </div>
       </section>
       {chosen.length > 0 && showStaff && (
         <section class="card step">
@@ -171,6 +201,10 @@ export function Booking() {
               <li>{services.find((s) => s.id === l.service_id)?.name} · {isoTime(l.start)} · {staffLabel(l.staff_id)}</li>
             ))}
           </ul>
+          <p class="booking-total" data-testid="booking-total">
+            <strong>{t('portal.total')}</strong> {minutesBetween(slot.start, slot.end)} min · {fmtMoney(totalPrice, salon?.currency, lang)}
+            {chosenServices.some((s) => s.package_only) && <span class="muted small"> ({t('portal.packageNotCharged')})</span>}
+          </p>
           <Check label={t('portal.notifyEarlier')} checked={notify} onChange={setNotify} testid="notify-earlier" />
           <Field label={t('appt.clientRequest')}>
             {(id) => <textarea id={id} rows={2} value={request_} data-testid="client-request" onInput={(e) => setRequest(val(e))} />}

@@ -148,7 +148,6 @@ function Reschedule(p: { a: any; tz?: string; onClose: () => void; onDone: () =>
   const [slot, setSlot] = useState<any | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ids = (p.a.lines ?? []).map((l: any) => l.service_id);
-  const staffId = p.a.requested_staff ? p.a.lines?.[0]?.staff_id : null;
   const go = async () => {
     setError(null);
     try {
@@ -160,7 +159,7 @@ function Reschedule(p: { a: any; tz?: string; onClose: () => void; onDone: () =>
   };
   return (
     <Modal title={t('portal.reschedule')} onClose={p.onClose} testid="reschedule-dialog" wide>
-      <SlotPicker serviceIds={ids} staffId={staffId} tz={p.tz} selected={slot} onPick={setSlot} />
+      <SlotPicker serviceIds={ids} appointmentId={p.a.id} tz={p.tz} selected={slot} onPick={setSlot} />
       <ErrorBox error={error} testid="reschedule-error" />
       <div class="actions">
         <button type="button" onClick={p.onClose}>{t('common.cancel')}</button>

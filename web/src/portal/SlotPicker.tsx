@@ -1,7 +1,7 @@
 // Free slots for the chosen services, a week at a time (GET /api/portal/availability).
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, papi } from '../common/api';
-import { t, useLang } from '../common/i18n';
+import { t, tn, useLang } from '../common/i18n';
 import { addDays, fmtDate, fmtShortDate, isoDate, isoTime, todayIn } from '../common/time';
 import { ErrorBox } from '../common/ui';
 
@@ -12,6 +12,8 @@ export function SlotPicker(p: {
   selected?: any | null;
   onPick: (slot: any) => void;
   initialDate?: string;
+  /** Rescheduling that appointment: only the starts its move accepts (same staff and rooms). */
+  appointmentId?: number;
 }) {
   const lang = useLang();
   const [from, setFrom] = useState(p.initialDate ?? todayIn(p.tz));
@@ -22,22 +24,20 @@ export function SlotPicker(p: {
   const key = p.serviceIds.join(',');
 
   useEffect(() => {
-    if (!p.serviceIds.length) return;
+    if (!p.serviceIds.length && !p.appointmentId) return;
     let live = true;
     setSlots(null);
     setError(null);
-    papi('GET', '/api/portal/availability', undefined, {
-      service_ids: key,
-      from,
-      to,
-      staff_id: p.staffId ?? undefined,
-    })
+    const query = p.appointmentId
+      ? { appointment_id: p.appointmentId, from, to }
+      : { service_ids: key, from, to, staff_id: p.staffId ?? undefined };
+    papi('GET', '/api/portal/availability', undefined, query)
       .then((r) => live && setSlots(r?.slots ?? []))
       .catch((e) => live && (setError(errorText(e)), setSlots([])));
     return () => {
       live = false;
     };
-  }, [key, from, p.staffId]);
+  }, [key, from, p.staffId, p.appointmentId]);
 
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i));
   const byDay: Record<string, any[]> = {};
@@ -64,6 +64,7 @@ export function SlotPicker(p: {
             {days.map((d) => (
               <button type="button" role="tab" aria-selected={d === shownDay}
                 class={'day-btn' + (d === shownDay ? ' on' : '') + ((byDay[d] ?? []).length ? '' : ' empty')}
+                aria-label={`${fmtDate(d, lang)}: ${tn('portal.slotsCount', (byDay[d] ?? []).length)}`}
                 data-testid={`pday-${d}`} onClick={() => setDay(d)}>
                 <span class="day-name">{fmtDate(d, lang, { weekday: 'short', day: 'numeric', month: undefined, year: undefined })}</span>
                 <span class="small">{(byDay[d] ?? []).length || '—'}</span>

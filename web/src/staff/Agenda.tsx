@@ -1,57 +1,94 @@
-// The agenda page: toolbar (date, day/week/resources), link-queue alert, grid, appointment form.
-import { useEffect, useState } from 'preact/hooks';
+// The agenda page: toolbar (date, day/week/resources, staff filter), link-queue alert, grid, appointment
+// form, quick statuses, next-free-slot search. On a phone the agenda shows one staff member at a time.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText, itemsOf } from '../common/api';
 import { t, useLang } from '../common/i18n';
-import { addDays, fromMin, fmtDate, fmtShortDate, isoDate, isoTime, startOfWeek, toMin, todayIn, weekday, zonedIso } from '../common/time';
+import { addDays, fromMin, fmtDate, fmtShortDate, isoDate, isoTime, localParts, startOfWeek, toMin, todayIn, weekday, zonedIso } from '../common/time';
 import { ErrorBox, Check, fullName } from '../common/ui';
 import { AbsenceDialog, AbsenceForm, AbsenceInit, buildAbsences } from './Absences';
 import { AgendaGrid, Block, Column, DropTarget, openIntervals } from './AgendaGrid';
 import { AppointmentForm, FormInit } from './AppointmentForm';
-import { Catalog, getClient, loadCatalog, serviceName, useCatalog } from './catalog';
+import { Catalog, getClients, getMe, loadCatalog, serviceName, staffColor, staffName, useCatalog } from './catalog';
 import { LinkQueueAlert } from './LinkQueue';
+import { NextFreeSlot } from './NextFreeSlot';
+import { QuickStatus } from './QuickStatus';
+import { useNarrow } from './useNarrow';
 
 type View = 'day' | 'week' | 'resources';
 
-// The date and view live in the hash (#/agenda?date=…&view=…) and in sessionStorage, so coming back to the
-// agenda from another page keeps the day being looked at.
+// The date, view and staff filter live in the hash (#/agenda?date=…&view=…&staff=…) and in sessionStorage,
+// so coming back to the agenda from another page keeps what was being looked at.
 const STATE_KEY = 'creneau.agenda';
-function readState(): { date?: string; view?: View } {
+interface AgendaState {
+  date?: string;
+  view?: View;
+  staff?: number;
+}
+function readState(): AgendaState {
   const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  let saved: { date?: string; view?: View } = {};
+  let saved: AgendaState = {};
   try {
     saved = JSON.parse(sessionStorage.getItem(STATE_KEY) || '{}');
   } catch {
     /* ignore */
   }
-  return { date: q.get('date') ?? saved.date, view: (q.get('view') as View) ?? saved.view };
+  const staff = q.get('staff');
+  return {
+    date: q.get('date') ?? saved.date,
+    view: (q.get('view') as View) ?? saved.view,
+    staff: staff !== null ? Number(staff) || 0 : saved.staff,
+  };
 }
 
-function buildColumns(c: Catalog, view: View, date: string, lang: string, busy: Set<number>): Column[] {
-  const salonOpen = (d: string) => openIntervals(c.salon.opening_hours, weekday(d));
-  const staffOpen = (s: Catalog['staff'][number], d: string) => {
-    const so = salonOpen(d);
-    if (!s.hours || !s.hours.length) return so;
-    return openIntervals(s.hours, weekday(d));
-  };
+type StaffT = Catalog['staff'][number];
+const staffOpen = (c: Catalog, s: StaffT, d: string) =>
+  s.hours && s.hours.length ? openIntervals(s.hours, weekday(d)) : openIntervals(c.salon.opening_hours, weekday(d));
+
+/** The staff who get a column: those who perform services, or hold something on the shown days. */
+function shownStaff(c: Catalog, busy: Set<number>, filter: number): StaffT[] {
+  if (filter) return c.staff.filter((s) => s.id === filter);
+  const shown = c.staff.filter((s) => s.service_ids.length > 0 || busy.has(s.id));
+  return shown.length ? shown : c.staff;
+}
+
+/** The week's days worth a column: the salon (or the chosen person) works, or something is booked. */
+function weekDays(c: Catalog, from: string, staff: StaffT[], filter: number, busyDays: Set<string>): string[] {
+  const all = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i));
+  const open = all.filter((d) =>
+    busyDays.has(d) ||
+    (filter ? staff.some((s) => staffOpen(c, s, d).length) : openIntervals(c.salon.opening_hours, weekday(d)).length > 0),
+  );
+  return open.length ? open : all;
+}
+
+function buildColumns(c: Catalog, view: View, date: string, days: string[], lang: string, staff: StaffT[], filter: number,
+  busyKeys: Set<string>): Column[] {
   if (view === 'resources') {
-    return c.resources.map((r) => ({
-      key: `r${r.id}-${date}`, date, resourceId: r.id, label: r.name, open: salonOpen(date),
-    }));
+    const open = openIntervals(c.salon.opening_hours, weekday(date));
+    return c.resources.map((r) => ({ key: `r${r.id}-${date}`, date, resourceId: r.id, label: r.name, open }));
   }
-  const days = view === 'week' ? [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(startOfWeek(date), i)) : [date];
+  const dayLabel = (d: string) => {
+    const s = fmtDate(d, lang, { weekday: 'short', day: 'numeric', month: 'short', year: undefined });
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  };
+  if (view === 'week' && filter) {
+    // One person's week: a wide column per day, named by the day.
+    const s = staff[0];
+    return days.map((d) => ({ key: `s${s.id}-${d}`, date: d, staffId: s.id, label: dayLabel(d), open: staffOpen(c, s, d), color: staffColor(c, s.id) }));
+  }
   const cols: Column[] = [];
-  // Staff who perform no service (e.g. an owner's admin login) get no column unless they hold appointments.
-  let shown = c.staff.filter((s) => s.service_ids.length > 0 || busy.has(s.id));
-  if (!shown.length) shown = c.staff;
   for (const d of days) {
-    shown.forEach((s, i) =>
+    // In the week, a day's lanes are the staff who work that day or hold something on it.
+    const lanes = view === 'week' ? staff.filter((s) => staffOpen(c, s, d).length || busyKeys.has(`s${s.id}-${d}`)) : staff;
+    (lanes.length ? lanes : staff).forEach((s, i) =>
       cols.push({
         key: `s${s.id}-${d}`,
         date: d,
         staffId: s.id,
         label: view === 'week' ? s.first_name : fullName(s),
-        sublabel: view === 'week' && i === 0 ? fmtShortDate(d, lang) : undefined,
-        open: staffOpen(s, d),
+        dayLabel: view === 'week' ? dayLabel(d) : undefined,
+        open: staffOpen(c, s, d),
+        color: staffColor(c, s.id),
         groupStart: view === 'week' && i === 0,
       }),
     );
@@ -63,7 +100,7 @@ function buildBlocks(c: Catalog, view: View, appts: any[], names: Record<number,
   const out: Block[] = [];
   for (const a of appts) {
     const lines: any[] = a.lines ?? [];
-    const title = a.client_id ? names[a.client_id] ?? `#${a.client_id}` : t('agenda.unlinked');
+    const title = a.client_id ? names[a.client_id] ?? '…' : t('agenda.unlinked');
     // Consecutive lines in the same column make one block.
     let cur: Block | null = null;
     lines.forEach((l, i) => {
@@ -79,7 +116,7 @@ function buildBlocks(c: Catalog, view: View, appts: any[], names: Record<number,
         cur.end = end;
         cur.services += ', ' + serviceName(c, l.service_id);
       } else {
-        cur = { key: `${a.id}-${i}`, appt: a, colKey, start, end, title, services: serviceName(c, l.service_id) };
+        cur = { key: `${a.id}-${i}`, appt: a, colKey, start, end, title, services: serviceName(c, l.service_id), color: staffColor(c, l.staff_id) };
         out.push(cur);
       }
     });
@@ -87,12 +124,29 @@ function buildBlocks(c: Catalog, view: View, appts: any[], names: Record<number,
   return out;
 }
 
+/** The salon's current date and minute, refreshed every minute (the agenda's current-time line). */
+function useNow(tz?: string) {
+  const read = () => {
+    const p = localParts(new Date().toISOString(), tz);
+    return { date: p.date, min: toMin(p.time) };
+  };
+  const [now, setNow] = useState(read);
+  useEffect(() => {
+    setNow(read());
+    const h = setInterval(() => setNow(read()), 60_000);
+    return () => clearInterval(h);
+  }, [tz]);
+  return now;
+}
+
 export function Agenda() {
   const lang = useLang();
   const cat = useCatalog();
+  const narrow = useNarrow();
   const init = readState();
   const [view, setView] = useState<View>(init.view ?? 'day');
   const [date, setDate] = useState<string>(init.date ?? todayIn(cat?.salon.timezone));
+  const [staffFilter, setStaffFilter] = useState<number>(init.staff ?? 0);
   const [appts, setAppts] = useState<any[]>([]);
   const [names, setNames] = useState<Record<number, string>>({});
   const [showCancelled, setShowCancelled] = useState(false);
@@ -102,19 +156,25 @@ export function Agenda() {
   const [absenceForm, setAbsenceForm] = useState<AbsenceInit | null>(null);
   const [absence, setAbsence] = useState<any | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  const [quick, setQuick] = useState<{ appt: any; anchor: HTMLElement } | null>(null);
+  const [nfs, setNfs] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const now = useNow(cat?.salon.timezone);
+  const swipe = useRef<{ x: number; y: number } | null>(null);
+  const me = cat?.me ?? getMe();
 
   const from = view === 'week' ? startOfWeek(date) : date;
   const to = view === 'week' ? addDays(from, 6) : date;
 
   useEffect(() => {
-    const q = `?date=${date}&view=${view}`;
+    const q = `?date=${date}&view=${view}` + (staffFilter ? `&staff=${staffFilter}` : '');
     if (!location.hash.endsWith(q)) history.replaceState(null, '', `#/agenda${q}`);
     try {
-      sessionStorage.setItem(STATE_KEY, JSON.stringify({ date, view }));
+      sessionStorage.setItem(STATE_KEY, JSON.stringify({ date, view, staff: staffFilter }));
     } catch {
       /* ignore */
     }
-  }, [date, view]);
+  }, [date, view, staffFilter]);
 
   const reload = async () => {
     try {
@@ -125,9 +185,10 @@ export function Agenda() {
       const list = itemsOf(r);
       setAppts(list);
       setTimeOff(itemsOf(off));
+      // Every client name of the range in one request (GET /api/clients?ids=…).
       const ids = [...new Set(list.map((a: any) => a.client_id).filter(Boolean))] as number[];
-      const pairs = await Promise.all(ids.map(async (id) => [id, fullName(await getClient(id))] as const));
-      setNames(Object.fromEntries(pairs));
+      const clients = await getClients(ids);
+      setNames(Object.fromEntries(ids.map((id) => [id, fullName(clients.get(id))])));
     } catch (e) {
       setError(errorText(e));
     }
@@ -136,7 +197,7 @@ export function Agenda() {
     reload();
     // Online bookings and colleagues' changes show up without a manual refresh (not while a form is open).
     const h = setInterval(() => {
-      if (!document.querySelector('.modal, .appt.dragging')) reload();
+      if (!document.querySelector('.modal, .appt.dragging, .quick-status')) reload();
     }, 60_000);
     return () => clearInterval(h);
   }, [from, to, reloadKey]);
@@ -146,12 +207,22 @@ export function Agenda() {
   const visible = appts.filter((a) => showCancelled || a.status !== 'cancelled');
   const busyStaff = new Set<number>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => l.staff_id)));
   timeOff.forEach((x) => busyStaff.add(x.staff_id));
-  const columns = buildColumns(cat, view, date, lang, busyStaff);
+  const busyKeys = new Set<string>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => `s${l.staff_id}-${isoDate(l.start ?? a.start)}`)));
+  const performers = shownStaff(cat, busyStaff, 0);
+  // On a phone the agenda shows one person at a time: the chosen one, else me, else the first.
+  // "My agenda" for someone who performs services (an owner's admin login has no column of its own).
+  const mine = me && cat.staff.some((s) => s.id === me.id && s.service_ids.length > 0) ? me.id : 0;
+  const effFilter = staffFilter && cat.staff.some((s) => s.id === staffFilter)
+    ? staffFilter
+    : narrow && view !== 'resources' ? (mine && performers.some((s) => s.id === mine) ? mine : performers[0]?.id ?? 0) : 0;
+  const staff = shownStaff(cat, busyStaff, effFilter);
+  const busyDays = new Set<string>([...busyKeys].filter((k) => !effFilter || k.startsWith(`s${effFilter}-`)).map((k) => k.slice(k.indexOf('-') + 1)));
+  const days = view === 'week' ? weekDays(cat, from, staff, effFilter, busyDays) : [date];
+  const columns = buildColumns(cat, view, date, days, lang, staff, effFilter, busyKeys);
   const blocks = buildBlocks(cat, view, visible, names);
 
   // Grid range: the salon's widest hours over the shown days, stretched to fit every appointment (absences
   // are clipped to it: a whole-day absence must not stretch the grid to midnight).
-  const days = view === 'week' ? [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i)) : [date];
   const absences = view === 'resources' ? [] : buildAbsences(timeOff, days);
   let startMin = 24 * 60;
   let endMin = 0;
@@ -169,7 +240,9 @@ export function Agenda() {
     startMin = 9 * 60;
     endMin = 19 * 60;
   }
+  const colKeys = new Set(columns.map((c) => c.key));
   for (const b of blocks) {
+    if (!colKeys.has(b.colKey)) continue;
     startMin = Math.min(startMin, toMin(isoTime(b.start)));
     endMin = Math.max(endMin, isoDate(b.end) > isoDate(b.start) ? 1440 : toMin(isoTime(b.end)));
   }
@@ -219,10 +292,19 @@ export function Agenda() {
     const e = open.length ? Math.max(...open.map((o) => o.end)) : endMin;
     setAbsenceForm({ staffId, date: d, start: fromMin(s), end: fromMin(Math.min(e, 23 * 60 + 55)) });
   };
+  // Swiping the day view sideways on a phone goes to the next or previous person.
+  const staffCycle = performers.map((s) => s.id);
+  const swipeTo = (dir: number) => {
+    const i = staffCycle.indexOf(effFilter);
+    if (i < 0 || !staffCycle.length) return;
+    setStaffFilter(staffCycle[(i + dir + staffCycle.length) % staffCycle.length]);
+  };
+  const title = view === 'week' ? `${fmtShortDate(from, lang)} – ${fmtShortDate(to, lang)}` : fmtDate(date, lang);
+  const newAbsence = () => openAbsenceForm(columns.find((c) => c.staffId !== undefined)?.staffId ?? cat.staff[0]?.id, view === 'week' ? from : date);
   return (
     <div class="agenda-page">
       <LinkQueueAlert onChange={() => setReloadKey((k) => k + 1)} />
-      <div class="toolbar">
+      <div class="toolbar agenda-toolbar">
         <button type="button" onClick={() => shift(-1)} data-testid="agenda-prev" aria-label={t('agenda.prev')}>‹</button>
         <button type="button" onClick={() => setDate(todayIn(cat.salon.timezone))} data-testid="agenda-today">
           {t('agenda.today')}
@@ -231,49 +313,110 @@ export function Agenda() {
         <label class="sr-only" for="agenda-date">{t('agenda.date')}</label>
         <input id="agenda-date" type="date" value={date} data-testid="agenda-date"
           onChange={(e) => (e.currentTarget as HTMLInputElement).value && setDate((e.currentTarget as HTMLInputElement).value)} />
-        <h2 class="agenda-title" data-testid="agenda-title">
-          {view === 'week' ? `${fmtShortDate(from, lang)} – ${fmtShortDate(to, lang)}` : fmtDate(date, lang)}
-        </h2>
+        <h2 class="agenda-title" data-testid="agenda-title">{title}</h2>
         <span class="spacer" />
-        <div class="seg" role="group" aria-label={t('agenda.view')}>
-          {(['day', 'week', 'resources'] as View[]).map((v) => (
-            <button type="button" class={view === v ? 'on' : ''} aria-pressed={view === v}
-              data-testid={`view-${v}`} onClick={() => setView(v)}>
-              {t(`agenda.view.${v}`)}
-            </button>
-          ))}
-        </div>
-        <Check label={t('agenda.showCancelled')} checked={showCancelled} onChange={setShowCancelled} testid="show-cancelled" />
-        <button type="button" data-testid="new-absence" onClick={() => openAbsenceForm(columns.find((c) => c.staffId !== undefined)?.staffId ?? cat.staff[0]?.id, view === 'week' ? from : date)}>
-          + {t('absence.new')}
-        </button>
+        {view !== 'resources' && (
+          <>
+            <label class="sr-only" for="agenda-staff">{t('agenda.staffFilter')}</label>
+            <select id="agenda-staff" class="staff-filter" value={effFilter || ''} data-testid="agenda-staff"
+              onChange={(e) => setStaffFilter(Number((e.currentTarget as HTMLSelectElement).value) || 0)}>
+              {!narrow && <option value="">{t('agenda.allStaff')}</option>}
+              {performers.map((s) => <option value={s.id}>{staffName(cat, s.id)}</option>)}
+            </select>
+          </>
+        )}
         <button type="button" class="primary" data-testid="new-appointment"
-          onClick={() => setForm({ staffId: cat.staff[0]?.id, date, time: `${String(Math.floor(startMin / 60)).padStart(2, '0')}:00` })}>
-          + {t('agenda.newAppointment')}
+          onClick={() => setForm({ staffId: effFilter || cat.staff[0]?.id, date, time: `${String(Math.floor(startMin / 60)).padStart(2, '0')}:00` })}>
+          + <span class="label-long">{t('agenda.newAppointment')}</span>
         </button>
+        <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="agenda-more" data-testid="agenda-menu"
+          onClick={() => setMenuOpen(!menuOpen)}>
+          ☰ <span class="sr-only">{t('nav.menu')}</span>
+        </button>
+        <div id="agenda-more" class={'toolbar-more' + (menuOpen ? ' open' : '')}>
+          <div class="seg" role="group" aria-label={t('agenda.view')}>
+            {(['day', 'week', 'resources'] as View[]).map((v) => (
+              <button type="button" class={view === v ? 'on' : ''} aria-pressed={view === v}
+                data-testid={`view-${v}`} onClick={() => { setView(v); setMenuOpen(false); }}>
+                {t(`agenda.view.${v}`)}
+              </button>
+            ))}
+          </div>
+          {mine !== 0 && view !== 'resources' && (
+            <button type="button" aria-pressed={effFilter === mine} class={effFilter === mine ? 'on' : ''} data-testid="my-agenda"
+              onClick={() => { setStaffFilter(effFilter === mine && !narrow ? 0 : mine); setMenuOpen(false); }}>
+              {t('agenda.mine')}
+            </button>
+          )}
+          <Check label={t('agenda.showCancelled')} checked={showCancelled} onChange={setShowCancelled} testid="show-cancelled" />
+          <button type="button" data-testid="next-free" onClick={() => { setNfs(true); setMenuOpen(false); }}>
+            {t('nfs.open')}
+          </button>
+          <button type="button" data-testid="new-absence" onClick={() => { newAbsence(); setMenuOpen(false); }}>
+            + {t('absence.new')}
+          </button>
+        </div>
       </div>
       <ErrorBox error={error} testid="agenda-error" />
       {columns.length === 0 ? (
         <p class="muted">{view === 'resources' ? t('agenda.noResources') : t('agenda.noStaff')}</p>
       ) : (
-        <AgendaGrid
-          columns={columns}
-          blocks={blocks}
-          startMin={startMin}
-          endMin={endMin}
-          step={step}
-          onSlotClick={(col, time) =>
-            setForm({ staffId: col.staffId ?? cat.staff[0]?.id, resourceId: col.resourceId, date: col.date, time })
-          }
-          onBlockClick={(a) => setForm({ appointment: a })}
-          onBlockDrop={onDrop}
-          compact={view === 'week'}
-          absences={absences}
-          onAbsenceClick={setAbsence}
-          onColumnAbsence={view === 'resources' ? undefined : (col) => openAbsenceForm(col.staffId, col.date)}
-        />
+        <div
+          onTouchStart={(e) => (swipe.current = { x: e.touches[0].clientX, y: e.touches[0].clientY })}
+          onTouchEnd={(e) => {
+            const s0 = swipe.current;
+            swipe.current = null;
+            if (!s0 || !narrow || view !== 'day' || document.querySelector('.appt.dragging')) return;
+            const dx = e.changedTouches[0].clientX - s0.x;
+            const dy = e.changedTouches[0].clientY - s0.y;
+            if (Math.abs(dx) > 70 && Math.abs(dx) > 2 * Math.abs(dy)) swipeTo(dx < 0 ? 1 : -1);
+          }}
+        >
+          <AgendaGrid
+            columns={columns}
+            blocks={blocks}
+            startMin={startMin}
+            endMin={endMin}
+            step={step}
+            label={`${t('nav.agenda')} ${title}`}
+            onSlotClick={(col, time) =>
+              setForm({ staffId: col.staffId ?? (effFilter || cat.staff[0]?.id), resourceId: col.resourceId, date: col.date, time })
+            }
+            onBlockClick={(a) => setForm({ appointment: a })}
+            onBlockMenu={(a, anchor) => setQuick({ appt: a, anchor })}
+            onBlockDrop={onDrop}
+            compact={view === 'week' && !effFilter}
+            wide={view === 'week' && !!effFilter}
+            absences={absences}
+            onAbsenceClick={setAbsence}
+            onColumnAbsence={view === 'resources' ? undefined : (col) => openAbsenceForm(col.staffId, col.date)}
+            now={now}
+          />
+        </div>
       )}
       <Legend />
+      {quick && (
+        <QuickStatus
+          appt={quick.appt}
+          anchor={quick.anchor}
+          title={quick.appt.client_id ? names[quick.appt.client_id] ?? '' : t('agenda.unlinked')}
+          onClose={() => setQuick(null)}
+          onChanged={(a) => setAppts((list) => list.map((x) => (x.id === a.id ? { ...x, ...a } : x)))}
+          onOpenForm={() => setForm({ appointment: quick.appt })}
+        />
+      )}
+      {nfs && (
+        <NextFreeSlot
+          cat={cat}
+          staffId={effFilter || undefined}
+          onClose={() => setNfs(false)}
+          onPick={(slot) => {
+            setNfs(false);
+            setDate(isoDate(slot.start));
+            setForm({ date: isoDate(slot.start), time: isoTime(slot.start), lines: slot.lines, staffId: slot.lines?.[0]?.staff_id });
+          }}
+        />
+      )}
       {absenceForm && (
         <AbsenceForm
           cat={cat}
@@ -316,11 +459,14 @@ function Legend() {
     <div class="legend muted">
       <span><i class="sw status-approved" /> {t('status.approved')}</span>
       <span><i class="sw status-pending" /> {t('status.pending')}</span>
+      <span><i class="sw sw-arrived" /> ✓ {t('appt.arrived')}</span>
+      <span><i class="sw sw-paid" /> € {t('appt.paid')}</span>
       <span><i class="sw status-cancelled" /> {t('status.cancelled')}</span>
       <span>★ {t('agenda.requestedStaff')}</span>
       <span><b class="mark noshow">⊘</b> {t('agenda.noShow')}</span>
       <span>↑ {t('agenda.earlierWanted')}</span>
       <span><i class="sw absence-sw" /> {t('absence.title')}</span>
+      <span>⋯ {t('agenda.quickHint')}</span>
     </div>
   );
 }

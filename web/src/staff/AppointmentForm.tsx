@@ -2,11 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText, fieldErrorOf, FieldError } from '../common/api';
 import { t, useLang } from '../common/i18n';
-import { fmtInstant, isoDate, isoTime, zonedIso } from '../common/time';
+import { fmtInstant, fmtMoney, isoDate, isoTime, zonedIso } from '../common/time';
 import { Check, ErrorBox, Field, FieldMessage, Modal, centsFromInput, inputFromCents, val } from '../common/ui';
 import { forgetClient, getClient, useCatalog } from './catalog';
 import { ClientPicker } from './ClientPicker';
-import { LineEditor, LineState } from './LineEditor';
+import { LineEditor, LineState, lineFromService } from './LineEditor';
+import { Messages } from './Messages';
 
 export interface FormInit {
   appointment?: any;
@@ -14,6 +15,8 @@ export interface FormInit {
   resourceId?: number;
   date?: string;
   time?: string;
+  /** Lines chosen elsewhere (the next-free-slot search): service, staff and resource of each. */
+  lines?: { service_id: number; staff_id: number; resource_id?: number | null }[];
 }
 
 const PAYMENT_METHODS = ['', 'cash', 'card', 'cheque', 'transfer', 'voucher', 'other'];
@@ -36,7 +39,16 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
           price: inputFromCents(l.price_cents),
           answers: { ...(l.answers ?? {}) },
         }))
-      : [{ service_id: 0, staff_id: p.init.staffId ?? cat.staff[0]?.id ?? 0, resource_id: p.init.resourceId ?? null, duration: '', price: '', answers: {} }],
+      : p.init.lines?.length
+        ? p.init.lines.map((l) => ({
+            ...lineFromService(
+              { service_id: 0, staff_id: l.staff_id, resource_id: l.resource_id ?? null, duration: '', price: '', answers: {} },
+              cat.services.find((s) => s.id === l.service_id),
+            ),
+            staff_id: l.staff_id,
+            resource_id: l.resource_id ?? null,
+          }))
+        : [{ service_id: 0, staff_id: p.init.staffId ?? cat.staff[0]?.id ?? 0, resource_id: p.init.resourceId ?? null, duration: '', price: '', answers: {} }],
   );
   const [payment, setPayment] = useState<string>(a?.payment_method ?? '');
   const [amount, setAmount] = useState(inputFromCents(a?.amount_requested_cents ?? null));
@@ -152,6 +164,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
   };
 
   const total = lines.reduce((s, l) => s + (Number(l.duration) || 0), 0);
+  const totalPrice = lines.reduce((s, l) => s + (l.price !== '' ? centsFromInput(l.price) : 0), 0);
   const title = editing ? t('appt.editTitle', { id: a.id }) : t('appt.newTitle');
   return (
     <Modal title={title} onClose={p.onClose} testid="appointment-form" wide>
@@ -160,6 +173,10 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
           <div class="status-row">
             <span class={`badge status-${current.status}`} data-testid="appt-status">{t(`status.${current.status}`)}</span>
             {current.no_show && <span class="badge noshow" data-testid="appt-noshow-badge">{t('agenda.noShow')}</span>}
+            {current.arrived && <span class="badge arrived" data-testid="appt-arrived-badge">✓ {t('appt.arrived')}</span>}
+            {current.paid && (
+              <span class="badge paid" data-testid="appt-paid-badge">€ {t('appt.paid')}{current.payment_method ? ` · ${t(`pay.${current.payment_method}`)}` : ''}</span>
+            )}
             {current.group && <span class="badge">{t('appt.group')}</span>}
           </div>
         )}
@@ -176,6 +193,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
             {(id) => <input id={id} type="time" required step={300} value={time} data-testid="appt-time" onInput={(e) => { edited(); setTime(val(e)); }} />}
           </Field>
           <div class="field total"><span class="label">{t('appt.totalDuration')}</span><span data-testid="appt-total">{total} min</span></div>
+          <div class="field total"><span class="label">{t('appt.totalPrice')}</span><span data-testid="appt-total-price">{fmtMoney(totalPrice, cat.salon.currency, lang)}</span></div>
         </div>
         <fieldset class="lines" aria-invalid={errAt('lines') ? 'true' : undefined}
           aria-describedby={errAt('lines') ? 'appt-lines-err' : undefined}>
@@ -240,10 +258,13 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
         <div class="actions">
           {editing && current && (
             <>
-              <button type="button" data-testid="appt-noshow"
-                onClick={() => action(() => api('POST', `/api/appointments/${a.id}/no_show`, { no_show: !current.no_show }), true)}>
-                {current.no_show ? t('appt.unmarkNoShow') : t('appt.markNoShow')}
-              </button>
+              {/* A visit that has not started cannot be missed yet. */}
+              {(current.no_show || Date.parse(current.start) <= Date.now()) && (
+                <button type="button" data-testid="appt-noshow"
+                  onClick={() => action(() => api('POST', `/api/appointments/${a.id}/no_show`, { no_show: !current.no_show }), true)}>
+                  {current.no_show ? t('appt.unmarkNoShow') : t('appt.markNoShow')}
+                </button>
+              )}
               {current.status === 'pending' && (
                 <button type="button" data-testid="appt-confirm"
                   onClick={() => action(() => api('POST', `/api/appointments/${a.id}/confirm`), true)}>
@@ -280,6 +301,12 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
           </footer>
         )}
         {!editing && <footer class="audit muted">{t('appt.auditNew')}</footer>}
+        {editing && (
+          <details class="appt-messages">
+            <summary data-testid="appt-messages-toggle">{t('msg.title')}</summary>
+            <Messages appointmentId={a.id} testid="appt-messages" />
+          </details>
+        )}
       </form>
     </Modal>
   );

@@ -1,4 +1,5 @@
 // The fields of a client file, shared by the "new client" dialog and the client file page.
+import { formatPhone } from '../common/phone';
 import { t } from '../common/i18n';
 import { Field, val } from '../common/ui';
 
@@ -22,11 +23,12 @@ export const emptyClient = (): ClientForm => ({
   note: '',
 });
 
-export const clientFormOf = (c: any): ClientForm => ({
+/** The form of a client file; the phone number in the national format of the salon's country to edit. */
+export const clientFormOf = (c: any, country?: string): ClientForm => ({
   first_name: c.first_name ?? '',
   last_name: c.last_name ?? '',
   email: c.email ?? '',
-  phone: c.phone ?? '',
+  phone: formatPhone(c.phone, country),
   gender: c.gender ?? '',
   birth_date: c.birth_date ?? '',
   note: c.note ?? '',

@@ -7,6 +7,8 @@ import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
 import { forgetClient, serviceName, useCatalog } from './catalog';
 import { ClientFields, ClientForm, clientFormOf } from './ClientFields';
 import { ClientPicker } from './ClientPicker';
+import { DeleteClientsDialog } from './DeleteClients';
+import { Messages } from './Messages';
 import { ClientPrivacy } from './ClientPrivacy';
 
 const RELATIONS = ['child', 'partner', 'parent', 'other'];
@@ -21,6 +23,7 @@ export function ClientFile(p: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [merge, setMerge] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
 
   const load = async () => {
@@ -28,7 +31,7 @@ export function ClientFile(p: { id: number }) {
       forgetClient(p.id);
       const r = await api('GET', `/api/clients/${p.id}`);
       setC(r);
-      setForm(clientFormOf(r));
+      setForm(clientFormOf(r, cat?.salon.country));
       const today = todayIn();
       const ap = await api('GET', '/api/appointments', undefined, {
         client_id: p.id, from: addDays(today, -3 * 365), to: addDays(today, 2 * 365), limit: 500,
@@ -64,9 +67,7 @@ export function ClientFile(p: { id: number }) {
         <span class="badge" data-testid="client-noshows">{t('client.noShows', { n: c.no_shows ?? 0 })}</span>
         <span class="spacer" />
         <button type="button" data-testid="client-merge" onClick={() => setMerge(true)}>{t('client.merge')}</button>
-        <button type="button" class="danger" data-testid="client-delete"
-          onClick={() => confirm(t('client.deleteConfirm')) &&
-            api('DELETE', `/api/clients/${p.id}`).then(() => (location.hash = '#/clients'), (e) => setError(errorText(e)))}>
+        <button type="button" class="danger" data-testid="client-delete" onClick={() => setDeleting(true)}>
           {t('common.delete')}
         </button>
       </div>
@@ -119,6 +120,14 @@ export function ClientFile(p: { id: number }) {
           {!(c.appointment_notes ?? []).length && <li class="muted">—</li>}
         </ul>
       </section>
+      <section class="card">
+        <h2>{t('msg.title')}</h2>
+        <Messages clientId={p.id} testid="client-messages" />
+      </section>
+      {deleting && (
+        <DeleteClientsDialog ids={[p.id]} title={t('client.deleteTitle', { name: fullName(c) })} testid="client-delete"
+          onClose={() => setDeleting(false)} onDeleted={() => (location.hash = '#/clients')} />
+      )}
       <ClientPrivacy c={c} reload={load} />
       {merge && <MergeDialog c={c} onClose={() => setMerge(false)} onMerged={() => { setMerge(false); run(async () => undefined, t('client.merged')); }} />}
     </div>

@@ -2,7 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText, fieldErrorOf, FieldError, itemsOf } from '../common/api';
 import { t } from '../common/i18n';
-import { ErrorBox, Field, FieldMessage, fullName, val } from '../common/ui';
+import { ErrorBox, Field, FieldMessage, fullName, useId, val } from '../common/ui';
+import { formatPhone } from '../common/phone';
+import { useCatalog } from './catalog';
 
 interface Props {
   value: any | null;
@@ -18,9 +20,16 @@ export function ClientPicker(p: Props) {
   const tid = p.testid ?? 'client';
   const [q, setQ] = useState('');
   const [results, setResults] = useState<any[]>([]);
+  // The query the results answer: Enter waits for the answer to what was typed.
+  const [resultsFor, setResultsFor] = useState('');
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
+  // The highlighted option (combobox pattern: focus stays in the input, aria-activedescendant names it);
+  // the last index is the "new client" option.
+  const [activeIdx, setActiveIdx] = useState(0);
   const seq = useRef(0);
+  const listId = useId('client-list');
+  const country = useCatalog()?.salon.country;
 
   useEffect(() => {
     if (!q.trim()) {
@@ -31,13 +40,23 @@ export function ClientPicker(p: Props) {
     const h = setTimeout(async () => {
       try {
         const r = await api('GET', '/api/clients', undefined, { q: q.trim(), limit: 8, sort: 'name' });
-        if (n === seq.current) setResults(itemsOf(r).filter((c: any) => c.id !== p.excludeId));
+        if (n === seq.current) {
+          setResults(itemsOf(r).filter((c: any) => c.id !== p.excludeId));
+          setResultsFor(q.trim());
+          setActiveIdx(0);
+        }
       } catch {
         if (n === seq.current) setResults([]);
       }
     }, 200);
     return () => clearTimeout(h);
   }, [q]);
+
+  const listOpen = open && !!q.trim() && !creating;
+  const choose = (i: number) => {
+    if (i < results.length) p.onChange(results[i]);
+    else setCreating(true);
+  };
 
   if (p.value) {
     const errId = `${tid}-picker-err`;
@@ -48,7 +67,7 @@ export function ClientPicker(p: Props) {
           aria-label={p.label ?? t('appt.client')}
           aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? errId : undefined}>
           <strong>{fullName(p.value)}</strong>
-          <span class="muted">{[p.value.email, p.value.phone].filter(Boolean).join(' · ')}</span>
+          <span class="muted">{[p.value.email, formatPhone(p.value.phone, country)].filter(Boolean).join(' · ')}</span>
           <button type="button" class="link" data-testid={`${tid}-change`} onClick={() => p.onChange(null)}>
             {t('common.change')}
           </button>
@@ -70,34 +89,49 @@ export function ClientPicker(p: Props) {
             value={q}
             data-testid={`${tid}-search`}
             role="combobox"
-            aria-expanded={open && (results.length > 0 || !!q)}
+            aria-autocomplete="list"
+            aria-controls={listId}
+            aria-expanded={listOpen}
+            aria-activedescendant={listOpen ? `${listId}-${activeIdx}` : undefined}
             onInput={(e) => {
               setQ(val(e));
               setOpen(true);
             }}
             onFocus={() => setOpen(true)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') {
+              const n = results.length + 1;
+              if (e.key === 'ArrowDown') {
                 e.preventDefault();
-                if (results[0]) p.onChange(results[0]);
+                setOpen(true);
+                setActiveIdx((activeIdx + 1) % n);
+              } else if (e.key === 'ArrowUp') {
+                e.preventDefault();
+                setActiveIdx((activeIdx - 1 + n) % n);
+              } else if (e.key === 'Escape' && listOpen) {
+                e.preventDefault();
+                e.stopPropagation();
+                setOpen(false);
+              } else if (e.key === 'Enter') {
+                e.preventDefault();
+                if (!q.trim() || resultsFor !== q.trim()) return;
+                choose(activeIdx);
               }
             }}
           />
         )}
       </Field>
-      {open && q.trim() && !creating && (
-        <ul class="dropdown" role="listbox" data-testid={`${tid}-results`}>
-          {results.map((c) => (
-            <li role="option">
-              <button type="button" data-testid={`${tid}-option-${c.id}`} onClick={() => p.onChange(c)}>
-                <strong>{fullName(c)}</strong> <span class="muted">{[c.email, c.phone].filter(Boolean).join(' · ')}</span>
-              </button>
+      {listOpen && (
+        <ul class="dropdown" role="listbox" id={listId} aria-label={p.label ?? t('appt.client')} data-testid={`${tid}-results`}>
+          {results.map((c, i) => (
+            <li role="option" id={`${listId}-${i}`} aria-selected={i === activeIdx} class={i === activeIdx ? 'active' : ''}
+              data-testid={`${tid}-option-${c.id}`} onMouseDown={(e) => e.preventDefault()} onClick={() => p.onChange(c)}>
+              <strong>{fullName(c)}</strong> <span class="muted">{[c.email, formatPhone(c.phone, country)].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
-          <li>
-            <button type="button" class="create" data-testid={`${tid}-create`} onClick={() => setCreating(true)}>
-              + {t('appt.newClient', { q: q.trim() })}
-            </button>
+          <li role="option" id={`${listId}-${results.length}`} aria-selected={activeIdx === results.length}
+            class={'create' + (activeIdx === results.length ? ' active' : '')} data-testid={`${tid}-create`}
+            onMouseDown={(e) => e.preventDefault()} onClick={() => setCreating(true)}>
+            + {t('appt.newClient', { q: q.trim() })}
           </li>
         </ul>
       )}

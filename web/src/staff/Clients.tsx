@@ -4,13 +4,17 @@ import { api, downloadBlob, errorText, fieldErrorOf, FieldError, itemsOf, rawReq
 import { t, tn, useLang } from '../common/i18n';
 import { fmtShortDate } from '../common/time';
 import { Check, ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
+import { formatPhone } from '../common/phone';
+import { useCatalog } from './catalog';
 import { ClientFields, ClientForm, emptyClient } from './ClientFields';
+import { DeleteClientsDialog } from './DeleteClients';
 
 const PAGE = 50;
 export const EXPORT_COLUMNS = ['id', 'first_name', 'last_name', 'email', 'phone', 'gender', 'birth_date', 'note', 'account', 'last_appointment'];
 
 export function Clients(p: { isAdmin: boolean }) {
   const lang = useLang();
+  const country = useCatalog()?.salon.country;
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<'name' | '-name'>('name');
   const [offset, setOffset] = useState(0);
@@ -40,20 +44,6 @@ export function Clients(p: { isAdmin: boolean }) {
   };
   const allOnPage = data.items.length > 0 && data.items.every((c) => selected.has(c.id));
 
-  const bulkDelete = async () => {
-    setError(null);
-    try {
-      const r = await api('POST', '/api/clients/bulk_delete', { ids: [...selected] });
-      setNotice(tn('clients.deleted', r?.deleted ?? selected.size));
-      setSelected(new Set());
-      setDialog(null);
-      load();
-    } catch (e) {
-      setDialog(null);
-      setError(errorText(e));
-    }
-  };
-
   return (
     <div class="page">
       <div class="toolbar">
@@ -67,23 +57,25 @@ export function Clients(p: { isAdmin: boolean }) {
         {p.isAdmin && (
           <button type="button" data-testid="clients-export" onClick={() => setDialog('export')}>{t('clients.export')}</button>
         )}
-        <button type="button" class="danger" disabled={!selected.size} data-testid="clients-bulk-delete" onClick={() => setDialog('delete')}>
-          {t('clients.deleteSelected', { n: selected.size })}
-        </button>
+        {p.isAdmin && (
+          <button type="button" class="danger" disabled={!selected.size} data-testid="clients-bulk-delete" onClick={() => setDialog('delete')}>
+            {t('clients.deleteSelected', { n: selected.size })}
+          </button>
+        )}
       </div>
       <ErrorBox error={error} />
       <Notice text={notice} />
-      <table class="table" data-testid="clients-table">
+      <table class="table cards" data-testid="clients-table">
         <thead>
           <tr>
             <th class="cb">
-              <input type="checkbox" aria-label={t('clients.selectAll')} checked={allOnPage} data-testid="clients-select-all"
+              {p.isAdmin && <input type="checkbox" aria-label={t('clients.selectAll')} checked={allOnPage} data-testid="clients-select-all"
                 onChange={(e) => {
                   const on = (e.currentTarget as HTMLInputElement).checked;
                   const s = new Set(selected);
                   data.items.forEach((c) => (on ? s.add(c.id) : s.delete(c.id)));
                   setSelected(s);
-                }} />
+                }} />}
             </th>
             <th>
               <button type="button" class="link sort" data-testid="clients-sort" aria-label={t('clients.sortByName')}
@@ -102,15 +94,17 @@ export function Clients(p: { isAdmin: boolean }) {
           {data.items.map((c) => (
             <tr data-testid={`client-row-${c.id}`}>
               <td class="cb">
-                <input type="checkbox" aria-label={fullName(c)} checked={selected.has(c.id)} data-testid={`client-select-${c.id}`}
-                  onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)} />
+                {p.isAdmin && (
+                  <input type="checkbox" aria-label={fullName(c)} checked={selected.has(c.id)} data-testid={`client-select-${c.id}`}
+                    onChange={(e) => toggle(c.id, (e.currentTarget as HTMLInputElement).checked)} />
+                )}
               </td>
-              <td><a href={`#/clients/${c.id}`} data-testid={`client-link-${c.id}`}>{c.erased ? t('privacy.erasedFile', { id: c.id }) : `${c.last_name} ${c.first_name}`}</a></td>
-              <td>{c.email}</td>
-              <td>{c.phone}</td>
-              <td>{c.account ?? ''}</td>
-              <td>{c.last_appointment ? fmtShortDate(String(c.last_appointment).slice(0, 10), lang) : '—'}</td>
-              <td class="muted">{c.note}</td>
+              <td class="card-title"><a href={`#/clients/${c.id}`} data-testid={`client-link-${c.id}`}>{c.erased ? t('privacy.erasedFile', { id: c.id }) : `${c.last_name} ${c.first_name}`}</a></td>
+              <td data-label={t('client.email')} class="wrap">{c.email}</td>
+              <td data-label={t('client.phone')} class="nowrap" data-testid={`client-phone-${c.id}`}>{formatPhone(c.phone, country)}</td>
+              <td data-label={t('clients.account')}>{c.account ?? ''}</td>
+              <td data-label={t('clients.lastAppointment')}>{c.last_appointment ? fmtShortDate(String(c.last_appointment).slice(0, 10), lang) : '—'}</td>
+              <td data-label={t('client.note')} class="muted">{c.note}</td>
             </tr>
           ))}
           {!data.items.length && (
@@ -127,13 +121,13 @@ export function Clients(p: { isAdmin: boolean }) {
       )}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
       {dialog === 'delete' && (
-        <Modal title={t('clients.deleteTitle')} onClose={() => setDialog(null)} testid="bulk-delete-dialog">
-          <p>{tn('clients.deleteConfirm', selected.size)}</p>
-          <div class="actions">
-            <button type="button" onClick={() => setDialog(null)}>{t('common.cancel')}</button>
-            <button type="button" class="danger" data-testid="bulk-delete-confirm" onClick={bulkDelete}>{t('common.delete')}</button>
-          </div>
-        </Modal>
+        <DeleteClientsDialog ids={[...selected]} title={t('clients.deleteTitle')} testid="bulk-delete" onClose={() => setDialog(null)}
+          onDeleted={(n) => {
+            setNotice(tn('clients.deleted', n));
+            setSelected(new Set());
+            setDialog(null);
+            load();
+          }} />
       )}
       {dialog === 'new' && <NewClientDialog onClose={() => setDialog(null)} onCreated={(c) => (location.hash = `#/clients/${c.id}`)} />}
     </div>

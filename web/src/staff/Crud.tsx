@@ -11,6 +11,7 @@ export type FieldSpec =
   | { key: string; label: string; type: 'text' | 'email' | 'password' | 'number'; required?: boolean; createOnly?: boolean }
   | { key: string; label: string; type: 'money' }
   | { key: string; label: string; type: 'bool' }
+  | { key: string; label: string; type: 'color' }
   | { key: string; label: string; type: 'select'; options: { value: string; label: string }[] }
   | { key: string; label: string; type: 'multi'; options: () => { value: number; label: string }[] }
   | { key: string; label: string; type: 'hours' }
@@ -141,6 +142,12 @@ function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => vo
                 </fieldset>
               );
             }
+            case 'color':
+              return (
+                <Field label={f.label} class="narrow">
+                  {(id) => <input id={id} type="color" value={v[f.key] || '#6d3fc0'} data-testid={tid} onInput={(e) => set(f.key, val(e))} />}
+                </Field>
+              );
             case 'hours':
               return (
                 <fieldset><legend>{f.label}</legend>

@@ -4,7 +4,7 @@ import { api, errorText } from '../common/api';
 import { t, tv, useLang } from '../common/i18n';
 import { fmtMoney } from '../common/time';
 import { Check, ErrorBox, Field, Notice, fullName, val } from '../common/ui';
-import { loadCatalog, resourceName, serviceName, useCatalog } from './catalog';
+import { loadCatalog, nextStaffColor, resourceName, serviceName, staffColor, useCatalog } from './catalog';
 import { Crud } from './Crud';
 import { HoursEditor } from './HoursEditor';
 import { NetworkSettings } from './NetworkSettings';
@@ -144,12 +144,13 @@ function StaffAdmin() {
   return (
     <Crud
       name="staff"
-      defaults={{ first_name: '', last_name: '', email: '', phone: '', role: 'employee', password: '', service_ids: [], hours: [] }}
+      defaults={{ first_name: '', last_name: '', email: '', phone: '', role: 'employee', password: '', service_ids: [], hours: [], color: nextStaffColor(cat) }}
       fields={[
         { key: 'first_name', label: t('client.firstName'), type: 'text', required: true },
         { key: 'last_name', label: t('client.lastName'), type: 'text' },
         { key: 'email', label: t('client.email'), type: 'email', required: true },
         { key: 'phone', label: t('client.phone'), type: 'text' },
+        { key: 'color', label: t('staff.color'), type: 'color' },
         { key: 'role', label: t('staff.role'), type: 'select', options: [
           { value: 'employee', label: t('role.employee') }, { value: 'admin', label: t('role.admin') }] },
         { key: 'password', label: t('login.password'), type: 'password', required: true },
@@ -157,7 +158,9 @@ function StaffAdmin() {
         { key: 'hours', label: t('staff.hours'), type: 'hours' },
       ]}
       columns={[
-        { label: t('common.name'), render: (x) => fullName(x) },
+        { label: t('common.name'), render: (x) => (
+          <span class="staff-name"><i class="staff-dot" style={{ background: staffColor(cat, x.id) }} aria-hidden="true" />{fullName(x)}</span>
+        ) },
         { label: t('client.email'), render: (x) => x.email },
         { label: t('staff.role'), render: (x) => tv('role', x.role) },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },

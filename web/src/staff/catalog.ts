@@ -17,6 +17,8 @@ export interface Staff {
   role?: string;
   service_ids: number[];
   hours?: Hours[];
+  /** '#RRGGBB', chosen on the staff screen; the agenda draws that person's appointments in it. */
+  color?: string;
 }
 export interface Question {
   key: string;
@@ -52,6 +54,7 @@ export interface Salon {
   name?: string;
   timezone: string;
   currency: string;
+  country?: string;
   opening_hours: Hours[];
   booking?: { slot_step_minutes?: number; min_notice_minutes?: number; max_advance_days?: number };
   preferred_staff_selection?: boolean;
@@ -162,15 +165,51 @@ export const serviceName = (c: Catalog, id?: number | null) =>
 export const resourceName = (c: Catalog, id?: number | null) =>
   c.resources.find((x) => x.id === id)?.name ?? (id ? `#${id}` : '');
 
-/** Client names, fetched once per id (appointments carry only client_id). */
+/** Client files, fetched once per id (appointments carry only client_id). */
 const clientCache = new Map<number, Promise<any>>();
+const unknownClient = (id: number) => ({ id, first_name: `#${id}`, last_name: '' });
 export function getClient(id: number, force = false): Promise<any> {
   if (force || !clientCache.has(id)) {
-    const p = api('GET', `/api/clients/${id}`).catch(() => ({ id, first_name: `#${id}`, last_name: '' }));
+    const p = api('GET', `/api/clients/${id}`).catch(() => unknownClient(id));
     clientCache.set(id, p);
   }
   return clientCache.get(id)!;
 }
+
+/**
+ * Many clients at once (the agenda's names): one `GET /api/clients?ids=` for those not already known,
+ * by chunks of 100 ids so the query string stays short.
+ */
+export async function getClients(ids: number[]): Promise<Map<number, any>> {
+  const missing = [...new Set(ids)].filter((id) => !clientCache.has(id));
+  for (let i = 0; i < missing.length; i += 100) {
+    const chunk = missing.slice(i, i + 100);
+    const batch = api('GET', '/api/clients', undefined, { ids: chunk.join(','), limit: chunk.length }).then(
+      (r) => new Map(itemsOf(r).map((c: any) => [c.id as number, c])),
+      () => new Map<number, any>(),
+    );
+    // An id the answer lacks (a file deleted meanwhile) is asked on its own.
+    for (const id of chunk)
+      clientCache.set(id, batch.then((m) => m.get(id) ?? api('GET', `/api/clients/${id}`).catch(() => unknownClient(id))));
+  }
+  const out = new Map<number, any>();
+  await Promise.all([...new Set(ids)].map(async (id) => out.set(id, await clientCache.get(id)!)));
+  return out;
+}
+
 export function forgetClient(id: number) {
   clientCache.delete(id);
 }
+
+/** Colours for staff who have none yet (dark enough for white text, distinct side by side). */
+const PALETTE = ['#6d3fc0', '#1f7a8c', '#b5446e', '#2e7d32', '#c05621', '#3559b7', '#8a6d00', '#7b4b94'];
+export function staffColor(c: Catalog | null, id?: number | null): string {
+  const list = c?.staff ?? [];
+  const s = list.find((x) => x.id === id);
+  if (s?.color && /^#[0-9a-fA-F]{6}$/.test(s.color)) return s.color;
+  const i = Math.max(0, list.findIndex((x) => x.id === id));
+  return PALETTE[i % PALETTE.length];
+}
+
+/** A colour for a new staff member: the next one of the palette. */
+export const nextStaffColor = (c: Catalog | null) => PALETTE[(c?.staff.length ?? 0) % PALETTE.length];

@@ -77,6 +77,8 @@ function Shell() {
   const hash = useHash();
   useLang();
   const [me, setMeState] = useState<any>(getMe());
+  const [navOpen, setNavOpen] = useState(false);
+  useEffect(() => setNavOpen(false), [hash]);
   useEffect(() => {
     // Who is logged in (role decides what the menu shows); the login answer is cached, this refreshes it.
     api('GET', '/api/auth/me').then((r) => {
@@ -112,18 +114,24 @@ function Shell() {
     <div class="shell">
       <header class="topbar">
         <span class="brand">Creneau</span>
-        <nav>
+        <button type="button" class="menu-toggle nav-toggle" aria-expanded={navOpen} aria-controls="main-nav" data-testid="nav-menu"
+          onClick={() => setNavOpen(!navOpen)}>
+          ☰ <span class="sr-only">{t('nav.menu')}</span>
+        </button>
+        <nav id="main-nav" class={navOpen ? 'open' : ''} aria-label={t('nav.main')}>
           {link('#/agenda', t('nav.agenda'), 'nav-agenda')}
           {link('#/clients', t('nav.clients'), 'nav-clients')}
           {link('#/freed', t('nav.freed'), 'nav-freed')}
           {isAdmin && link('#/settings', t('nav.settings'), 'nav-settings')}
         </nav>
         <span class="spacer" />
-        <span class="muted me">{fullName(me)}</span>
-        <LangSwitch />
-        <button type="button" class="link" onClick={logout} data-testid="logout">
-          {t('nav.logout')}
-        </button>
+        <div class={'topbar-user' + (navOpen ? ' open' : '')}>
+          <span class="muted me">{fullName(me)}</span>
+          <LangSwitch />
+          <button type="button" class="link" onClick={logout} data-testid="logout">
+            {t('nav.logout')}
+          </button>
+        </div>
       </header>
       <main class="content">{page}</main>
     </div>
