@@ -40,7 +40,16 @@ void attach_hours_and_skills(sql::Connection& c, std::vector<domain::Staff>& sta
 }
 
 constexpr const char* kOneStaff = " WHERE staff_id = ?";
-constexpr const char* kStaffAtSalon = " WHERE staff_id IN (SELECT staff_id FROM staff_salons WHERE salon_id = ?)";
+
+// " WHERE staff_id IN (?, …)" for these staff (read by primary key: cheaper than a subquery per table).
+std::string staff_in(const std::vector<domain::Staff>& staff, std::vector<Value>& params) {
+  std::string w = " WHERE staff_id IN (";
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    w += i ? ", ?" : "?";
+    params.emplace_back(staff[i].id);
+  }
+  return w + ")";
+}
 
 constexpr const char* kStaffColumns = "SELECT id, first_name, last_name, email, phone, role, active, password_hash, color FROM staff";
 
@@ -114,7 +123,10 @@ std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id) {
                                    "staff_salons WHERE salon_id = ?) ORDER BY id",
                                {salon_id}))
     out.push_back(staff_from(r));
-  attach_hours_and_skills(c, out, kStaffAtSalon, {salon_id});
+  if (out.empty()) return out;
+  std::vector<Value> params;
+  auto where = staff_in(out, params);
+  attach_hours_and_skills(c, out, where, params);
   return out;
 }
 

@@ -66,6 +66,7 @@ private:
   enum class Mode { read, write, fine };
   template <typename F>
   auto run(Mode mode, F&& work) -> decltype(work(std::declval<sql::Connection&>())) {
+    const bool writing = mode != Mode::read;
     for (int attempt = 0;; ++attempt) {
       Lease lease(*this);
       auto& c = *lease.conn;

@@ -75,7 +75,8 @@ class Pair:
         """Until the standby has replayed everything the primary has written so far."""
         p = self.superuser(self.primary_port)
         cur = p.cursor()
-        cur.execute("SELECT pg_current_wal_lsn()")
+        # The insert position: with synchronous_commit off (the test cluster) a commit may not be written yet.
+        cur.execute("SELECT pg_current_wal_insert_lsn()")
         target = cur.fetchone()[0]
         p.close()
         r = self.superuser(self.replica_port)
@@ -93,7 +94,14 @@ class Pair:
 
     def pause_replay(self, paused):
         r = self.superuser(self.replica_port)
-        r.cursor().execute("SELECT pg_wal_replay_pause()" if paused else "SELECT pg_wal_replay_resume()")
+        cur = r.cursor()
+        cur.execute("SELECT pg_wal_replay_pause()" if paused else "SELECT pg_wal_replay_resume()")
+        deadline = time.time() + 10
+        while paused and time.time() < deadline:  # a pause takes effect between two records
+            cur.execute("SELECT pg_get_wal_replay_pause_state()")
+            if cur.fetchone()[0] == "paused":
+                break
+            time.sleep(0.02)
         r.close()
 
     def stop(self):
