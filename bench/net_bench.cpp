@@ -18,7 +18,10 @@
 
 #include "store/database.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
+#include <filesystem>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -301,7 +304,15 @@ int main(int argc, char** argv) {
     else die("unknown option " + k);
   }
   if (o.db.empty()) die("usage: net_bench --db URL [--startup] [--avail] [--race] [--create] [--fresh] [options]");
-  auto net = read_network(o.db);
+  // Reading the network opens the database with this build's store, which migrates it: a server from before
+  // (--plain) must find its own schema, so a SQLite file is read from a copy.
+  std::string source = o.db;
+  if (o.plain && o.db.rfind("postgres", 0) != 0) {
+    source = (std::filesystem::temp_directory_path() / ("net_bench-read-" + std::to_string(getpid()) + ".db")).string();
+    std::filesystem::copy_file(o.db, source, std::filesystem::copy_options::overwrite_existing);
+  }
+  auto net = read_network(source);
+  if (source != o.db) std::filesystem::remove(source);
   if (net.salons.empty() || net.salons.front().staff.empty() || net.salons.front().clients.empty())
     die("no generated network in " + o.db + ": run netgen first");
   auto ref = load_reference_salon(reference_salon_path());
