@@ -28,8 +28,8 @@ domain::Client require_client(sql::Connection& c, Id client_id, domain::Instant 
   return *client;
 }
 
-domain::Package require_package(sql::Connection& c, Id client_id, Id package_id, const domain::Zone& zone) {
-  auto p = store::packages::find(c, package_id, zone);
+domain::Package require_package(sql::Connection& c, Id client_id, Id package_id) {
+  auto p = store::packages::find(c, package_id);
   if (!p || p->client_id != client_id) throw domain::not_found("package");
   return *p;
 }
@@ -56,7 +56,7 @@ void allocate(sql::Connection& c, const Salon& salon, domain::Appointment& a, co
     lines.push_back({s.id, s.name, s.package_only, s.discovery, zone.local(a.lines[i].span.start).date});
   }
   bool wants_discovery = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.discovery; });
-  auto held = store::packages::for_client(c, a.client_id, zone, a.id);
+  auto held = store::packages::for_client(c, a.client_id, a.id);
   std::erase_if(held, [&](const auto& p) { return p.salon_only && p.salon_id != salon.id(); });
   auto chosen = domain::allocate_packages(lines, std::move(held),
                                           wants_discovery && store::packages::discovery_used(c, a.client_id, a.id));
@@ -126,7 +126,7 @@ domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::option
       throw validation("package_type_id", "the package \"{}\" is for {}, and this client's birth date does not fit",
                        {type->name, audience_text(type->audience)});
     auto id = store::packages::assign(c, client_id, type_id, start, now, salon.id());
-    return domain::client_package_view(require_package(c, client_id, id, zone));
+    return domain::client_package_view(require_package(c, client_id, id));
   });
 }
 
@@ -139,15 +139,13 @@ std::vector<domain::ClientPackage> list_for_client(Context& ctx, Id client_id) {
 
 domain::ClientPackage get_for_client(Context& ctx, Id client_id, Id package_id) {
   return ctx.db.read([&](sql::Connection& c) {
-    domain::Zone zone(store::catalogue::load_settings(c).timezone);
-    return domain::client_package_view(require_package(c, client_id, package_id, zone));
+    return domain::client_package_view(require_package(c, client_id, package_id));
   });
 }
 
 void remove(Context& ctx, Id client_id, Id package_id) {
   ctx.db.write([&](sql::Connection& c) {
-    domain::Zone zone(store::catalogue::load_settings(c).timezone);
-    auto p = require_package(c, client_id, package_id, zone);
+    auto p = require_package(c, client_id, package_id);
     if (!p.uses.empty())
       throw validation("package_id",
                        "this package has {} session(s) booked or used: cancel or delete those appointments first",

@@ -11,6 +11,7 @@ namespace {
 
 json message_json(const store::outbox::Message& m, const domain::Zone& zone) {
   return {{"id", m.id},
+          {"salon_id", m.salon_id ? json(*m.salon_id) : json(nullptr)},
           {"kind", m.kind},
           {"channel", m.channel},
           {"to", m.to},

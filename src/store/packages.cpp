@@ -58,8 +58,9 @@ domain::Package package_from(const sql::Row& r) {
 
 // Covered services and uses of the packages in `out` (all of one client, or one package), in two queries.
 // `scope` is "p.client_id = ?" or "p.id = ?" with `key` its value.
+// A session's day is the local date of its visit at the visit's salon (salons may be in different zones).
 void attach_details(sql::Connection& c, std::vector<domain::Package>& out, const char* scope, Id key,
-                    const domain::Zone& zone, Id exclude_appointment) {
+                    Id exclude_appointment) {
   std::map<Id, domain::Package*> by_id;
   for (auto& p : out) by_id[p.id] = &p;
   if (by_id.empty()) return;
@@ -69,14 +70,20 @@ void attach_details(sql::Connection& c, std::vector<domain::Package>& out, const
                                    scope + " ORDER BY p.id, s.service_id",
                                {key}))
     if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->service_ids.push_back(r.integer(1));
-  for (const auto& r : c.query(std::string("SELECT l.package_id, l.start_at, a.no_show FROM appointment_lines l "
+  std::map<Id, domain::Zone> zones;
+  auto zone_of = [&](Id salon_id) -> const domain::Zone& {
+    auto it = zones.find(salon_id);
+    if (it == zones.end()) it = zones.emplace(salon_id, domain::Zone(catalogue::load_settings(c, salon_id).timezone)).first;
+    return it->second;
+  };
+  for (const auto& r : c.query(std::string("SELECT l.package_id, l.start_at, a.no_show, a.salon_id FROM appointment_lines l "
                                            "JOIN appointments a ON a.id = l.appointment_id "
                                            "JOIN client_packages p ON p.id = l.package_id "
                                            "WHERE ") +
                                    scope + " AND a.status <> 'cancelled' AND a.id <> ? ORDER BY l.start_at, l.id",
                                {key, exclude_appointment}))
     if (auto it = by_id.find(r.integer(0)); it != by_id.end())
-      it->second->uses.push_back({zone.local(domain::from_epoch(r.integer(1))).date, r.boolean(2)});
+      it->second->uses.push_back({zone_of(r.integer(3)).local(domain::from_epoch(r.integer(1))).date, r.boolean(2)});
 }
 
 }  // namespace
@@ -140,29 +147,27 @@ void remove(sql::Connection& c, Id package_id) {
   c.query("DELETE FROM client_packages WHERE id = ?", {package_id});
 }
 
-std::vector<domain::Package> for_client(sql::Connection& c, Id client_id, const domain::Zone& zone,
-                                        Id exclude_appointment) {
+std::vector<domain::Package> for_client(sql::Connection& c, Id client_id, Id exclude_appointment) {
   std::vector<domain::Package> out;
   for (const auto& r : c.query(std::string(kPackageColumns) + " WHERE p.client_id = ? ORDER BY p.start_date, p.id",
                                {client_id}))
     out.push_back(package_from(r));
-  attach_details(c, out, "p.client_id = ?", client_id, zone, exclude_appointment);
+  attach_details(c, out, "p.client_id = ?", client_id, exclude_appointment);
   domain::sort_oldest_first(out);
   return out;
 }
 
-std::optional<domain::Package> find(sql::Connection& c, Id package_id, const domain::Zone& zone) {
+std::optional<domain::Package> find(sql::Connection& c, Id package_id) {
   auto rows = c.query(std::string(kPackageColumns) + " WHERE p.id = ?", {package_id});
   if (rows.empty()) return std::nullopt;
   std::vector<domain::Package> one{package_from(rows[0])};
-  attach_details(c, one, "p.id = ?", package_id, zone, 0);
+  attach_details(c, one, "p.id = ?", package_id, 0);
   return one[0];
 }
 
 std::vector<domain::ClientPackage> list_for_client(sql::Connection& c, domain::Id client_id) {
-  domain::Zone zone(catalogue::load_settings(c).timezone);
   std::vector<domain::ClientPackage> out;
-  for (const auto& p : for_client(c, client_id, zone)) out.push_back(domain::client_package_view(p));
+  for (const auto& p : for_client(c, client_id)) out.push_back(domain::client_package_view(p));
   return out;
 }
 

@@ -27,11 +27,10 @@ std::int64_t count_of_type(sql::Connection& c, Id type_id);
 Id assign(sql::Connection& c, Id client_id, Id type_id, domain::LocalDate start_date, domain::Instant now, Id salon_id = 1);
 void remove(sql::Connection& c, Id package_id);
 
-// The client's packages, oldest first, with the uses of every visit except `exclude_appointment` (days are
-// local to `zone`).
-std::vector<domain::Package> for_client(sql::Connection& c, Id client_id, const domain::Zone& zone,
-                                        Id exclude_appointment = 0);
-std::optional<domain::Package> find(sql::Connection& c, Id package_id, const domain::Zone& zone);
+// The client's packages, oldest first, with the uses of every visit except `exclude_appointment` (each use's
+// day is local to the salon of its visit).
+std::vector<domain::Package> for_client(sql::Connection& c, Id client_id, Id exclude_appointment = 0);
+std::optional<domain::Package> find(sql::Connection& c, Id package_id);
 
 // The client's packages as the client file and the portal show them (sessions, used, no_shows, remaining,
 // start_date…), oldest first. Reads the salon's time zone itself.

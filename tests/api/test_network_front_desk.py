@@ -108,3 +108,16 @@ def test_the_booking_pages_own_words_are_not_salon_slugs(net, slug):
     r = net.admin.patch(f"/api/salons/{net.montreal}", {"slug": slug})
     assert r.status == 422 and r["error"]["field"] == "slug", r
     assert net.admin.get(f"/api/salons/{net.montreal}")["slug"] == "montreal"
+
+
+def test_network_wide_reads_write_each_salons_times_in_its_own_zone(net):
+    booked = net.book(net.montreal, f"{MONDAY}T10:00:00-05:00", [{"service_id": net.cut, "staff_id": net.marc}])
+    assert booked.status == 201, booked
+    export = net.admin.get(f"/api/clients/{net.client}/export")
+    assert export.status == 200, export
+    [visit] = export["appointments"]
+    assert visit["salon_id"] == net.montreal and visit["start"] == f"{MONDAY}T10:00:00-05:00"
+    assert all(m["created_at"].endswith("-05:00") for m in export["messages"] if m["salon_id"] == net.montreal)
+    # Time off is read in the zone of the person's first salon: Marc's is Montréal.
+    r = net.admin.post(f"/api/staff/{net.marc}/time_off", {"start": f"{MONDAY}T14:00:00", "end": f"{MONDAY}T16:00:00"})
+    assert r.status == 201 and r["start"] == f"{MONDAY}T14:00:00-05:00", r
