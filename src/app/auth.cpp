@@ -149,7 +149,7 @@ Principal authenticate(Context& ctx, const std::string& header) {
     if (!s || s->expires_at <= ctx.now()) throw Error("unauthorized", "the session has expired or does not exist");
     Principal p{s->kind, s->subject_id, {}, {}, {}};
     if (s->kind == "staff") {
-      auto staff = store::catalogue::find_staff(c, s->subject_id);
+      auto staff = store::catalogue::find_staff_identity(c, s->subject_id);
       if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");
       p.role = staff->role;
       p.name = staff->display_name();

@@ -117,6 +117,16 @@ std::optional<domain::Staff> find_staff(sql::Connection& c, Id id) {
   return one[0];
 }
 
+std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kStaffColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  auto s = staff_from(rows[0]);
+  if (s.role != "admin")
+    for (const auto& r : c.query("SELECT salon_id FROM staff_salons WHERE staff_id = ? ORDER BY salon_id", {id}))
+      s.salon_ids.push_back(r.integer(0));
+  return s;
+}
+
 std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id) {
   std::vector<domain::Staff> out;
   for (const auto& r : c.query(std::string(kStaffColumns) + " WHERE active = 1 AND id IN (SELECT staff_id FROM "

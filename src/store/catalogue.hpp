@@ -22,6 +22,8 @@ struct StaffRecord {
 };
 std::vector<domain::Staff> list_staff(sql::Connection& c, bool include_inactive = false);
 std::optional<domain::Staff> find_staff(sql::Connection& c, Id id);
+// Who a session is (authentication, every request): the row and, unless an admin, the salons; no hours or skills.
+std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id);
 // The active staff members who work at one salon, with all their hours and skills.
 std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id);
 std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::string& email);
