@@ -399,7 +399,7 @@ std::size_t check_scoped_agenda(const std::string& db, const Salon& salon, const
       q.to = from.plus_days(days - 1);
       q.step_minutes = settings.booking.slot_step_minutes;
       q.staff_id = staff;
-      store::appointments::AgendaScope scope{{}, staff, {}};
+      store::appointments::AgendaScope scope{{}, staff, {}, {}, 0};
       for (Id s : services) {
         auto sv = store::catalogue::find_service(c, m.service.at(s));
         q.lines.push_back({sv->id, sv->duration_minutes, sv->resource_ids, sv->capacity});

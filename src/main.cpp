@@ -29,8 +29,16 @@ int main(int argc, char** argv) {
   int log_requests = 0;  // 1 on, -1 off, 0 auto
   int threads = 8;
   std::size_t max_connections = 0;
+  std::string db_read, pg_locking = "fine";
   serve->add_option("--db", db_url, "SQLite file (created if missing) or postgresql://user:pass@host/db URL")
       ->envname("CRENEAU_DB")->capture_default_str();
+  serve->add_option("--db-read", db_read,
+                    "PostgreSQL hot standby (postgresql://…) for availability, agenda and list reads; writes go to --db");
+  serve->add_option("--pg-locking", pg_locking,
+                    "PostgreSQL writers: fine (bookings lock their staff, rooms and client, and run side by side) or "
+                    "global (one writer at a time)")
+      ->check(CLI::IsMember({"fine", "global"}))
+      ->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")
       ->envname("CRENEAU_LISTEN")->capture_default_str();
   serve->add_flag("--demo", demo, "Load a demo salon into an empty database");
@@ -110,8 +118,12 @@ int main(int argc, char** argv) {
     if (!log_file.empty()) request_log = http::RequestLog::to_file(log_file);
     else if (log_requests > 0 || (log_requests == 0 && !isatty(STDERR_FILENO))) request_log = http::RequestLog::to_stderr();
 
-    auto db = store::Database::open(db_url, static_cast<std::size_t>(threads) + 2);
+    auto pool = static_cast<std::size_t>(threads) + 2;
+    auto db = store::Database::open(db_url, pool, pg_locking == "global" ? store::Locking::global : store::Locking::fine);
+    std::unique_ptr<store::Database> read_db;
+    if (!db_read.empty()) read_db = store::Database::open_read_only(db_read, pool);
     app::Context ctx{*db, {}, {}};
+    ctx.read_db = read_db.get();
     app::auth::ensure_first_admin(ctx);
     if (demo) app::load_demo(ctx);
     http::Api api(ctx, {web_root, {trusted_proxies}, !public_url.empty(), request_log.get()});

@@ -160,15 +160,11 @@ Principal authenticate(Context& ctx, const std::string& header) {
     if (!s || s->expires_at <= ctx.now()) throw Error("unauthorized", "the session has expired or does not exist");
     Principal p{s->kind, s->subject_id, {}, {}, {}};
     if (s->kind == "staff") {
-      auto staff = store::catalogue::find_staff(c, s->subject_id);
+      auto staff = store::catalogue::find_staff_identity(c, s->subject_id);
       if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");
       p.role = staff->role;
       p.name = staff->display_name();
-      p.salon_ids = staff->salon_ids;
-      if (p.role == "admin") {
-        p.salon_ids.clear();
-        for (const auto& r : c.query("SELECT id FROM salons ORDER BY id")) p.salon_ids.push_back(r.integer(0));
-      }
+      if (p.role != "admin") p.salon_ids = staff->salon_ids;  // an admin works everywhere (Principal::works_at)
     } else {
       auto account = store::auth::find_account(c, s->subject_id);
       if (!account) throw Error("unauthorized", "this account no longer exists");

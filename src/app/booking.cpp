@@ -12,6 +12,7 @@
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
+#include "store/locks.hpp"
 #include "store/salons.hpp"
 
 #include <algorithm>
@@ -116,9 +117,19 @@ void touch(domain::Appointment& a, const Origin& o, domain::Instant now) {
 
 void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const std::vector<LineRequest>& requested,
            bool auto_assign, domain::Id ignore) {
-  // The salon's staff and rooms; their busy time in every salon of the network.
+  // The salon's staff and rooms; the busy time in every salon of the network of those who may take the lines
+  // (the staff asked for, those performing the services, the rooms the services use).
+  store::appointments::AgendaScope scope;
+  scope.ignore_appointment = ignore;
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    scope.service_ids.push_back(a.lines[i].service_id);
+    if (requested[i].staff_id) scope.staff_ids.push_back(*requested[i].staff_id);
+    if (a.lines[i].resource_id) scope.resource_ids.push_back(*a.lines[i].resource_id);
+    if (const auto* service = salon.service(a.lines[i].service_id))
+      scope.resource_ids.insert(scope.resource_ids.end(), service->resource_ids.begin(), service->resource_ids.end());
+  }
   auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), a.span.start - domain::Days(1),
-                                                 a.span.end + domain::Days(1), ignore);
+                                                 a.span.end + domain::Days(1), scope);
   for (std::size_t i = 0; i < a.lines.size(); ++i) {
     auto& line = a.lines[i];
     const auto* service = salon.service(line.service_id);
@@ -152,8 +163,34 @@ void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const
   }
 }
 
+namespace {
+
+// What place() and packages::allocate() read, locked before they read it (store/locks.hpp): the client (their
+// packages, their discovery session), the staff member of each line (every staff member of the salon for a line
+// left to "any"), the rooms each line may take. Only bookings made inside Database::write_fine() run beside
+// each other; to them this is the whole exclusion.
+void lock_decision(sql::Connection& c, const Salon& salon, const domain::Appointment& a,
+                   const std::vector<LineRequest>& requested) {
+  using store::locks::Kind;
+  store::locks::KeySet keys;
+  keys.add(Kind::client, a.client_id);
+  bool any_staff = false;
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    if (requested[i].staff_id) keys.add(Kind::staff, *requested[i].staff_id);
+    else any_staff = true;
+    if (a.lines[i].resource_id) keys.add(Kind::resource, *a.lines[i].resource_id);
+    if (const auto* service = salon.service(a.lines[i].service_id))
+      for (auto r : service->resource_ids) keys.add(Kind::resource, r);
+  }
+  if (any_staff)
+    for (auto id : store::locks::staff_at(c, salon.id())) keys.add(Kind::staff, id);
+  store::locks::take(c, keys);
+}
+
+}  // namespace
+
 domain::Appointment book(Context& ctx, const BookRequest& r, const Origin& o) {
-  return ctx.db.write([&](sql::Connection& c) { return book_in(c, ctx, r, o); });
+  return ctx.db.write_fine([&](sql::Connection& c) { return book_in(c, ctx, r, o); });
 }
 
 domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest& r, const Origin& o) {
@@ -190,6 +227,7 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   a.lines = build_lines(salon, r.lines, r.start, services);
   a.span = {a.lines.front().span.start, a.lines.back().span.end};
   a.group = std::any_of(services.begin(), services.end(), [](const auto& s) { return s.is_group(); });
+  lock_decision(c, salon, a, r.lines);
   place(c, salon, a, r.lines, o.online, 0);
   packages::allocate(c, salon, a, services);
   store::appointments::insert(c, a);
@@ -416,7 +454,7 @@ std::vector<domain::Slot> slots_at(sql::Connection& c, Context& ctx, const Salon
     q.not_after = now + domain::Days(settings.booking.max_advance_days);
   }
   // Only the busy spans the query can look at: its services' staff and its lines' resources.
-  store::appointments::AgendaScope scope{r.service_ids, r.staff_id, {}};
+  store::appointments::AgendaScope scope{r.service_ids, r.staff_id, {}, {}, 0};
   for (const auto& l : q.lines) scope.resource_ids.insert(scope.resource_ids.end(), l.resource_ids.begin(), l.resource_ids.end());
   auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), zone.at(r.from, 0) - domain::Days(1),
                                                  zone.at(r.to.plus_days(1), 0) + domain::Days(1), scope);
@@ -427,7 +465,7 @@ std::vector<domain::Slot> slots_at(sql::Connection& c, Context& ctx, const Salon
 
 Availability availability(Context& ctx, const AvailabilityRequest& r) {
   check_availability_request(r);
-  return ctx.db.read([&](sql::Connection& c) {
+  return ctx.reads().read([&](sql::Connection& c) {
     auto salon = load_salon(c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
     return Availability{slots_at(c, ctx, salon, r), salon.settings.timezone};
   });
@@ -435,7 +473,7 @@ Availability availability(Context& ctx, const AvailabilityRequest& r) {
 
 std::vector<NextSlot> next_slots(Context& ctx, const AvailabilityRequest& r) {
   check_availability_request(r);
-  return ctx.db.read([&](sql::Connection& c) {
+  return ctx.reads().read([&](sql::Connection& c) {
     std::vector<NextSlot> out;
     for (const auto& profile : store::salons::list(c)) {
       auto salon = load_salon(c, profile.id);

@@ -29,6 +29,10 @@ struct Context {
   DeliveryConfig delivery;
   std::function<domain::Instant()> clock = [] { return domain::now(); };
   domain::Instant now() const { return clock(); }
+  // --db-read: a hot standby that answers availability, agenda and list reads (a little behind the primary:
+  // what they show free may be taken, and the booking then answers 409). Null: everything reads `db`.
+  store::Database* read_db = nullptr;
+  store::Database& reads() const { return read_db ? *read_db : db; }
 };
 
 // Who is asking: a staff member (role admin/manager/employee) or a portal account.
@@ -37,12 +41,14 @@ struct Principal {
   domain::Id id = 0;
   std::string role;  // admin | manager | employee (staff only)
   std::string name;
-  std::vector<domain::Id> salon_ids;  // staff: the salons they work at (an admin: every salon), sorted
+  std::vector<domain::Id> salon_ids;  // staff: the salons they work at, sorted (an admin: none listed, works at all)
   bool is_admin() const { return kind == "staff" && role == "admin"; }
   // Admin rights: everywhere for an admin, at their salons for a manager.
   bool is_manager() const { return kind == "staff" && (role == "admin" || role == "manager"); }
+  // An admin works at every salon (of a thousand: not listed, so that authenticating reads no salon list).
   bool works_at(domain::Id salon_id) const {
-    return kind == "staff" && std::find(salon_ids.begin(), salon_ids.end(), salon_id) != salon_ids.end();
+    return is_admin() ||
+           (kind == "staff" && std::find(salon_ids.begin(), salon_ids.end(), salon_id) != salon_ids.end());
   }
   bool manages(domain::Id salon_id) const { return is_manager() && works_at(salon_id); }
   domain::Actor actor() const { return {kind == "staff" ? "staff" : "client", id, name}; }

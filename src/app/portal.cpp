@@ -9,6 +9,7 @@
 #include "store/appointments.hpp"
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
+#include "store/locks.hpp"
 #include "store/outbox.hpp"
 #include "store/packages.hpp"
 
@@ -270,8 +271,11 @@ Me me(Context& ctx, Id account_id) {
 
 domain::Appointment book(Context& ctx, const Principal& who, booking::BookRequest r, std::optional<Id> for_client_id) {
   // One transaction: whom for, the provisional file of a first booking, and the booking itself, so a
-  // refused booking leaves no file behind.
-  return ctx.db.write([&](sql::Connection& c) {
+  // refused booking leaves no file behind. It writes only new rows and what booking::book_in locks.
+  return ctx.db.write_fine([&](sql::Connection& c) {
+    store::locks::KeySet keys;  // the account first: two first bookings at once make one provisional file
+    keys.add(store::locks::Kind::account, who.id);
+    store::locks::take(c, keys);
     auto account = load_account(c, who.id);
     auto ids = family(c, account, ctx.now());
     if (for_client_id && !in_family(ids, *for_client_id))

@@ -127,7 +127,11 @@ std::map<Id, domain::Zone> zones(Context& ctx) {
 }
 
 domain::Zone zone_of(Context& ctx, Id salon_id) {
-  auto tz = ctx.db.read([&](sql::Connection& c) { return store::catalogue::load_settings(c, salon_id).timezone; });
+  // The salon's row holds its zone (the settings' timezone is that value): one statement.
+  auto tz = ctx.db.read([&](sql::Connection& c) {
+    auto s = store::salons::find(c, salon_id);
+    return s ? s->timezone : domain::Settings{}.timezone;
+  });
   return domain::Zone(tz);
 }
 

@@ -22,7 +22,9 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("GET", "/api/availability", [&ctx](const Request& req, const Params&) {
     auto who = require_staff(ctx, req);
     auto q = read_availability_request(req);
-    q.salon_id = request_salon(ctx, &who, req);
+    // A salon the caller works at exists (the session just listed it): no transaction to check it again.
+    auto named = query_salon(req);
+    q.salon_id = named && who.works_at(*named) ? *named : request_salon(ctx, &who, req);
     auto found = app::booking::availability(ctx, q);  // settings read once, in the use case's transaction
     return slots_response(found.slots, domain::Zone(found.timezone));
   });
@@ -30,7 +32,9 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   r.add("POST", "/api/appointments", [&ctx, origin](const Request& req, const Params&) {
     auto p = require_staff(ctx, req);
     auto j = parse_object(req);
-    auto salon = request_salon(ctx, &p, req, opt_int(j, "salon_id"));
+    // A salon the caller works at exists (the session just listed it): no transaction to check it again.
+    auto named = opt_int(j, "salon_id");
+    auto salon = named && p.works_at(*named) ? *named : request_salon(ctx, &p, req, named);
     auto z = salon_zone(ctx, salon);
     auto body = read_book_request(j, z);
     body.salon_id = salon;
@@ -61,7 +65,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     f.limit = req.query_param("limit") ? page.limit : 500;
     f.offset = page.offset;
     std::int64_t total = 0;
-    auto items = ctx.db.read([&](sql::Connection& c) { return store::appointments::list(c, f, &total); });
+    auto items = ctx.reads().read([&](sql::Connection& c) { return store::appointments::list(c, f, &total); });
     json a = json::array();
     for (const auto& x : items) a.push_back(to_json(x, zones.of(x.salon_id)));
     return json_response(200, list_body(total, std::move(a)));

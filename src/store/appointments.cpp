@@ -228,7 +228,7 @@ domain::Agenda agenda_frame(sql::Connection& c, const AgendaSalon& salon, domain
   domain::Agenda agenda;
   agenda.zone = &salon.zone;
   agenda.opening_hours = salon.settings.opening_hours;
-  for (auto& s : catalogue::list_staff(c)) {
+  for (auto& s : catalogue::list_staff_at(c, salon.salon_id)) {
     // The salon's staff, with the hours they work there only; their busy spans come from every salon.
     if (!std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), salon.salon_id)) continue;
     domain::StaffSchedule sched;
@@ -240,7 +240,7 @@ domain::Agenda agenda_frame(sql::Connection& c, const AgendaSalon& salon, domain
     agenda.staff.push_back(std::move(sched));
   }
   for (const auto& r : catalogue::list_resources(c, salon.salon_id)) agenda.resources.push_back({r.id, {}});
-  for (const auto& t : catalogue::time_off_between(c, from, to)) {
+  for (const auto& t : catalogue::time_off_between(c, from, to, salon.salon_id)) {
     auto* s = agenda.find_staff(t.staff_id);
     if (s) s->time_off.push_back(t.span);
   }
@@ -300,7 +300,8 @@ domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain:
   std::vector<Id> staff, resources;
   for (const auto& s : agenda.staff) {
     if (scope.staff_id && s.staff_id != *scope.staff_id) continue;
-    if (std::any_of(scope.service_ids.begin(), scope.service_ids.end(), [&](Id id) { return s.performs(id); }))
+    if (std::find(scope.staff_ids.begin(), scope.staff_ids.end(), s.staff_id) != scope.staff_ids.end() ||
+        std::any_of(scope.service_ids.begin(), scope.service_ids.end(), [&](Id id) { return s.performs(id); }))
       staff.push_back(s.staff_id);
   }
   for (Id r : scope.resource_ids)
@@ -312,9 +313,10 @@ domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain:
   if (!staff.empty()) {
     std::vector<Value> params;
     std::string in = placeholders(staff, params);
-    params.insert(params.end(), {lo, hi, after});
+    params.insert(params.end(), {lo, hi, after, scope.ignore_appointment});
     for (const auto& r : c.query(std::string(kBusyColumns) + "WHERE staff_id IN (" + in +
-                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1",
+                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1 "
+                                     "AND appointment_id <> ?",
                                  params)) {
       bool resource_in_scope = !r.is_null(1) && std::binary_search(resources.begin(), resources.end(), r.integer(1));
       add_busy(agenda, r, true, resource_in_scope);
@@ -323,10 +325,10 @@ domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain:
   if (!resources.empty()) {
     std::vector<Value> params;
     std::string in = placeholders(resources, params);
-    params.insert(params.end(), {lo, hi, after});
+    params.insert(params.end(), {lo, hi, after, scope.ignore_appointment});
     std::string not_staff = staff.empty() ? "" : " AND staff_id NOT IN (" + placeholders(staff, params) + ")";
     for (const auto& r : c.query(std::string(kBusyColumns) + "WHERE resource_id IN (" + in +
-                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1" + not_staff,
+                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?" + not_staff,
                                  params))
       add_busy(agenda, r, false, true);
   }

@@ -50,6 +50,8 @@ struct AgendaScope {
   std::vector<Id> service_ids;
   std::optional<Id> staff_id;
   std::vector<Id> resource_ids;
+  std::vector<Id> staff_ids;     // also in scope, whatever they perform (a booking's chosen staff)
+  Id ignore_appointment = 0;     // an appointment being moved
 };
 domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to,
                            const AgendaScope& scope);

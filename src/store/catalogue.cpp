@@ -17,22 +17,38 @@ domain::Settings default_settings() {
   return s;
 }
 
-// Hours and skills for the given staff (all when `only` is 0), attached in one pass each.
-void attach_hours_and_skills(sql::Connection& c, std::vector<domain::Staff>& staff) {
+// Hours and skills for the given staff, attached in one pass each. `where` narrows the three reads to the staff
+// asked for (a network of a thousand salons has ten thousand staff members: one request reads only its own).
+void attach_hours_and_skills(sql::Connection& c, std::vector<domain::Staff>& staff, const std::string& where = "",
+                             const std::vector<Value>& params = {}) {
   std::map<Id, domain::Staff*> by_id;
   for (auto& s : staff) by_id[s.id] = &s;
-  for (const auto& r : c.query("SELECT staff_id, weekday, start_minute, end_minute, salon_id FROM staff_hours "
-                               "ORDER BY staff_id, weekday, start_minute, salon_id")) {
+  for (const auto& r : c.query("SELECT staff_id, weekday, start_minute, end_minute, salon_id FROM staff_hours" + where +
+                                   " ORDER BY staff_id, weekday, start_minute, salon_id",
+                               params)) {
     if (auto it = by_id.find(r.integer(0)); it != by_id.end())
       it->second->hours.push_back({static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
                                    static_cast<int>(r.integer(3)), r.integer(4)});
   }
-  for (const auto& r : c.query("SELECT staff_id, salon_id FROM staff_salons ORDER BY staff_id, salon_id")) {
+  for (const auto& r : c.query("SELECT staff_id, salon_id FROM staff_salons" + where + " ORDER BY staff_id, salon_id", params)) {
     if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->salon_ids.push_back(r.integer(1));
   }
-  for (const auto& r : c.query("SELECT staff_id, service_id FROM staff_services ORDER BY staff_id, service_id")) {
+  for (const auto& r :
+       c.query("SELECT staff_id, service_id FROM staff_services" + where + " ORDER BY staff_id, service_id", params)) {
     if (auto it = by_id.find(r.integer(0)); it != by_id.end()) it->second->service_ids.push_back(r.integer(1));
   }
+}
+
+constexpr const char* kOneStaff = " WHERE staff_id = ?";
+
+// " WHERE staff_id IN (?, …)" for these staff (read by primary key: cheaper than a subquery per table).
+std::string staff_in(const std::vector<domain::Staff>& staff, std::vector<Value>& params) {
+  std::string w = " WHERE staff_id IN (";
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    w += i ? ", ?" : "?";
+    params.emplace_back(staff[i].id);
+  }
+  return w + ")";
 }
 
 constexpr const char* kStaffColumns = "SELECT id, first_name, last_name, email, phone, role, active, password_hash, color FROM staff";
@@ -97,15 +113,38 @@ std::optional<domain::Staff> find_staff(sql::Connection& c, Id id) {
   auto rows = c.query(std::string(kStaffColumns) + " WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   std::vector<domain::Staff> one{staff_from(rows[0])};
-  attach_hours_and_skills(c, one);
+  attach_hours_and_skills(c, one, kOneStaff, {one[0].id});
   return one[0];
+}
+
+std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id) {
+  auto rows = c.query(std::string(kStaffColumns) + " WHERE id = ?", {id});
+  if (rows.empty()) return std::nullopt;
+  auto s = staff_from(rows[0]);
+  if (s.role != "admin")
+    for (const auto& r : c.query("SELECT salon_id FROM staff_salons WHERE staff_id = ? ORDER BY salon_id", {id}))
+      s.salon_ids.push_back(r.integer(0));
+  return s;
+}
+
+std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id) {
+  std::vector<domain::Staff> out;
+  for (const auto& r : c.query(std::string(kStaffColumns) + " WHERE active = 1 AND id IN (SELECT staff_id FROM "
+                                   "staff_salons WHERE salon_id = ?) ORDER BY id",
+                               {salon_id}))
+    out.push_back(staff_from(r));
+  if (out.empty()) return out;
+  std::vector<Value> params;
+  auto where = staff_in(out, params);
+  attach_hours_and_skills(c, out, where, params);
+  return out;
 }
 
 std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::string& email) {
   auto rows = c.query(std::string(kStaffColumns) + " WHERE lower(email) = lower(?) AND active = 1", {email});
   if (rows.empty()) return std::nullopt;
   std::vector<domain::Staff> one{staff_from(rows[0])};
-  attach_hours_and_skills(c, one);
+  attach_hours_and_skills(c, one, kOneStaff, {one[0].id});
   return StaffRecord{one[0], rows[0].text(7)};
 }
 
@@ -138,11 +177,18 @@ Id insert_time_off(sql::Connection& c, const domain::TimeOff& t) {
       .integer(0);
 }
 
-std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to) {
+std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to,
+                                             std::optional<Id> salon_id) {
   std::vector<domain::TimeOff> out;
+  std::vector<Value> params{domain::to_epoch(to), domain::to_epoch(from)};
+  std::string at_salon;
+  if (salon_id) {
+    at_salon = " AND staff_id IN (SELECT staff_id FROM staff_salons WHERE salon_id = ?)";
+    params.emplace_back(*salon_id);
+  }
   for (const auto& r : c.query("SELECT id, staff_id, start_at, end_at, reason FROM staff_time_off "
-                               "WHERE start_at < ? AND end_at > ? ORDER BY staff_id, start_at",
-                               {domain::to_epoch(to), domain::to_epoch(from)}))
+                               "WHERE start_at < ? AND end_at > ?" + at_salon + " ORDER BY staff_id, start_at",
+                               params))
     out.push_back({r.integer(0), r.integer(1), {domain::from_epoch(r.integer(2)), domain::from_epoch(r.integer(3))},
                    r.text(4)});
   return out;

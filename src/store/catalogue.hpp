@@ -22,13 +22,19 @@ struct StaffRecord {
 };
 std::vector<domain::Staff> list_staff(sql::Connection& c, bool include_inactive = false);
 std::optional<domain::Staff> find_staff(sql::Connection& c, Id id);
+// Who a session is (authentication, every request): the row and, unless an admin, the salons; no hours or skills.
+std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id);
+// The active staff members who work at one salon, with all their hours and skills.
+std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id);
 std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::string& email);
 Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& password_hash, domain::Instant now);
 void update_staff(sql::Connection& c, const domain::Staff& s, const std::optional<std::string>& password_hash);
 std::int64_t count_staff(sql::Connection& c);
 
 Id insert_time_off(sql::Connection& c, const domain::TimeOff& t);
-std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to);
+// Of every staff member, or of those who work at `salon_id`.
+std::vector<domain::TimeOff> time_off_between(sql::Connection& c, domain::Instant from, domain::Instant to,
+                                             std::optional<Id> salon_id = std::nullopt);
 // Time off overlapping [from, to) (an open bound when absent), of one staff member or all, by start then id.
 struct TimeOffFilter {
   std::optional<domain::Instant> from, to;

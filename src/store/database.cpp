@@ -7,18 +7,45 @@
 
 namespace creneau::store {
 
-std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+namespace {
+bool is_postgres(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+}  // namespace
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size, Locking locking) {
   std::unique_ptr<Database> db(new Database());
   db->url_ = url;
   db->max_open_ = pool_size == 0 ? 1 : pool_size;
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+  db->locking_ = locking;
+  if (is_postgres(url)) {
     db->dialect_ = "postgres";
     db->connect_ = [url] { return sql::connect_postgres(url); };
   } else {
     db->dialect_ = "sqlite";
+    db->locking_ = Locking::global;  // one writer at a time whatever is asked
     db->connect_ = [url] { return sql::connect_sqlite(url); };
   }
   db->migrate();
+  return db;
+}
+
+std::unique_ptr<Database> Database::open_read_only(const std::string& url, std::size_t pool_size) {
+  if (!is_postgres(url)) throw std::runtime_error("a read replica is a postgresql:// URL");
+  std::unique_ptr<Database> db(new Database());
+  db->url_ = url;
+  db->max_open_ = pool_size == 0 ? 1 : pool_size;
+  db->dialect_ = "postgres";
+  db->connect_ = [url] { return sql::connect_postgres(url); };
+  const auto& migrations = postgres_migrations();
+  int newest = migrations.empty() ? 0 : migrations.back().version;
+  int current = db->read([](sql::Connection& c) {
+    return static_cast<int>(c.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").at(0).integer(0));
+  });
+  if (current != newest)
+    throw std::runtime_error("the read replica's schema is version " + std::to_string(current) + ", this server's " +
+                             std::to_string(newest) + ": let the replica catch up with its primary");
+  db->schema_version_ = current;
   return db;
 }
 

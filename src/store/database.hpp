@@ -13,10 +13,18 @@
 
 namespace creneau::store {
 
+// How PostgreSQL writers exclude each other. `global`: every writer takes one advisory lock (as SQLite's single
+// writer). `fine`: writers that lock what they decide on (write_fine + store::locks) run side by side, each
+// holding the global lock in shared mode; every other writer still takes it exclusively.
+enum class Locking { global, fine };
+
 class Database {
 public:
   // A file path → SQLite (created if missing); postgresql://… → PostgreSQL.
-  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size = 4);
+  static std::unique_ptr<Database> open(const std::string& url, std::size_t pool_size = 4,
+                                        Locking locking = Locking::fine);
+  // A hot standby for reads only: no migration (it cannot write); its schema must be this server's.
+  static std::unique_ptr<Database> open_read_only(const std::string& url, std::size_t pool_size = 4);
   ~Database();
 
   std::string_view dialect() const { return dialect_; }
@@ -31,11 +39,17 @@ public:
   // An exception inside rolls everything back and propagates.
   template <typename F>
   auto write(F&& work) -> decltype(work(std::declval<sql::Connection&>())) {
-    return run(true, std::forward<F>(work));
+    return run(Mode::write, std::forward<F>(work));
+  }
+  // A writer that locks what its decision reads (store::locks::take) before reading it. On PostgreSQL with
+  // Locking::fine it runs beside other such writers; otherwise it is write().
+  template <typename F>
+  auto write_fine(F&& work) -> decltype(work(std::declval<sql::Connection&>())) {
+    return run(locking_ == Locking::fine ? Mode::fine : Mode::write, std::forward<F>(work));
   }
   template <typename F>
   auto read(F&& work) -> decltype(work(std::declval<sql::Connection&>())) {
-    return run(false, std::forward<F>(work));
+    return run(Mode::read, std::forward<F>(work));
   }
 
   // Called after each committed write transaction with how long it took (BEGIN to COMMIT, the attempt that
@@ -49,14 +63,18 @@ private:
   void release(std::unique_ptr<sql::Connection> c);
   void migrate();
 
+  enum class Mode { read, write, fine };
   template <typename F>
-  auto run(bool writing, F&& work) -> decltype(work(std::declval<sql::Connection&>())) {
+  auto run(Mode mode, F&& work) -> decltype(work(std::declval<sql::Connection&>())) {
+    const bool writing = mode != Mode::read;
     for (int attempt = 0;; ++attempt) {
       Lease lease(*this);
       auto& c = *lease.conn;
       auto started = std::chrono::steady_clock::now();
       try {
-        writing ? c.begin_write() : c.begin_read();
+        if (mode == Mode::read) c.begin_read();
+        else if (mode == Mode::fine) c.begin_write_fine();
+        else c.begin_write();
         if constexpr (std::is_void_v<decltype(work(c))>) {
           work(c);
           c.commit();
@@ -88,6 +106,7 @@ private:
   std::string url_;
   std::string dialect_;
   int schema_version_ = 0;
+  Locking locking_ = Locking::fine;
   std::function<std::unique_ptr<sql::Connection>()> connect_;
   std::mutex mutex_;
   std::condition_variable available_;

@@ -49,6 +49,13 @@ public:
   virtual void script(std::string_view sql) = 0;
   // A write transaction that serialises with every other writer (BEGIN IMMEDIATE / advisory lock).
   virtual void begin_write() = 0;
+  // A write transaction that runs beside other such ones and locks what it decides on with lock_keys();
+  // engines with a single writer (SQLite) make it begin_write().
+  virtual void begin_write_fine() { begin_write(); }
+  // Inside begin_write_fine(): waits for and holds, until the end of the transaction, an exclusive lock on each
+  // key, taken in increasing order (so two writers never wait on each other in a cycle). Elsewhere: nothing,
+  // the transaction already excludes every writer.
+  virtual void lock_keys(std::vector<std::int64_t> /*keys*/) {}
   // A read transaction: one consistent snapshot.
   virtual void begin_read() = 0;
   virtual void commit() = 0;

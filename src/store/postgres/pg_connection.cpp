@@ -17,6 +17,13 @@ constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kOid =
 // Every writer takes this transaction-scoped advisory lock, so writes serialise across connections and
 // processes like SQLite's BEGIN IMMEDIATE. Advisory locks are per database.
 constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(4242)";
+// --pg-locking fine: writers that lock what they decide on hold that same lock in shared mode, so they run side
+// by side while any other writer (catalogue, settings, moves, jobs…) still excludes them all.
+constexpr const char* kBeginWriteFine = "BEGIN; SELECT pg_advisory_xact_lock_shared(4242)";
+// Keys in increasing order in one round trip: the aggregate consumes the sorted subquery row by row. The keys
+// (class << 48 | id, store/locks.hpp) never meet 4242.
+constexpr const char* kLockKeys =
+    "SELECT COUNT(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT k FROM unnest(?::bigint[]) AS t(k) ORDER BY k) s";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 struct ResultDeleter {
@@ -155,8 +162,24 @@ public:
 
   void script(std::string_view sql) override { exec(std::string(sql)); }
 
-  void begin_write() override { begin(kBeginWrite); }
-  void begin_read() override { begin(kBeginRead); }
+  void begin_write() override {
+    begin(kBeginWrite);
+    fine_ = false;
+  }
+  void begin_write_fine() override {
+    begin(kBeginWriteFine);
+    fine_ = true;
+  }
+  void lock_keys(std::vector<std::int64_t> keys) override {
+    if (!fine_ || keys.empty()) return;
+    std::string array = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) array += (i ? "," : "") + std::to_string(keys[i]);
+    query(kLockKeys, {array + "}"});
+  }
+  void begin_read() override {
+    begin(kBeginRead);
+    fine_ = false;
+  }
   void commit() override {
     bool aborted = PQtransactionStatus(conn_) == PQTRANS_INERROR;
     Result r(PQexec(conn_, "COMMIT"));
@@ -290,6 +313,7 @@ private:
   std::unordered_map<std::string, Statement> statements_;  // SQL as written → prepared statement
   std::uint64_t counter_ = 0;
   std::string last_error_;
+  bool fine_ = false;  // inside begin_write_fine(): lock_keys() locks
 };
 
 }  // namespace
