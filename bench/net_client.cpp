@@ -99,6 +99,15 @@ HttpClient::Answer HttpClient::get(const std::string& target) { return impl_->ca
 HttpClient::Answer HttpClient::post(const std::string& target, const nlohmann::json& body) {
   return impl_->call(bhttp::verb::post, target, body.dump());
 }
+HttpClient::Answer HttpClient::patch(const std::string& target, const nlohmann::json& body) {
+  return impl_->call(bhttp::verb::patch, target, body.dump());
+}
+HttpClient::Answer HttpClient::call(const std::string& method, const std::string& target, const std::string& body) {
+  auto verb = bhttp::string_to_verb(method);
+  if (verb == bhttp::verb::unknown) die("unknown HTTP method " + method);
+  return impl_->call(verb, target, body);
+}
+void HttpClient::set_token(std::string token) { impl_->token = std::move(token); }
 
 std::string login(unsigned short port) {
   HttpClient c(port);

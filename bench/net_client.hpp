@@ -1,5 +1,5 @@
 #pragma once
-// What net_bench needs to drive the real server: the process (spawn, port, RSS), a keep-alive HTTP/1.1 client,
+// What net_bench and reports_bench need to drive the real server: the process (spawn, port, RSS), a keep-alive HTTP/1.1 client,
 // percentiles. (http_bench.cpp has its own older copy of the same ideas.)
 #include <nlohmann/json.hpp>
 
@@ -50,6 +50,10 @@ public:
   };
   Answer get(const std::string& target);
   Answer post(const std::string& target, const nlohmann::json& body);
+  Answer patch(const std::string& target, const nlohmann::json& body);
+  // Any method by name ("GET", "PUT"…); an empty body is sent without a content type.
+  Answer call(const std::string& method, const std::string& target, const std::string& body = {});
+  void set_token(std::string token);
 
 private:
   struct Impl;

@@ -9,14 +9,12 @@
 //
 //   reports_bench [--bin PATH] [--salon PATH] [--ref-db URL] [--net-db URL] [--salons N] [--appointments N]
 //                 [--requests N] [--port P] [--smoke] [--keep]
+#include "net_client.hpp"
 #include "salon.hpp"
 
 #include "domain/time.hpp"
 #include "store/database.hpp"
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
@@ -41,8 +39,6 @@ extern char** environ;
 
 using namespace creneau;
 namespace bhttp = boost::beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
@@ -69,57 +65,22 @@ double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(
 
 // ---- a keep-alive HTTP/1.1 client and the server process -------------------------------------------------
 
+// The benches' keep-alive client (net_client.hpp), with this bench's "expect this status" call.
 class Client {
 public:
-  explicit Client(int port) : port_(static_cast<unsigned short>(port)) { connect(); }
-  struct Answer {
-    int status = 0;
-    std::string body;
-  };
-  Answer call(bhttp::verb method, const std::string& target, const std::string& body = {}) {
-    bhttp::request<bhttp::string_body> req{method, target, 11};
-    req.set(bhttp::field::host, "127.0.0.1");
-    req.keep_alive(true);
-    if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-    if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
-    req.body() = body;
-    req.prepare_payload();
-    for (int attempt = 0;; ++attempt) {
-      try {
-        bhttp::write(socket_, req);
-        bhttp::response_parser<bhttp::string_body> parser;
-        parser.body_limit(64u << 20);
-        bhttp::read(socket_, buffer_, parser);
-        auto res = parser.release();
-        Answer a{static_cast<int>(res.result_int()), std::move(res.body())};
-        if (!res.keep_alive()) connect();
-        return a;
-      } catch (const std::exception&) {
-        if (attempt >= 1) throw;
-        connect();  // the server closed an idle connection: once more on a fresh one
-      }
-    }
+  explicit Client(int port) : http_(static_cast<unsigned short>(port)) {}
+  bench::HttpClient::Answer call(bhttp::verb method, const std::string& target, const std::string& body = {}) {
+    return http_.call(std::string(bhttp::to_string(method)), target, body);
   }
   json expect(bhttp::verb method, const std::string& target, const json& body, int status) {
     auto a = call(method, target, body.is_null() ? std::string() : body.dump());
     if (a.status != status) die(target + ": HTTP " + std::to_string(a.status) + " " + a.body.substr(0, 300));
     return json::parse(a.body);
   }
-  std::string token;
+  void set_token(std::string token) { http_.set_token(std::move(token)); }
 
 private:
-  void connect() {
-    boost::beast::error_code ec;
-    socket_.close(ec);
-    socket_ = tcp::socket(ioc_);
-    socket_.connect(tcp::endpoint(net::ip::address_v4::loopback(), port_));
-    socket_.set_option(tcp::no_delay(true));
-    buffer_.clear();
-  }
-  net::io_context ioc_;
-  tcp::socket socket_{ioc_};
-  boost::beast::flat_buffer buffer_;
-  unsigned short port_;
+  bench::HttpClient http_;
 };
 
 struct Server {
@@ -313,7 +274,7 @@ void reference_part(const Options& o, const std::string& db, const fs::path& dir
   Server server;
   server.start(o, db, (dir / "reference.log").string());
   Client admin(o.port);
-  admin.token = admin_token(o);
+  admin.set_token(admin_token(o));
   admin.expect(bhttp::verb::patch, "/api/settings", {{"timezone", salon.timezone}, {"opening_hours", json::array()}}, 200);
   std::map<Id, Id> service, staff;
   std::map<Id, int> minutes;
@@ -358,7 +319,7 @@ void reference_part(const Options& o, const std::string& db, const fs::path& dir
               ms(Clock::now() - t0));
   server.start(o, db, (dir / "reference.log").string());
   Client c(o.port);
-  c.token = admin_token(o);
+  c.set_token(admin_token(o));
   measure(c, server.pid, "summary, March 2027 (one salon = the network)", "/api/reports/summary?from=2027-03-01&to=2027-03-31", o.requests);
   measure(c, server.pid, "daily, March 2027", "/api/reports/daily?from=2027-03-01&to=2027-03-31", o.requests);
   measure(c, server.pid, "summary, the 90 days", "/api/reports/summary?from=2027-02-01&to=2027-05-01", o.requests);
@@ -371,7 +332,7 @@ void network_part(const Options& o, const std::string& db, const fs::path& dir) 
   Server server;
   server.start(o, db, (dir / "network.log").string());
   Client admin(o.port);
-  admin.token = admin_token(o);
+  admin.set_token(admin_token(o));
   std::vector<Id> salons{1}, services;
   for (int i = 2; i <= o.salons; ++i)
     salons.push_back(admin.expect(bhttp::verb::post, "/api/salons",
@@ -434,7 +395,7 @@ void network_part(const Options& o, const std::string& db, const fs::path& dir) 
               o.appointments, ms(Clock::now() - t0));
   server.start(o, db, (dir / "network.log").string());
   Client c(o.port);
-  c.token = admin_token(o);
+  c.set_token(admin_token(o));
   auto of = ", network of " + std::to_string(o.salons);
   measure(c, server.pid, "summary, March 2027" + of, "/api/reports/summary?from=2027-03-01&to=2027-03-31", o.requests);
   measure(c, server.pid, "daily, March 2027" + of, "/api/reports/daily?from=2027-03-01&to=2027-03-31", o.requests);
