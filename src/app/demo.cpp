@@ -213,6 +213,32 @@ void load_demo(Context& ctx) {
       clients.push_back(cl);
       (d.lyon ? lyon_clients : paris_clients).push_back(cl);
     }
+    // The rest of the clientele, adults with names mixed from the list above: with a few dozen clients, six weeks
+    // of three busy agendas would bring each of them back every other day.
+    // Every (first name, surname) pair once; surnames of their own, so that no one passes for the Lemoine family.
+    static constexpr const char* kSurnames[] = {
+        "Martin", "Bernard", "Thomas", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Simon", "Laurent",
+        "Michel", "Garcia", "David", "Bertrand", "Roussel", "Muller", "Lefebvre", "Leroux", "Bonnin", "Fabre",
+        "Lemaire", "Caron", "Barbier", "Meyer", "Brunet", "Schmitt", "Collet", "Marchand", "Dumont", "Aubert",
+        "Rolland", "Lucas", "Noel", "Baron", "Charpentier", "Hubert", "Carpentier", "Lacroix", "Renaud", "Gilbert"};
+    constexpr std::size_t surnames = std::size(kSurnames);
+    const std::size_t named = defs_c.size();
+    for (std::size_t i = 0; i < named * surnames; ++i) {
+      const auto& first = defs_c[i % named];
+      const char* last = kSurnames[(i / named + 7 * (i % named)) % surnames];
+      domain::Client cl;
+      cl.first_name = first.first;
+      cl.last_name = last;
+      cl.email = domain::fold(std::string(first.first) + "." + last) + "." + std::to_string(i + 1) + "@example.com";
+      char phone[16];
+      std::snprintf(phone, sizeof phone, "+33%d%08d", i % 4 == 3 ? 7 : 6, 20031947 + static_cast<int>(i) * 271829 % 70000000);
+      cl.phone = phone;
+      cl.gender = first.gender;
+      cl.birth_date = domain::LocalDate::from_ymd(1955 + static_cast<int>(i * 7 % 48), static_cast<unsigned>(i % 12 + 1),
+                                                  static_cast<unsigned>(i * 11 % 28 + 1));
+      cl.id = store::clients::insert(c, cl, now - domain::Days(400 - static_cast<int>(i / 4)));
+      (i % 3 == 0 ? lyon_clients : paris_clients).push_back(cl);
+    }
     constexpr std::size_t kMother = 29, kSon = 30, kDaughter = 31;
     Id mother = clients[kMother].id;
     store::client_files::put_member(c, mother, clients[kSon].id, "enfant");

@@ -4,6 +4,7 @@
 #include "store/appointments.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace creneau::app::demo {
 
@@ -99,8 +100,21 @@ void fill_agenda(Ctx& x, const Salon& salon, const std::vector<Worker>& workers,
             minute += 15;
             continue;
           }
-          who = fit[static_cast<std::size_t>(dice.below(static_cast<int>(fit.size())))];
+          // A few draws for a client without a visit within ten days of that day; none: the slot stays free.
+          bool found = false;
+          for (int draw = 0; draw < 4 && !found; ++draw) {
+            who = fit[static_cast<std::size_t>(dice.below(static_cast<int>(fit.size())))];
+            const auto& days = x.visits[clients[who].id];
+            found = std::none_of(days.begin(), days.end(), [&](domain::LocalDate d) {
+              return std::abs(d.days_since_epoch - day.days_since_epoch) < 10;
+            });
+          }
+          if (!found) {
+            minute += 15;
+            continue;
+          }
         }
+        x.visits[clients[who].id].push_back(day);
         const auto& client = clients[who];
         domain::Appointment a;
         a.salon_id = salon.id();

@@ -53,6 +53,8 @@ struct Ctx {
   Dice& dice;
   Occupancy& busy;
   Holders& holders;
+  // The days each client already has a visit on (every salon): a regular comes back every few weeks, not daily.
+  std::map<Id, std::vector<domain::LocalDate>> visits = {};
 };
 
 // The visits of `salon` from `today` - 14 to `today` + 27 for `workers` working there, among `clients` (its
