@@ -272,8 +272,21 @@ GeneratedNetwork generate_network(const std::string& url, const Salon& reference
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(url.c_str()), &PQfinish);
   if (PQstatus(conn.get()) != CONNECTION_OK) throw std::runtime_error(std::string("PostgreSQL: ") + PQerrorMessage(conn.get()));
   exec(conn.get(), "BEGIN");
+  // Migration 009's triggers would run once per copied row; they are off during the COPY and their columns are
+  // filled once, set-based, as that migration does for existing rows.
+  exec(conn.get(), "ALTER TABLE appointments DISABLE TRIGGER USER");
+  exec(conn.get(), "ALTER TABLE appointment_lines DISABLE TRIGGER USER");
   PgBulk bulk(conn.get());
   write_bulk(bulk, reference, options, plan);
+  exec(conn.get(), "UPDATE appointments a SET lines_minutes = t.minutes, lines_price_cents = t.price FROM "
+                   "(SELECT appointment_id, SUM(duration_minutes) AS minutes, SUM(price_cents) AS price "
+                   "FROM appointment_lines GROUP BY appointment_id) t WHERE t.appointment_id = a.id");
+  exec(conn.get(), "UPDATE clients c SET first_visit_id = f.id, first_visit_at = f.start_at, "
+                   "first_visit_salon_id = f.salon_id FROM (SELECT DISTINCT ON (client_id) client_id, id, start_at, "
+                   "salon_id FROM appointments WHERE status <> 'cancelled' ORDER BY client_id, start_at, id) f "
+                   "WHERE f.client_id = c.id");
+  exec(conn.get(), "ALTER TABLE appointments ENABLE TRIGGER USER");
+  exec(conn.get(), "ALTER TABLE appointment_lines ENABLE TRIGGER USER");
   for (const char* table : {"staff", "appointments", "appointment_lines"})
     exec(conn.get(), std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT MAX(id) FROM " +
                          table + "))");

@@ -48,9 +48,6 @@ std::string within(const std::string& salon_col, const std::string& time_col, co
 
 using Key = std::tuple<Id, std::int32_t>;  // salon, local day
 
-// At most 5 lines of at most 12 hours each (the booking rules): how long after its start a visit's last line starts.
-constexpr auto kLongestVisit = std::chrono::hours(5 * 12);
-
 domain::reports::Figures& at(std::map<Key, domain::reports::Figures>& by_day, const sql::Row& r) {
   return by_day[{r.integer(0), static_cast<std::int32_t>(r.integer(1))}];
 }
@@ -61,8 +58,8 @@ std::vector<DayFigures> figures_by_day(sql::Connection& c, const Scope& scope) {
   std::map<Key, domain::reports::Figures> by_day;
   if (scope.salon_ids.empty()) return {};
 
-  // Appointments: counted once each. A new client's visit is the earliest-starting one not cancelled of that client
-  // across the network (ties by id): no other such appointment before it (a range of index appointments_client).
+  // Appointments: counted once each, with their lines' minutes and price (kept on the appointment by migration 009's
+  // triggers, so this is one range of the covering index appointments_salon).
   {
     std::vector<Value> params;
     std::string day = local_day("a.start_at", scope, params);
@@ -73,9 +70,8 @@ std::vector<DayFigures> figures_by_day(sql::Connection& c, const Scope& scope) {
              "SUM(CASE WHEN a.status = 'cancelled' THEN 1 ELSE 0 END), "
              "SUM(CASE WHEN a.status <> 'cancelled' AND a.no_show = 1 THEN 1 ELSE 0 END), "
              "SUM(CASE WHEN a.status <> 'cancelled' AND a.created_by_type = 'client' THEN 1 ELSE 0 END), "
-             "SUM(CASE WHEN a.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM appointments b "
-             "  WHERE b.client_id = a.client_id AND b.start_at <= a.start_at AND b.status <> 'cancelled' "
-             "  AND (b.start_at < a.start_at OR b.id < a.id)) THEN 1 ELSE 0 END) "
+             "SUM(CASE WHEN a.status <> 'cancelled' AND a.no_show = 0 THEN a.lines_price_cents ELSE 0 END), "
+             "SUM(CASE WHEN a.status <> 'cancelled' THEN a.lines_minutes ELSE 0 END) "
              "FROM appointments a WHERE " + where + " GROUP BY 1, 2",
              params)) {
       auto& f = at(by_day, r);
@@ -83,27 +79,21 @@ std::vector<DayFigures> figures_by_day(sql::Connection& c, const Scope& scope) {
       f.cancelled = r.integer(3);
       f.no_shows = r.integer(4);
       f.online = r.integer(5);
-      f.new_clients = r.integer(6);
+      f.revenue_cents = r.integer(6);
+      f.booked_minutes = r.integer(7);
     }
   }
-  // Their lines: minutes booked (no-shows included), revenue (no-shows not). A visit's lines start at or after its
-  // start and before start + kLongestVisit: that bound lets PostgreSQL take the range of lines_start instead of
-  // reading every line (SQLite, driven by the appointments, checks it in lines_appointment).
+  // New clients: those whose first visit (the earliest-starting appointment not cancelled, across the network, kept
+  // on the client with its start and salon by migration 009's triggers) starts in the span at one of these salons.
+  // A range of the index clients_first_visit alone, instead of a probe per appointment.
   {
     std::vector<Value> params;
-    std::string day = local_day("a.start_at", scope, params);
-    std::string where = within("a.salon_id", "a.start_at", scope, params);
-    params.emplace_back(to_epoch(scope.span.start));
-    params.emplace_back(to_epoch(scope.span.end + kLongestVisit));
-    for (const auto& r : c.query(
-             "SELECT a.salon_id, " + day + ", SUM(CASE WHEN a.no_show = 0 THEN l.price_cents ELSE 0 END), "
-             "SUM(l.duration_minutes) FROM appointments a JOIN appointment_lines l ON l.appointment_id = a.id "
-             "WHERE " + where + " AND a.status <> 'cancelled' AND l.start_at >= ? AND l.start_at < ? GROUP BY 1, 2",
-             params)) {
-      auto& f = at(by_day, r);
-      f.revenue_cents = r.integer(2);
-      f.booked_minutes = r.integer(3);
-    }
+    std::string day = local_day("c.first_visit_at", scope, params);
+    std::string where = within("c.first_visit_salon_id", "c.first_visit_at", scope, params);
+    for (const auto& r : c.query("SELECT c.first_visit_salon_id, " + day + ", COUNT(*) FROM clients c WHERE " + where +
+                                 " GROUP BY 1, 2",
+                                 params))
+      at(by_day, r).new_clients = r.integer(2);
   }
   // The waitlist, by the day of the freed slot: the waitlist_offer messages each offer of it caused (an offer's
   // messages carry its appointment and instant), and the offers accepted.
