@@ -192,7 +192,7 @@ export async function staffLogin(page, base) {
   await page.getByTestId('login-email').fill(ADMIN.email);
   await page.getByTestId('login-password').fill(ADMIN.password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-agenda').waitFor();
+  await page.getByTestId('nav-agenda').waitFor({ state: 'attached' });  // hidden behind the menu on a phone
 }
 
 /** Opens the agenda on a date (day view). */

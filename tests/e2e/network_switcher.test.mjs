@@ -161,6 +161,21 @@ test('the admin creates a salon; a taken slug is refused on its field', async (t
   }
 });
 
+test('on a phone the salons are cards, nothing wider than the screen', async (t) => {
+  if (skip) return t.skip(skip);
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    await staffLogin(page, server.base);
+    await page.goto(`${server.base}/#/salons`);
+    await page.getByTestId(`salon-row-${caluire.id}`).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width}px wide`);
+    await shot(page, 'network-6-salons-phone');
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a manager sees only the salons they work at', async (t) => {
   if (skip) return t.skip(skip);
   const page = await newPage(browser);

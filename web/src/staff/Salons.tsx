@@ -57,7 +57,7 @@ export function Salons() {
       </div>
       <p class="muted">{t('net.salonsHelp')}</p>
       <ErrorBox error={error} />
-      <table class="table">
+      <table class="table cards plain" data-testid="salons-table">
         <thead>
           <tr>
             <th>{t('common.name')}</th>
@@ -71,11 +71,11 @@ export function Salons() {
         <tbody>
           {items.map((s) => (
             <tr data-testid={`salon-row-${s.id}`}>
-              <td><strong>{s.name}</strong></td>
-              <td>{[s.address, [s.postal_code, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</td>
-              <td>{[s.phone, s.email].filter(Boolean).join(' · ')}</td>
-              <td>{s.timezone}</td>
-              <td><a href={`/book/${s.slug}`} target="_blank" rel="noopener">/book/{s.slug}</a></td>
+              <td class="card-title"><strong>{s.name}</strong></td>
+              <td data-label={t('net.address')}>{[s.address, [s.postal_code, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</td>
+              <td data-label={t('net.contact')}>{[s.phone, s.email].filter(Boolean).join(' · ')}</td>
+              <td data-label={t('net.timezone')}>{s.timezone}</td>
+              <td data-label={t('net.bookingPage')}><a href={`/book/${s.slug}`} target="_blank" rel="noopener">/book/{s.slug}</a></td>
               <td class="row-actions">
                 <button type="button" class="link" data-testid={`salon-edit-${s.id}`} onClick={() => setEditing(s)}>{t('common.edit')}</button>
               </td>
