@@ -2,6 +2,7 @@
 // Errors come back as {"error":{"code","message","field"}} and are thrown as ApiError.
 // Every request carries the UI's language (Accept-Language), so the server's error messages match it.
 import { getLang } from './i18n';
+import type { ErrorBody, List } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -79,7 +80,7 @@ export async function rawRequest(path: string, opts: RequestOptions = {}): Promi
     let message = res.statusText || `HTTP ${res.status}`;
     let field: string | undefined;
     try {
-      const data = await res.json();
+      const data = (await res.json()) as Partial<ErrorBody> | null;
       if (data && data.error) {
         code = data.error.code ?? code;
         message = data.error.message ?? message;
@@ -95,7 +96,8 @@ export async function rawRequest(path: string, opts: RequestOptions = {}): Promi
   return res;
 }
 
-export async function request<T = any>(path: string, opts: RequestOptions = {}): Promise<T> {
+/** A JSON call; `T` is what the route answers (see common/types.ts), `void` for a 204. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const res = await rawRequest(path, opts);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -114,7 +116,7 @@ export function setSalonScope(fn: SalonScope | null) {
 }
 
 /** Staff-side call (Bearer staff token). */
-export function api<T = any>(method: string, path: string, body?: unknown, query?: RequestOptions['query']) {
+export function api<T>(method: string, path: string, body?: unknown, query?: RequestOptions['query']) {
   const salon = salonScope?.(method, path) ?? null;
   if (salon !== null) {
     const plainBody = body !== null && typeof body === 'object' && !Array.isArray(body);
@@ -125,16 +127,24 @@ export function api<T = any>(method: string, path: string, body?: unknown, query
 }
 
 /** Portal call (Bearer portal token when there is one). */
-export function papi<T = any>(method: string, path: string, body?: unknown, query?: RequestOptions['query']) {
+export function papi<T>(method: string, path: string, body?: unknown, query?: RequestOptions['query']) {
   return request<T>(path, { method, body, query, auth: 'portal' });
 }
 
 /** Lists answer {"total","items"}; be lenient with a bare array. */
-export function itemsOf<T = any>(data: any): T[] {
-  if (Array.isArray(data)) return data as T[];
-  if (data && Array.isArray(data.items)) return data.items as T[];
+export function itemsOf<T>(data: List<T> | T[] | null | undefined): T[] {
+  if (Array.isArray(data)) return data;
+  if (data && Array.isArray(data.items)) return data.items;
   return [];
 }
+
+/** A list answer as {total, items}, lenient with a bare array (total: its length). */
+export function listOf<T>(data: List<T> | T[] | null | undefined): Required<List<T>> {
+  const items = itemsOf(data);
+  return { total: (Array.isArray(data) ? undefined : data?.total) ?? items.length, items };
+}
+
+export type Query = RequestOptions['query'];
 
 /** The field a server error names ({"error":{"field"}}), with its message; null when it names none. */
 export interface FieldError {

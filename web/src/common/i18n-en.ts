@@ -94,7 +94,7 @@ export const en: Record<string, string> = {
   "appt.updatedBy": "Modified by {who} on {at}",
   "aud.adult": "Adult",
   "aud.all": "All",
-  "aud.any": "Everyone",
+  "aud.everyone": "Everyone",
   "aud.child": "Child",
   "aud.teen": "Teen",
   "channel.email": "E-mail",

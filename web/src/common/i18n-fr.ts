@@ -94,7 +94,7 @@ export const fr: Record<string, string> = {
   "appt.updatedBy": "Modifié par {who} le {at}",
   "aud.adult": "Adulte",
   "aud.all": "Tous",
-  "aud.any": "Tous publics",
+  "aud.everyone": "Tous publics",
   "aud.child": "Enfant",
   "aud.teen": "Ado",
   "channel.email": "E-mail",

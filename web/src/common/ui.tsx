@@ -132,7 +132,7 @@ export function Field(props: {
   const invalid = !!props.error || !!props.invalid;
   let control = props.children(id);
   if (invalid && isValidElement(control))
-    control = cloneElement(control, props.error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-err` } : { 'aria-invalid': 'true' } as any);
+    control = cloneElement(control, props.error ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-err` } : { 'aria-invalid': 'true' });
   return (
     <div class={'field ' + (props.class ?? '') + (invalid ? ' invalid' : '')}>
       <label for={id}>{props.label}</label>
@@ -181,7 +181,4 @@ export const num = (e: Event) => {
 export const centsFromInput = (s: string) => Math.round(Number(s.replace(',', '.') || '0') * 100);
 export const inputFromCents = (c?: number | null) => (c === null || c === undefined ? '' : (c / 100).toFixed(2));
 
-export function fullName(c: { first_name?: string; last_name?: string } | null | undefined): string {
-  if (!c) return '';
-  return [c.first_name, c.last_name].filter(Boolean).join(' ');
-}
+export { fullName } from './names';

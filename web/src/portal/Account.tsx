@@ -1,7 +1,8 @@
 // My account: who I am for the salon, "Download my data" (RGPD access) and deleting my account and data
 // (RGPD erasure, confirmed with the password).
 import { useState } from 'preact/hooks';
-import { downloadBlob, errorText, papi, rawRequest, setToken } from '../common/api';
+import { downloadBlob, errorText, setToken } from '../common/api';
+import { deleteMe, exportMe } from './api/account';
 import { t, useLang } from '../common/i18n';
 import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
 import { Link } from './Link';
@@ -27,7 +28,7 @@ export function AccountPage() {
     setError(null);
     setNotice(null);
     try {
-      const res = await rawRequest('/api/portal/me/export', { auth: 'portal' });
+      const res = await exportMe();
       await downloadBlob(res, 'my-data.json');
       setNotice(t('portal.dataDownloaded'));
     } catch (e) {
@@ -69,7 +70,7 @@ function DeleteDialog(p: { onClose: () => void }) {
     e.preventDefault();
     setError(null);
     try {
-      await papi('POST', '/api/portal/me/delete', { password });
+      await deleteMe(password);
       setToken('portal', null);
       await refreshMe();
       navigate('/book/deleted');

@@ -1,12 +1,14 @@
 // Register / log in (email or mobile) / forgot password / reset password. Usable inline in the booking flow.
 import { useState } from 'preact/hooks';
-import { errorText, papi } from '../common/api';
+import { errorText } from '../common/api';
+import { forgotPassword, portalLogin, portalRegister, resetPassword } from './api/account';
 import { t, useLang } from '../common/i18n';
 import { ErrorBox, Field, Notice, val } from '../common/ui';
 import { Link } from './Link';
 import { navigate, signIn } from './session';
 
-type Mode = 'login' | 'register' | 'forgot' | 'reset';
+export type AuthMode = 'login' | 'register' | 'forgot' | 'reset';
+type Mode = AuthMode;
 
 export function AuthPage(p: { mode: Mode }) {
   useLang();
@@ -50,7 +52,7 @@ function LoginForm(p: { onDone: () => void; onForgot: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await papi('POST', '/api/portal/login', { identifier: identifier.trim(), password });
+      const r = await portalLogin(identifier.trim(), password);
       await signIn(r.token);
       p.onDone();
     } catch (err) {
@@ -87,7 +89,7 @@ function RegisterForm(p: { onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await papi('POST', '/api/portal/register', { ...v, email: v.email.trim(), phone: v.phone.trim() });
+      const r = await portalRegister({ ...v, email: v.email.trim(), phone: v.phone.trim() });
       await signIn(r.token);
       p.onDone();
     } catch (err) {
@@ -131,7 +133,7 @@ function ForgotForm(p: { onBack: () => void }) {
     e.preventDefault();
     setError(null);
     try {
-      await papi('POST', '/api/portal/password/forgot', { identifier: identifier.trim() });
+      await forgotPassword(identifier.trim());
       setSent(true);
     } catch (err) {
       setError(errorText(err));
@@ -162,7 +164,7 @@ function ResetForm() {
     e.preventDefault();
     setError(null);
     try {
-      await papi('POST', '/api/portal/password/reset', { token: token.trim(), password });
+      await resetPassword(token.trim(), password);
       setDone(true);
     } catch (err) {
       setError(errorText(err));

@@ -1,6 +1,9 @@
 // The booking flow: for whom → audience → services → staff → slot → options → account → confirm.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText, papi, request } from '../common/api';
+import { errorText } from '../common/api';
+import type { Appointment, Member, PortalAppointmentInput, PublicSalon, PublicStaff, Service, Slot } from '../common/types';
+import { bookAppointment } from './api/appointments';
+import { listPublicServices } from './api/catalogue';
 import { t, tn, tv, useLang } from '../common/i18n';
 import { fmtDate, fmtMoney, isoDate, isoTime, minutesBetween } from '../common/time';
 import { Check, ErrorBox, Field, fullName, val } from '../common/ui';
@@ -17,25 +20,25 @@ const AUDIENCES = ['', 'adult', 'teen', 'child'];
  * `atSalon`: in a network, the salon booked at (its page /book/{slug}); its staff, services, prices and slots,
  * and what the salon chooser carried over. Without it, the single salon of the deployment.
  */
-export function Booking(p: { atSalon?: any } = {}) {
+export function Booking(p: { atSalon?: PublicSalon } = {}) {
   const lang = useLang();
   const [me] = useMe();
   const salonId: number | null = p.atSalon?.id ?? null;
   const [carried] = useState(() => (salonId ? takeChoice(salonId) : null));
-  const [salon, setSalon] = useState<any>(p.atSalon ?? null);
-  const [staff, setStaff] = useState<any[]>([]);
+  const [salon, setSalon] = useState<PublicSalon | null>(p.atSalon ?? null);
+  const [staff, setStaff] = useState<PublicStaff[]>([]);
   const [forWhom, setForWhom] = useState<number | 0>(0); // 0 = myself
   const [audience, setAudience] = useState(carried?.audience ?? '');
-  const [services, setServices] = useState<any[]>([]);
+  const [services, setServices] = useState<Service[]>([]);
   const [chosen, setChosen] = useState<number[]>(carried?.serviceIds ?? []);
   const [staffId, setStaffId] = useState<number | null>(null);
-  const [slot, setSlot] = useState<any | null>(carried?.slot ?? null);
+  const [slot, setSlot] = useState<Slot | null>(carried?.slot ?? null);
   const firstRun = useRef(true);
   const [notify, setNotify] = useState(false);
   const [request_, setRequest] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<any | null>(null);
+  const [done, setDone] = useState<Appointment | null>(null);
   // Categories unfolded in the service list (the first one at the start; a chosen service keeps its own open).
   const [openCats, setOpenCats] = useState<Set<string> | null>(null);
 
@@ -44,17 +47,17 @@ export function Booking(p: { atSalon?: any } = {}) {
     getPublicStaff(salonId).then(setStaff);
   }, []);
   useEffect(() => {
-    request<any>('/api/portal/services', { query: { audience, salon_id: salonId } })
-      .then((r) => setServices(Array.isArray(r) ? r : r?.items ?? []))
+    listPublicServices({ audience, salon_id: salonId })
+      .then(setServices)
       .catch((e) => setError(errorText(e)));
   }, [audience]);
   useEffect(() => {
-    // The slot carried from the salon chooser survives the first run; any later change of services or staff drops it.
+    // The slot carried from the salon chooser survives the first run; a later change of services or staff drops it.
     if (firstRun.current) firstRun.current = false;
     else setSlot(null);
   }, [chosen.join(','), staffId]);
 
-  const members: any[] = me?.members ?? [];
+  const members: Member[] = me?.members ?? [];
   const pickMember = (id: number) => {
     setForWhom(id);
     const m = members.find((x) => memberId(x) === id);
@@ -75,16 +78,16 @@ export function Booking(p: { atSalon?: any } = {}) {
     setBusy(true);
     setError(null);
     try {
-      const body: any = {
+      const body: PortalAppointmentInput = {
         start: slot.start,
-        lines: (slot.lines ?? []).map((l: any) => ({ service_id: l.service_id, staff_id: l.staff_id, resource_id: l.resource_id ?? null })),
+        lines: (slot.lines ?? []).map((l) => ({ service_id: l.service_id, staff_id: l.staff_id, resource_id: l.resource_id ?? null })),
         requested_staff: !!staffId && showStaff,
         notify_earlier_slot: notify,
         client_request: request_,
       };
       if (forWhom) body.for_client_id = forWhom;
       if (salonId) body.salon_id = salonId;
-      setDone(await papi('POST', '/api/portal/appointments', body));
+      setDone(await bookAppointment(body));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -97,7 +100,7 @@ export function Booking(p: { atSalon?: any } = {}) {
       <section class="card" data-testid="booking-done">
         <h1>{done.status === 'pending' ? t('portal.bookedPending') : t('portal.booked')}</h1>
         <p>{fmtDate(isoDate(done.start), lang)} · {isoTime(done.start)}</p>
-        <p>{(done.lines ?? []).map((l: any) => services.find((s) => s.id === l.service_id)?.name ?? '').join(', ')}</p>
+        <p>{(done.lines ?? []).map((l) => services.find((s) => s.id === l.service_id)?.name ?? '').join(', ')}</p>
         <div class="actions">
           <Link href="/book/me" class="button primary" testid="go-my-appointments">{t('portal.myAppointments')}</Link>
           <button type="button" onClick={() => { setDone(null); setSlot(null); setChosen([]); }}>{t('portal.bookAnother')}</button>
@@ -137,7 +140,7 @@ export function Booking(p: { atSalon?: any } = {}) {
         <Field label={t('svc.audience')}>
           {(id) => (
             <select id={id} value={audience} data-testid="audience" onChange={(e) => setAudience(val(e))}>
-              {AUDIENCES.map((a) => <option value={a}>{a ? t(`aud.${a}`) : t('aud.any')}</option>)}
+              {AUDIENCES.map((a) => <option value={a}>{a ? t(`aud.${a}`) : t('aud.everyone')}</option>)}
             </select>
           )}
         </Field>
@@ -213,7 +216,7 @@ export function Booking(p: { atSalon?: any } = {}) {
             <strong>{fmtDate(isoDate(slot.start), lang)} · {isoTime(slot.start)}–{isoTime(slot.end)}</strong>
           </p>
           <ul>
-            {(slot.lines ?? []).map((l: any) => (
+            {(slot.lines ?? []).map((l) => (
               <li>{services.find((s) => s.id === l.service_id)?.name} · {isoTime(l.start)} · {staffLabel(l.staff_id)}</li>
             ))}
           </ul>

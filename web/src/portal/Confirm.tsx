@@ -1,7 +1,9 @@
 // /book/confirm/{token}: the link of a confirmation request; the client confirms without logging in
 // (POST /api/portal/confirm/{token} answers the appointment, now approved).
 import { useState } from 'preact/hooks';
-import { errorText, request } from '../common/api';
+import { errorText } from '../common/api';
+import type { Appointment } from '../common/types';
+import { confirmByLink } from './api/links';
 import { t, useLang } from '../common/i18n';
 import { fmtDate, isoDate, isoTime } from '../common/time';
 import { ErrorBox } from '../common/ui';
@@ -9,14 +11,14 @@ import { Link } from './Link';
 
 export function ConfirmPage(p: { token: string }) {
   const lang = useLang();
-  const [done, setDone] = useState<any | null>(null);
+  const [done, setDone] = useState<Appointment | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const go = async () => {
     setBusy(true);
     setError(null);
     try {
-      setDone(await request(`/api/portal/confirm/${encodeURIComponent(p.token)}`, { method: 'POST', body: {} }));
+      setDone(await confirmByLink(p.token));
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -1,6 +1,8 @@
 // My appointments (mine and my members'): a list and a month calendar; cancel and reschedule.
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, itemsOf, papi } from '../common/api';
+import { errorText } from '../common/api';
+import type { Appointment, PublicSalon, PublicStaff, Service, Slot } from '../common/types';
+import { cancelMyAppointment, listMyAppointments, rescheduleMyAppointment } from './api/appointments';
 import { packageSummary, t, useLang } from '../common/i18n';
 import { addDays, addMonths, fmtDate, fmtShortDate, isoDate, isoTime, startOfMonth, startOfWeek, todayIn } from '../common/time';
 import { ErrorBox, Modal, Notice, fullName } from '../common/ui';
@@ -12,21 +14,21 @@ import { networkServices, salonAddress, useNetworkSalons } from './salons';
 export function MyAppointments() {
   const lang = useLang();
   const [me, ready] = useMe();
-  const [items, setItems] = useState<any[] | null>(null);
-  const [services, setServices] = useState<any[]>([]);
-  const [staff, setStaff] = useState<any[]>([]);
-  const [salon, setSalon] = useState<any>(null);
+  const [items, setItems] = useState<Appointment[] | null>(null);
+  const [services, setServices] = useState<Service[]>([]);
+  const [staff, setStaff] = useState<PublicStaff[]>([]);
+  const [salon, setSalon] = useState<PublicSalon | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [month, setMonth] = useState(startOfMonth(todayIn()));
   const [day, setDay] = useState<string | null>(null);
-  const [moving, setMoving] = useState<any | null>(null);
-  const [cancelling, setCancelling] = useState<any | null>(null);
+  const [moving, setMoving] = useState<Appointment | null>(null);
+  const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const [showPast, setShowPast] = useState(false);
   // In a network: every salon's visits, each with its salon (and staff names gathered from every salon).
   const netSalons = useNetworkSalons() ?? [];
   const multi = netSalons.length > 1;
-  const salonOf = (a: any) => netSalons.find((x) => x.id === a.salon_id);
+  const salonOf = (a: Appointment) => netSalons.find((x) => x.id === a.salon_id);
   useEffect(() => {
     if (!multi) return;
     Promise.all(netSalons.map((x) => getPublicStaff(x.id))).then((lists) =>
@@ -35,12 +37,12 @@ export function MyAppointments() {
   }, [multi]);
 
   const load = () =>
-    papi('GET', '/api/portal/appointments', undefined, { limit: 500 })
+    listMyAppointments()
       .then((r) => {
-        const list = itemsOf(r).sort((a: any, b: any) => (a.start < b.start ? -1 : 1));
+        const list = r.sort((a, b) => (a.start < b.start ? -1 : 1));
         // Open the calendar on the month of the next appointment the first time.
         if (items === null) {
-          const next = list.find((a: any) => a.status !== 'cancelled' && Date.parse(a.start) >= Date.now());
+          const next = list.find((a) => a.status !== 'cancelled' && Date.parse(a.start) >= Date.now());
           if (next) setMonth(startOfMonth(isoDate(next.start)));
         }
         setItems(list);
@@ -62,20 +64,20 @@ export function MyAppointments() {
     );
   if (!me || items === null) return <p class="muted">{t('common.loading')}</p>;
 
-  const who = (a: any) => {
+  const who = (a: Appointment) => {
     if (!a.client_id || !me.client || a.client_id === me.client.id) return t('portal.myself');
     const m = me.members.find((x) => memberId(x) === a.client_id);
     return m ? fullName(m.member ?? m) : '';
   };
-  const svc = (a: any) => (a.lines ?? []).map((l: any) => services.find((s) => s.id === l.service_id)?.name ?? `#${l.service_id}`).join(', ');
-  const staffOf = (a: any) => [...new Set((a.lines ?? []).map((l: any) => staff.find((s) => s.id === l.staff_id)?.first_name).filter(Boolean))].join(', ');
+  const svc = (a: Appointment) => (a.lines ?? []).map((l) => services.find((s) => s.id === l.service_id)?.name ?? `#${l.service_id}`).join(', ');
+  const staffOf = (a: Appointment) => [...new Set((a.lines ?? []).map((l) => staff.find((s) => s.id === l.staff_id)?.first_name).filter(Boolean))].join(', ');
   const now = new Date().toISOString();
   const list = items.filter((a) => (day ? isoDate(a.start) === day : showPast || Date.parse(a.end ?? a.start) >= Date.parse(now)));
 
-  const doCancel = async (a: any) => {
+  const doCancel = async (a: Appointment) => {
     setError(null);
     try {
-      await papi('POST', `/api/portal/appointments/${a.id}/cancel`, {});
+      await cancelMyAppointment(a.id);
       setNotice(t('portal.cancelled'));
       setCancelling(null);
       load();
@@ -94,7 +96,7 @@ export function MyAppointments() {
       {(me.packages ?? []).length > 0 && (
         <section class="card">
           <h2>{t('client.packages')}</h2>
-          <ul>{me.packages.map((p: any) => <li><strong>{p.name}</strong> — {packageSummary(p)}</li>)}</ul>
+          <ul>{me.packages.map((p) => <li><strong>{p.name}</strong> — {packageSummary(p)}</li>)}</ul>
         </section>
       )}
       <div class="my-cols">
@@ -159,15 +161,15 @@ export function MyAppointments() {
   );
 }
 
-function Reschedule(p: { a: any; tz?: string; salonId?: number | null; onClose: () => void; onDone: () => void }) {
+function Reschedule(p: { a: Appointment; tz?: string; salonId?: number | null; onClose: () => void; onDone: () => void }) {
   const lang = useLang();
-  const [slot, setSlot] = useState<any | null>(null);
+  const [slot, setSlot] = useState<Slot | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const ids = (p.a.lines ?? []).map((l: any) => l.service_id);
+  const ids = (p.a.lines ?? []).map((l) => l.service_id);
   const go = async () => {
     setError(null);
     try {
-      await papi('PATCH', `/api/portal/appointments/${p.a.id}`, { start: slot.start });
+      await rescheduleMyAppointment(p.a.id, slot!.start);
       p.onDone();
     } catch (e) {
       setError(errorText(e));
@@ -188,7 +190,7 @@ function Reschedule(p: { a: any; tz?: string; salonId?: number | null; onClose: 
 }
 
 function MonthCalendar(p: {
-  month: string; setMonth: (m: string) => void; items: any[]; day: string | null; setDay: (d: string | null) => void; lang: string;
+  month: string; setMonth: (m: string) => void; items: Appointment[]; day: string | null; setDay: (d: string | null) => void; lang: string;
 }) {
   const first = startOfWeek(p.month);
   const cells = Array.from({ length: 42 }, (_, i) => addDays(first, i));

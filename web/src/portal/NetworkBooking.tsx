@@ -5,8 +5,9 @@ import { Booking } from './Booking';
 import { Link } from './Link';
 import { SalonChooser } from './SalonChooser';
 import { useNetworkSalons } from './salons';
+import type { PublicSalon } from '../common/types';
 
-export function NetworkBooking(p: { slug?: string; salon?: any | null }) {
+export function NetworkBooking(p: { slug?: string; salon?: PublicSalon | null }) {
   useLang();
   const salons = useNetworkSalons();
   if (p.slug) {

@@ -1,7 +1,9 @@
 // /book/offers/{token}: an earlier slot offered from the waitlist; no login needed. Accept moves the
 // client's appointment into it (first come, first served).
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, request } from '../common/api';
+import { errorText } from '../common/api';
+import type { Appointment, Offer, PublicStaff } from '../common/types';
+import { acceptOffer, getOffer } from './api/links';
 import { t, useLang } from '../common/i18n';
 import { fmtDate, isoDate, isoTime } from '../common/time';
 import { ErrorBox } from '../common/ui';
@@ -10,22 +12,21 @@ import { getPublicStaff } from './session';
 
 export function OfferPage(p: { token: string }) {
   const lang = useLang();
-  const [offer, setOffer] = useState<any | null>(null);
-  const [staff, setStaff] = useState<any[]>([]);
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [staff, setStaff] = useState<PublicStaff[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [accepted, setAccepted] = useState<any | null>(null);
+  const [accepted, setAccepted] = useState<Appointment | null>(null);
   const [busy, setBusy] = useState(false);
-  const path = `/api/portal/offers/${encodeURIComponent(p.token)}`;
   useEffect(() => {
     getPublicStaff().then(setStaff);
-    request(path).then(setOffer, (e) => setError(errorText(e)));
+    getOffer(p.token).then(setOffer, (e) => setError(errorText(e)));
   }, [p.token]);
 
   const accept = async () => {
     setBusy(true);
     setError(null);
     try {
-      setAccepted(await request(`${path}/accept`, { method: 'POST', body: {} }));
+      setAccepted(await acceptOffer(p.token));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -33,7 +34,7 @@ export function OfferPage(p: { token: string }) {
     }
   };
 
-  const o = offer ?? {};
+  const o: Offer = offer ?? {};
   const slot = o.slot ?? o.freed_slot ?? o;
   const start: string | undefined = slot.start ?? o.start;
   const end: string | undefined = slot.end ?? o.end;
@@ -53,7 +54,7 @@ export function OfferPage(p: { token: string }) {
           </p>
           {staffLabel && <p>{t('offer.with', { name: staffLabel })}</p>}
           {Array.isArray(o.services) && o.services.length > 0 && (
-            <p>{o.services.map((x: any) => (typeof x === 'string' ? x : x?.name)).filter(Boolean).join(', ')}</p>
+            <p>{o.services.map((x) => (typeof x === 'string' ? x : x?.name)).filter(Boolean).join(', ')}</p>
           )}
           {o.message && <p class="muted" data-testid="offer-message">{o.message}</p>}
           {current && <p class="muted">{t('offer.current', { when: `${fmtDate(isoDate(current), lang)} ${isoTime(current)}` })}</p>}

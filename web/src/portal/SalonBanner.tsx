@@ -3,8 +3,9 @@ import { t, useLang } from '../common/i18n';
 import { Link } from './Link';
 import { salonAddress, useNetworkSalons } from './salons';
 import '../common/network.css';
+import type { PublicSalon } from '../common/types';
 
-export function SalonBanner(p: { salon: any }) {
+export function SalonBanner(p: { salon: PublicSalon }) {
   useLang();
   const salons = useNetworkSalons();
   return (

@@ -2,7 +2,9 @@
 // for it (GET /api/portal/next_slots), and goes on to that salon's booking page (/book/{slug}), with the
 // services ticked and, when they tapped it, that first slot already chosen.
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, request } from '../common/api';
+import { errorText } from '../common/api';
+import type { NextSlot, Service, Slot } from '../common/types';
+import { nextSlots } from './api/catalogue';
 import { t, useLang } from '../common/i18n';
 import { fmtDate, isoDate, isoTime, todayIn } from '../common/time';
 import { ErrorBox, Field, val } from '../common/ui';
@@ -12,15 +14,10 @@ import '../common/network.css';
 
 const AUDIENCES = ['', 'adult', 'teen', 'child'];
 
-interface NextSlot {
-  salon_id: number;
-  first_slot: any | null;
-}
-
 export function SalonChooser(p: { salons: PortalSalon[] }) {
   const lang = useLang();
   const [audience, setAudience] = useState('');
-  const [services, setServices] = useState<any[]>([]);
+  const [services, setServices] = useState<Service[]>([]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [next, setNext] = useState<Map<number, NextSlot> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,8 +30,8 @@ export function SalonChooser(p: { salons: PortalSalon[] }) {
     setNext(null);
     if (!chosen.length) return;
     let live = true;
-    request<any>('/api/portal/next_slots', { query: { service_ids: chosen.join(','), from: todayIn() } })
-      .then((r) => live && setNext(new Map((r?.items ?? []).map((x: NextSlot) => [x.salon_id, x]))))
+    nextSlots(chosen, todayIn())
+      .then((items) => live && setNext(new Map(items.map((x) => [x.salon_id, x]))))
       .catch((e) => live && (setError(errorText(e)), setNext(new Map())));
     return () => {
       live = false;
@@ -46,7 +43,7 @@ export function SalonChooser(p: { salons: PortalSalon[] }) {
     setError(null);
     setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
   };
-  const go = (s: PortalSalon, slot?: any) => {
+  const go = (s: PortalSalon, slot?: Slot) => {
     carryChoice({ salonId: s.id, serviceIds: chosen, audience, slot });
     navigate(`/book/${s.slug}`);
   };
@@ -68,7 +65,7 @@ export function SalonChooser(p: { salons: PortalSalon[] }) {
         <Field label={t('svc.audience')}>
           {(id) => (
             <select id={id} value={audience} data-testid="chooser-audience" onChange={(e) => setAudience(val(e))}>
-              {AUDIENCES.map((a) => <option value={a}>{a ? t(`aud.${a}`) : t('aud.any')}</option>)}
+              {AUDIENCES.map((a) => <option value={a}>{a ? t(`aud.${a}`) : t('aud.everyone')}</option>)}
             </select>
           )}
         </Field>

@@ -1,6 +1,8 @@
 // Free slots for the chosen services, a week at a time (GET /api/portal/availability).
 import { useEffect, useState } from 'preact/hooks';
-import { errorText, papi } from '../common/api';
+import { errorText } from '../common/api';
+import type { Slot } from '../common/types';
+import { getPortalAvailability } from './api/appointments';
 import { t, tn, useLang } from '../common/i18n';
 import { addDays, fmtDate, fmtShortDate, isoDate, isoTime, todayIn } from '../common/time';
 import { ErrorBox } from '../common/ui';
@@ -9,8 +11,8 @@ export function SlotPicker(p: {
   serviceIds: number[];
   staffId?: number | null;
   tz?: string;
-  selected?: any | null;
-  onPick: (slot: any) => void;
+  selected?: Slot | null;
+  onPick: (slot: Slot) => void;
   initialDate?: string;
   /** In a network: the salon whose slots these are. */
   salonId?: number | null;
@@ -19,7 +21,7 @@ export function SlotPicker(p: {
 }) {
   const lang = useLang();
   const [from, setFrom] = useState(p.initialDate ?? todayIn(p.tz));
-  const [slots, setSlots] = useState<any[] | null>(null);
+  const [slots, setSlots] = useState<Slot[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [day, setDay] = useState<string | null>(null);
   const to = addDays(from, 6);
@@ -34,7 +36,7 @@ export function SlotPicker(p: {
     const query = p.appointmentId
       ? { appointment_id: p.appointmentId, from, to, salon_id }
       : { service_ids: key, from, to, staff_id: p.staffId ?? undefined, salon_id };
-    papi('GET', '/api/portal/availability', undefined, query)
+    getPortalAvailability(query)
       .then((r) => live && setSlots(r?.slots ?? []))
       .catch((e) => live && (setError(errorText(e)), setSlots([])));
     return () => {
@@ -43,7 +45,7 @@ export function SlotPicker(p: {
   }, [key, from, p.staffId, p.salonId, p.appointmentId]);
 
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i));
-  const byDay: Record<string, any[]> = {};
+  const byDay: Record<string, Slot[]> = {};
   for (const s of slots ?? []) (byDay[isoDate(s.start)] ??= []).push(s);
   // The day shown: the one chosen, else the first of the week with a free slot.
   const shownDay = day && days.includes(day) ? day : days.find((d) => (byDay[d] ?? []).length) ?? from;

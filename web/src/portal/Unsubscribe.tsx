@@ -1,7 +1,8 @@
 // The unsubscribe link of a marketing e-mail ({public_url}/book/unsubscribe/{token}): no log-in; one click
 // confirms (a POST, so a mail scanner that opens the link unsubscribes nobody).
 import { useState } from 'preact/hooks';
-import { errorText, request } from '../common/api';
+import { errorText } from '../common/api';
+import { unsubscribe } from './api/links';
 import { t, useLang } from '../common/i18n';
 import { ErrorBox } from '../common/ui';
 
@@ -12,7 +13,7 @@ export function UnsubscribePage(p: { token: string }) {
   const go = async () => {
     setError(null);
     try {
-      await request(`/api/portal/unsubscribe/${encodeURIComponent(p.token)}`, { method: 'POST' });
+      await unsubscribe(p.token);
       setDone(true);
     } catch (e) {
       setError(errorText(e));

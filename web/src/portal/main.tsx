@@ -3,10 +3,11 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../common/style.css';
 import { onUnauthorized, setToken } from '../common/api';
+import type { PublicSalon } from '../common/types';
 import { t, useLang } from '../common/i18n';
 import { LangSwitch, fullName } from '../common/ui';
 import { AccountPage, DeletedPage } from './Account';
-import { AuthPage } from './Auth';
+import { AuthPage, type AuthMode } from './Auth';
 import { ConfirmPage } from './Confirm';
 import { MyAppointments } from './MyAppointments';
 import { OfferPage } from './Offer';
@@ -20,7 +21,7 @@ function Portal() {
   useLang();
   const path = usePath();
   const [me] = useMe();
-  const [salon, setSalon] = useState<any>(null);
+  const [salon, setSalon] = useState<PublicSalon | null>(null);
   useEffect(() => {
     getSalon().then(setSalon);
     onUnauthorized((k) => {
@@ -41,7 +42,7 @@ function Portal() {
   else if (path.startsWith('/book/account')) page = <AccountPage />;
   else if (path.startsWith('/book/deleted')) page = <DeletedPage />;
   else if (confirm) page = <ConfirmPage token={decodeURIComponent(confirm[1])} />;
-  else if (/^\/book\/(login|register|forgot|reset)/.test(path)) page = <AuthPage mode={path.split('/')[2] as any} />;
+  else if (/^\/book\/(login|register|forgot|reset)/.test(path)) page = <AuthPage mode={path.split('/')[2] as AuthMode} />;
   else if (path.startsWith('/book/me')) page = <MyAppointments />;
   else if (slug) page = <NetworkBooking slug={slug} salon={slugSalon} />;
   else page = <NetworkBooking />;

@@ -1,23 +1,15 @@
 // The network's salons as the portal sees them: the public list (GET /api/portal/salons), one salon by slug
 // (/book/{slug}), and what a client chose on the salon chooser (services, maybe a slot) for the booking page.
 import { useEffect, useState } from 'preact/hooks';
-import { itemsOf, request } from '../common/api';
+import type { PortalSalon, PublicSalon, Service, Slot } from '../common/types';
+import { getPublicSalon, listPublicSalons, listPublicServices } from './api/catalogue';
 
-export interface PortalSalon {
-  id: number;
-  name: string;
-  slug: string;
-  address?: string;
-  postal_code?: string;
-  city?: string;
-  phone?: string;
-  timezone?: string;
-}
+export type { PortalSalon };
 
 let listP: Promise<PortalSalon[]> | null = null;
 /** Every salon of the network; empty on a server without networks. */
 export function getNetworkSalons(): Promise<PortalSalon[]> {
-  if (!listP) listP = request('/api/portal/salons', { query: { limit: 500 } }).then((r) => itemsOf<PortalSalon>(r), () => []);
+  if (!listP) listP = listPublicSalons().catch((): PortalSalon[] => []);
   return listP;
 }
 
@@ -38,16 +30,16 @@ export function slugOfPath(path: string): string | null {
   return m && !RESERVED.has(m[1]) ? m[1] : null;
 }
 
-const bySlug = new Map<string, Promise<any>>();
+const bySlug = new Map<string, Promise<PublicSalon | null>>();
 /** GET /api/portal/salon?slug= (the salon's settings plus its id, slug and address); null when unknown. */
-export function getSalonBySlug(slug: string): Promise<any | null> {
-  if (!bySlug.has(slug)) bySlug.set(slug, request('/api/portal/salon', { query: { slug } }).catch(() => null));
+export function getSalonBySlug(slug: string): Promise<PublicSalon | null> {
+  if (!bySlug.has(slug)) bySlug.set(slug, getPublicSalon({ slug }).catch(() => null));
   return bySlug.get(slug)!;
 }
 
 /** The salon a page is about: the one of /book/{slug} (undefined while loading, null if unknown). */
-export function useSlugSalon(slug: string | null): any | null | undefined {
-  const [s, set] = useState<any | null | undefined>(slug ? undefined : null);
+export function useSlugSalon(slug: string | null): PublicSalon | null | undefined {
+  const [s, set] = useState<PublicSalon | null | undefined>(slug ? undefined : null);
   useEffect(() => {
     if (!slug) return set(null);
     set(undefined);
@@ -64,7 +56,7 @@ export interface Carry {
   salonId: number;
   serviceIds: number[];
   audience: string;
-  slot?: any;
+  slot?: Slot;
 }
 let carried: Carry | null = null;
 export function carryChoice(c: Carry) {
@@ -81,14 +73,13 @@ export function takeChoice(salonId: number): Carry | null {
  * The network's catalogue for the portal: GET /api/portal/services without a salon, or, where the server
  * wants a salon named, every service some salon offers (each once, in the first salon's order).
  */
-export async function networkServices(salons: PortalSalon[], audience = ''): Promise<any[]> {
-  const list = (r: any) => (Array.isArray(r) ? r : r?.items ?? []);
+export async function networkServices(salons: PortalSalon[], audience = ''): Promise<Service[]> {
   try {
-    return list(await request('/api/portal/services', { query: { audience } }));
+    return await listPublicServices({ audience });
   } catch {
     const per = await Promise.all(
-      salons.map((s) => request('/api/portal/services', { query: { audience, salon_id: s.id } }).then(list, () => [])),
+      salons.map((s) => listPublicServices({ audience, salon_id: s.id }).catch((): Service[] => [])),
     );
-    return [...new Map(per.flat().map((x: any) => [x.id, x])).values()];
+    return [...new Map(per.flat().map((x) => [x.id, x])).values()];
   }
 }

@@ -1,19 +1,18 @@
 // Portal session: the client's token (kept apart from the staff token), GET /api/portal/me, navigation.
 import { useEffect, useState } from 'preact/hooks';
-import { getToken, papi, request, setToken } from '../common/api';
+import { getToken, setToken } from '../common/api';
+import type { Account, Member, PortalMe, PublicSalon, PublicStaff, Service } from '../common/types';
+import { getPortalMe, portalLogout } from './api/account';
+import { getPublicSalon, listPublicServices, listPublicStaff } from './api/catalogue';
 
-export interface Me {
-  account: any;
-  client: any | null;
-  members: any[];
-  packages: any[];
-}
+export type Me = PortalMe;
 
 let me: Me | null = null;
 const listeners = new Set<(m: Me | null) => void>();
 
-function normalise(r: any): Me {
-  const account = r?.account ?? r;
+/** GET /api/portal/me, lenient with an older answer that was the account itself or named the file client_file. */
+function normalise(r: Awaited<ReturnType<typeof getPortalMe>>): Me {
+  const account = r?.account ?? (r as Account);
   const client = r?.client ?? r?.client_file ?? null;
   const members = r?.members ?? client?.members ?? [];
   const packages = r?.packages ?? client?.packages ?? [];
@@ -25,7 +24,7 @@ export async function refreshMe(): Promise<Me | null> {
     me = null;
   } else {
     try {
-      me = normalise(await papi('GET', '/api/portal/me'));
+      me = normalise(await getPortalMe());
     } catch {
       me = null;
     }
@@ -45,7 +44,7 @@ export async function signIn(token: string) {
 
 export async function signOut() {
   try {
-    await papi('POST', '/api/portal/logout');
+    await portalLogout();
   } catch {
     /* the token may already be gone */
   }
@@ -72,7 +71,7 @@ export function useMe(): [Me | null, boolean] {
   return [m, ready];
 }
 
-export const memberId = (m: any): number => m.member_id ?? m.client_id ?? m.id;
+export const memberId = (m: Member): number => (m.member_id ?? m.client_id ?? m.id)!;
 
 // Paths: /book, /book/login, /book/register, /book/forgot, /book/reset?token=, /book/me, /book/offers/{token}
 const pathListeners = new Set<(p: string) => void>();
@@ -96,29 +95,26 @@ export function usePath(): string {
 }
 
 /** Public catalogue, fetched once. */
-let salonP: Promise<any> | null = null;
-export function getSalon(): Promise<any> {
-  if (!salonP) salonP = request('/api/portal/salon').catch(() => ({ timezone: 'Europe/Paris', currency: 'EUR' }));
+let salonP: Promise<PublicSalon> | null = null;
+export function getSalon(): Promise<PublicSalon> {
+  if (!salonP) salonP = getPublicSalon().catch((): PublicSalon => ({ timezone: 'Europe/Paris', currency: 'EUR' }));
   return salonP;
 }
-const staffP = new Map<string, Promise<any[]>>();
+const staffP = new Map<string, Promise<PublicStaff[]>>();
 /** The public staff list; with a salon, those who work there. */
-export function getPublicStaff(salonId?: number | null): Promise<any[]> {
+export function getPublicStaff(salonId?: number | null): Promise<PublicStaff[]> {
   const key = String(salonId ?? '');
   if (!staffP.has(key))
-    staffP.set(key, request<any>('/api/portal/staff', { query: { salon_id: salonId } })
-      .then((r) => (Array.isArray(r) ? r : r?.items ?? []))
-      .then((list: any[]) => (salonId ? list.filter((s) => !Array.isArray(s.salon_ids) || s.salon_ids.includes(salonId)) : list))
+    staffP.set(key, listPublicStaff({ salon_id: salonId })
+      .then((list) => (salonId ? list.filter((s) => !Array.isArray(s.salon_ids) || s.salon_ids.includes(salonId)) : list))
       .catch(() => []));
   return staffP.get(key)!;
 }
-const servicesP = new Map<string, Promise<any[]>>();
+const servicesP = new Map<string, Promise<Service[]>>();
 /** The public catalogue; with a salon, what it offers at its prices. */
-export function getAllServices(salonId?: number | null): Promise<any[]> {
+export function getAllServices(salonId?: number | null): Promise<Service[]> {
   const key = String(salonId ?? '');
   if (!servicesP.has(key))
-    servicesP.set(key, request<any>('/api/portal/services', { query: { salon_id: salonId } })
-      .then((r) => (Array.isArray(r) ? r : r?.items ?? []))
-      .catch(() => []));
+    servicesP.set(key, listPublicServices({ salon_id: salonId }).catch((): Service[] => []));
   return servicesP.get(key)!;
 }

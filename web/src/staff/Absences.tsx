@@ -1,14 +1,16 @@
 // Staff time off on the agenda: the blocks to draw, a small form to record one, a dialog to remove one.
 import { useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, FieldError } from '../common/api';
+import { errorText, fieldErrorOf, FieldError } from '../common/api';
+import type { TimeOff } from '../common/types';
+import { addTimeOff, deleteTimeOff } from './api/appointments';
 import { t, useLang } from '../common/i18n';
 import { fmtShortDate, isoDate, isoTime, toMin, zonedIso } from '../common/time';
 import { ErrorBox, Field, Modal, fullName, val } from '../common/ui';
-import type { AbsenceBlock } from './AgendaGrid';
+import type { AbsenceBlock } from './agendaLayout';
 import { Catalog, staffName } from './catalog';
 
 /** One block per staff column and day the absence touches, in minutes of that day. */
-export function buildAbsences(timeOff: any[], days: string[]): AbsenceBlock[] {
+export function buildAbsences(timeOff: TimeOff[], days: string[]): AbsenceBlock[] {
   const out: AbsenceBlock[] = [];
   for (const x of timeOff) {
     const sd = isoDate(x.start);
@@ -33,7 +35,7 @@ export function buildAbsences(timeOff: any[], days: string[]): AbsenceBlock[] {
 }
 
 /** "lun. 1 mars, 10:00–12:00" or "1 mars 18:00 → 3 mars 10:00". */
-export function absencePeriod(x: any, lang: string): string {
+export function absencePeriod(x: TimeOff, lang: string): string {
   const sd = isoDate(x.start);
   const ed = isoDate(x.end);
   if (sd === ed) return `${fmtShortDate(sd, lang)}, ${isoTime(x.start)}–${isoTime(x.end)}`;
@@ -86,7 +88,7 @@ export function AbsenceForm(p: { cat: Catalog; init: AbsenceInit; onClose: () =>
     }
     setBusy(true);
     try {
-      await api('POST', `/api/staff/${staffId}/time_off`, {
+      await addTimeOff(staffId, {
         start: zonedIso(startDate, startTime, cat.salon.timezone),
         end: zonedIso(endDate, endTime, cat.salon.timezone),
         reason: reason.trim(),
@@ -152,7 +154,7 @@ export function AbsenceForm(p: { cat: Catalog; init: AbsenceInit; onClose: () =>
 }
 
 /** Clicking an absence: what it is, and removing it (DELETE /api/staff/{id}/time_off/{time_off_id}). */
-export function AbsenceDialog(p: { cat: Catalog; timeOff: any; onClose: () => void; onDeleted: () => void }) {
+export function AbsenceDialog(p: { cat: Catalog; timeOff: TimeOff; onClose: () => void; onDeleted: () => void }) {
   const lang = useLang();
   const x = p.timeOff;
   const [error, setError] = useState<string | null>(null);
@@ -161,7 +163,7 @@ export function AbsenceDialog(p: { cat: Catalog; timeOff: any; onClose: () => vo
     setBusy(true);
     setError(null);
     try {
-      await api('DELETE', `/api/staff/${x.staff_id}/time_off/${x.id}`);
+      await deleteTimeOff(x.staff_id, x.id);
       p.onDeleted();
     } catch (e) {
       setError(errorText(e));

@@ -1,20 +1,22 @@
 // The agenda page: toolbar (date, day/week/resources, staff filter), link-queue alert, grid, appointment
 // form, quick statuses, next-free-slot search. On a phone the agenda shows one staff member at a time.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { errorText } from '../common/api';
 import { t, useLang } from '../common/i18n';
-import { addDays, fromMin, fmtDate, fmtShortDate, isoDate, isoTime, localParts, startOfWeek, toMin, todayIn, weekday, zonedIso } from '../common/time';
+import { addDays, fromMin, fmtDate, fmtShortDate, isoDate, isoTime, localParts, startOfWeek, toMin, todayIn, zonedIso } from '../common/time';
+import type { Appointment, AppointmentInput, TimeOff } from '../common/types';
 import { ErrorBox, Check, fullName } from '../common/ui';
 import { AbsenceDialog, AbsenceForm, AbsenceInit, buildAbsences } from './Absences';
-import { AgendaGrid, Block, Column, DropTarget, openIntervals } from './AgendaGrid';
+import { AgendaGrid } from './AgendaGrid';
+import { Block, DropTarget, View, buildBlocks, buildColumns, gridRange, shownStaff, weekDays } from './agendaLayout';
 import { AppointmentForm, FormInit } from './AppointmentForm';
-import { Catalog, getClients, getMe, loadCatalog, serviceName, staffColor, staffName, useCatalog } from './catalog';
+import { listAppointments, listTimeOff, updateAppointment } from './api/appointments';
+import { getClients, getMe, loadCatalog, staffName, useCatalog } from './catalog';
 import { LinkQueueAlert } from './LinkQueue';
 import { NextFreeSlot } from './NextFreeSlot';
 import { QuickStatus } from './QuickStatus';
 import { useNarrow } from './useNarrow';
 
-type View = 'day' | 'week' | 'resources';
 
 // The date, view and staff filter live in the hash (#/agenda?date=…&view=…&staff=…) and in sessionStorage,
 // so coming back to the agenda from another page keeps what was being looked at.
@@ -40,90 +42,6 @@ function readState(): AgendaState {
   };
 }
 
-type StaffT = Catalog['staff'][number];
-const staffOpen = (c: Catalog, s: StaffT, d: string) =>
-  s.hours && s.hours.length ? openIntervals(s.hours, weekday(d)) : openIntervals(c.salon.opening_hours, weekday(d));
-
-/** The staff who get a column: those who perform services, or hold something on the shown days. */
-function shownStaff(c: Catalog, busy: Set<number>, filter: number): StaffT[] {
-  if (filter) return c.staff.filter((s) => s.id === filter);
-  const shown = c.staff.filter((s) => s.service_ids.length > 0 || busy.has(s.id));
-  return shown.length ? shown : c.staff;
-}
-
-/** The week's days worth a column: the salon (or the chosen person) works, or something is booked. */
-function weekDays(c: Catalog, from: string, staff: StaffT[], filter: number, busyDays: Set<string>): string[] {
-  const all = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i));
-  const open = all.filter((d) =>
-    busyDays.has(d) ||
-    (filter ? staff.some((s) => staffOpen(c, s, d).length) : openIntervals(c.salon.opening_hours, weekday(d)).length > 0),
-  );
-  return open.length ? open : all;
-}
-
-function buildColumns(c: Catalog, view: View, date: string, days: string[], lang: string, staff: StaffT[], filter: number,
-  busyKeys: Set<string>): Column[] {
-  if (view === 'resources') {
-    const open = openIntervals(c.salon.opening_hours, weekday(date));
-    return c.resources.map((r) => ({ key: `r${r.id}-${date}`, date, resourceId: r.id, label: r.name, open }));
-  }
-  const dayLabel = (d: string) => {
-    const s = fmtDate(d, lang, { weekday: 'short', day: 'numeric', month: 'short', year: undefined });
-    return s.charAt(0).toUpperCase() + s.slice(1);
-  };
-  if (view === 'week' && filter) {
-    // One person's week: a wide column per day, named by the day.
-    const s = staff[0];
-    return days.map((d) => ({ key: `s${s.id}-${d}`, date: d, staffId: s.id, label: dayLabel(d), open: staffOpen(c, s, d), color: staffColor(c, s.id) }));
-  }
-  const cols: Column[] = [];
-  for (const d of days) {
-    // In the week, a day's lanes are the staff who work that day or hold something on it.
-    const lanes = view === 'week' ? staff.filter((s) => staffOpen(c, s, d).length || busyKeys.has(`s${s.id}-${d}`)) : staff;
-    (lanes.length ? lanes : staff).forEach((s, i) =>
-      cols.push({
-        key: `s${s.id}-${d}`,
-        date: d,
-        staffId: s.id,
-        label: view === 'week' ? s.first_name : fullName(s),
-        dayLabel: view === 'week' ? dayLabel(d) : undefined,
-        open: staffOpen(c, s, d),
-        color: staffColor(c, s.id),
-        groupStart: view === 'week' && i === 0,
-      }),
-    );
-  }
-  return cols;
-}
-
-function buildBlocks(c: Catalog, view: View, appts: any[], names: Record<number, string>): Block[] {
-  const out: Block[] = [];
-  for (const a of appts) {
-    const lines: any[] = a.lines ?? [];
-    const title = a.client_id ? names[a.client_id] ?? '…' : t('agenda.unlinked');
-    // Consecutive lines in the same column make one block.
-    let cur: Block | null = null;
-    lines.forEach((l, i) => {
-      const start = l.start ?? a.start;
-      const end = l.end ?? a.end;
-      const d = isoDate(start);
-      const colKey = view === 'resources' ? (l.resource_id ? `r${l.resource_id}-${d}` : '') : `s${l.staff_id}-${d}`;
-      if (!colKey) {
-        cur = null;
-        return;
-      }
-      if (cur && cur.colKey === colKey) {
-        cur.end = end;
-        cur.services += ', ' + serviceName(c, l.service_id);
-      } else {
-        cur = { key: `${a.id}-${i}`, appt: a, colKey, start, end, title, services: serviceName(c, l.service_id), color: staffColor(c, l.staff_id) };
-        out.push(cur);
-      }
-    });
-  }
-  return out;
-}
-
 /** The salon's current date and minute, refreshed every minute (the agenda's current-time line). */
 function useNow(tz?: string) {
   const read = () => {
@@ -147,16 +65,16 @@ export function Agenda() {
   const [view, setView] = useState<View>(init.view ?? 'day');
   const [date, setDate] = useState<string>(init.date ?? todayIn(cat?.salon.timezone));
   const [staffFilter, setStaffFilter] = useState<number>(init.staff ?? 0);
-  const [appts, setAppts] = useState<any[]>([]);
+  const [appts, setAppts] = useState<Appointment[]>([]);
   const [names, setNames] = useState<Record<number, string>>({});
   const [showCancelled, setShowCancelled] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<FormInit | null>(null);
-  const [timeOff, setTimeOff] = useState<any[]>([]);
+  const [timeOff, setTimeOff] = useState<TimeOff[]>([]);
   const [absenceForm, setAbsenceForm] = useState<AbsenceInit | null>(null);
-  const [absence, setAbsence] = useState<any | null>(null);
+  const [absence, setAbsence] = useState<TimeOff | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
-  const [quick, setQuick] = useState<{ appt: any; anchor: HTMLElement } | null>(null);
+  const [quick, setQuick] = useState<{ appt: Appointment; anchor: HTMLElement } | null>(null);
   const [nfs, setNfs] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const now = useNow(cat?.salon.timezone);
@@ -178,15 +96,11 @@ export function Agenda() {
 
   const reload = async () => {
     try {
-      const [r, off] = await Promise.all([
-        api('GET', '/api/appointments', undefined, { from, to, limit: 500 }),
-        api('GET', '/api/time_off', undefined, { from, to, limit: 500 }),
-      ]);
-      const list = itemsOf(r);
+      const [list, off] = await Promise.all([listAppointments({ from, to, limit: 500 }), listTimeOff(from, to)]);
       setAppts(list);
-      setTimeOff(itemsOf(off));
+      setTimeOff(off);
       // Every client name of the range in one request (GET /api/clients?ids=…).
-      const ids = [...new Set(list.map((a: any) => a.client_id).filter(Boolean))] as number[];
+      const ids = [...new Set(list.map((a) => a.client_id).filter((id): id is number => !!id))];
       const clients = await getClients(ids);
       setNames(Object.fromEntries(ids.map((id) => [id, fullName(clients.get(id))])));
     } catch (e) {
@@ -205,9 +119,9 @@ export function Agenda() {
   if (!cat) return <p class="muted">{t('common.loading')}</p>;
 
   const visible = appts.filter((a) => showCancelled || a.status !== 'cancelled');
-  const busyStaff = new Set<number>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => l.staff_id)));
+  const busyStaff = new Set<number>(visible.flatMap((a) => (a.lines ?? []).map((l) => l.staff_id)));
   timeOff.forEach((x) => busyStaff.add(x.staff_id));
-  const busyKeys = new Set<string>(visible.flatMap((a) => (a.lines ?? []).map((l: any) => `s${l.staff_id}-${isoDate(l.start ?? a.start)}`)));
+  const busyKeys = new Set<string>(visible.flatMap((a) => (a.lines ?? []).map((l) => `s${l.staff_id}-${isoDate(l.start ?? a.start)}`)));
   const performers = shownStaff(cat, busyStaff, 0);
   // On a phone the agenda shows one person at a time: the chosen one, else me, else the first.
   // "My agenda" for someone who performs services (an owner's admin login has no column of its own).
@@ -219,35 +133,12 @@ export function Agenda() {
   const busyDays = new Set<string>([...busyKeys].filter((k) => !effFilter || k.startsWith(`s${effFilter}-`)).map((k) => k.slice(k.indexOf('-') + 1)));
   const days = view === 'week' ? weekDays(cat, from, staff, effFilter, busyDays) : [date];
   const columns = buildColumns(cat, view, date, days, lang, staff, effFilter, busyKeys);
-  const blocks = buildBlocks(cat, view, visible, names);
+  const blocks = buildBlocks(cat, view, visible, names, t('agenda.unlinked'));
 
   // Grid range: the salon's widest hours over the shown days, stretched to fit every appointment (absences
   // are clipped to it: a whole-day absence must not stretch the grid to midnight).
   const absences = view === 'resources' ? [] : buildAbsences(timeOff, days);
-  let startMin = 24 * 60;
-  let endMin = 0;
-  for (const d of days)
-    for (const o of openIntervals(cat.salon.opening_hours, weekday(d))) {
-      startMin = Math.min(startMin, o.start);
-      endMin = Math.max(endMin, o.end);
-    }
-  for (const col of columns)
-    for (const o of col.open) {
-      startMin = Math.min(startMin, o.start);
-      endMin = Math.max(endMin, o.end);
-    }
-  if (startMin >= endMin) {
-    startMin = 9 * 60;
-    endMin = 19 * 60;
-  }
-  const colKeys = new Set(columns.map((c) => c.key));
-  for (const b of blocks) {
-    if (!colKeys.has(b.colKey)) continue;
-    startMin = Math.min(startMin, toMin(isoTime(b.start)));
-    endMin = Math.max(endMin, isoDate(b.end) > isoDate(b.start) ? 1440 : toMin(isoTime(b.end)));
-  }
-  startMin = Math.floor(startMin / 60) * 60;
-  endMin = Math.ceil(endMin / 60) * 60;
+  const { startMin, endMin } = gridRange(cat.salon.opening_hours, days, columns, blocks);
   const step = cat.salon.booking?.slot_step_minutes || 15;
 
   const onDrop = async (b: Block, target: DropTarget): Promise<boolean> => {
@@ -257,16 +148,16 @@ export function Agenda() {
     const dayShift = Math.round((Date.parse(target.col.date) - Date.parse(isoDate(b.start))) / 86400000);
     const apptStartMin = toMin(isoTime(a.start)) + delta;
     const newDate = addDays(isoDate(a.start), dayShift);
-    const body: any = { start: zonedIso(newDate, fromMin(apptStartMin), cat.salon.timezone) };
+    const body: AppointmentInput = { start: zonedIso(newDate, fromMin(apptStartMin), cat.salon.timezone) };
     const fromStaff = Number(/^s(\d+)-/.exec(b.colKey)?.[1] ?? NaN);
     const fromRes = Number(/^r(\d+)-/.exec(b.colKey)?.[1] ?? NaN);
     const staffChange = target.col.staffId !== undefined && target.col.staffId !== fromStaff;
     const resChange = target.col.resourceId !== undefined && target.col.resourceId !== fromRes;
     if (delta === 0 && dayShift === 0 && !staffChange && !resChange) return true;
     if (staffChange || resChange) {
-      body.lines = (a.lines ?? []).map((l: any) => ({
+      body.lines = (a.lines ?? []).map((l) => ({
         service_id: l.service_id,
-        staff_id: staffChange && l.staff_id === fromStaff ? target.col.staffId : l.staff_id,
+        staff_id: staffChange && l.staff_id === fromStaff ? target.col.staffId! : l.staff_id,
         resource_id: resChange && l.resource_id === fromRes ? target.col.resourceId : l.resource_id ?? null,
         duration_minutes: l.duration_minutes,
         price_cents: l.price_cents,
@@ -274,7 +165,7 @@ export function Agenda() {
       }));
     }
     try {
-      await api('PATCH', `/api/appointments/${a.id}`, body);
+      await updateAppointment(a.id, body);
       await reload();
       return true;
     } catch (e) {

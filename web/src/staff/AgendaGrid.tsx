@@ -8,54 +8,9 @@
 // the current-time line. The overlays let clicks through to the slots except where something is drawn.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../common/i18n';
-import { fromMin, isoDate, isoTime, toMin } from '../common/time';
-import type { Hours } from './catalog';
-
-export const PX_PER_MIN = 1.4;
-
-export interface Column {
-  key: string;
-  date: string;
-  staffId?: number;
-  resourceId?: number;
-  label: string;
-  /** The day above a group of lanes in the week view (e.g. "sam. 6 mars"). */
-  dayLabel?: string;
-  /** The staff member's colour (a stripe on the header). */
-  color?: string;
-  /** Open intervals for that column (minutes from midnight); outside them the grid is shaded. */
-  open: { start: number; end: number }[];
-  groupStart?: boolean;
-}
-
-export interface Block {
-  key: string;
-  appt: any;
-  colKey: string;
-  start: string;
-  end: string;
-  title: string;
-  services: string;
-  /** The colour of the staff member doing it. */
-  color?: string;
-}
-
-/** Staff time off drawn in a column: minutes of that column's day (clipped to the day). */
-export interface AbsenceBlock {
-  key: string;
-  colKey: string;
-  startMin: number;
-  endMin: number;
-  /** What the block says: the reason (or a generic word) and the local times. */
-  label: string;
-  when: string;
-  timeOff: any;
-}
-
-export interface DropTarget {
-  col: Column;
-  time: string;
-}
+import { fromMin, isoTime, toMin } from '../common/time';
+import type { Appointment, TimeOff } from '../common/types';
+import { AbsenceBlock, Block, Column, DropTarget, PX_PER_MIN, blockBox, blockLanes, dayGroups, isOpen } from './agendaLayout';
 
 interface Props {
   columns: Column[];
@@ -64,70 +19,21 @@ interface Props {
   endMin: number;
   step: number;
   onSlotClick: (col: Column, time: string) => void;
-  onBlockClick: (appt: any) => void;
+  onBlockClick: (appt: Appointment) => void;
   /** The quick menu of a block (arrival, payment), opened from its ⋯ button or a right click. */
-  onBlockMenu?: (appt: any, anchor: HTMLElement) => void;
+  onBlockMenu?: (appt: Appointment, anchor: HTMLElement) => void;
   onBlockDrop: (block: Block, target: DropTarget) => Promise<boolean>;
   /** Narrow lanes (the week view). */
   compact?: boolean;
   /** Wide day columns (one person's week). */
   wide?: boolean;
   absences?: AbsenceBlock[];
-  onAbsenceClick?: (timeOff: any) => void;
+  onAbsenceClick?: (timeOff: TimeOff) => void;
   /** A staff column's header offers to record an absence for that person and day. */
   onColumnAbsence?: (col: Column) => void;
   /** The salon's current date and minute: a line is drawn across that day's columns. */
   now?: { date: string; min: number };
   label: string;
-}
-
-export function openIntervals(hours: Hours[] | undefined, wd: number) {
-  return (hours ?? [])
-    .filter((h) => h.weekday === wd)
-    .map((h) => ({ start: toMin(h.start), end: toMin(h.end) }));
-}
-
-const isOpen = (col: Column, m: number) => col.open.some((o) => m >= o.start && m < o.end);
-
-const blockMinutes = (b: Block): [number, number] => [
-  toMin(isoTime(b.start)),
-  isoDate(b.end) > isoDate(b.start) ? 24 * 60 : toMin(isoTime(b.end)),
-];
-
-/** Side-by-side lanes for blocks that overlap in one column (group services, or double bookings). */
-function lanes(blocks: Block[]): Map<string, { lane: number; of: number }> {
-  const out = new Map<string, { lane: number; of: number }>();
-  const sorted = [...blocks].sort((a, b) => blockMinutes(a)[0] - blockMinutes(b)[0]);
-  let cluster: { b: Block; lane: number }[] = [];
-  let clusterEnd = -1;
-  let laneEnds: number[] = [];
-  const flush = () => {
-    for (const c of cluster) out.set(c.b.key, { lane: c.lane, of: laneEnds.length });
-    cluster = [];
-    laneEnds = [];
-  };
-  for (const b of sorted) {
-    const [s, e] = blockMinutes(b);
-    if (s >= clusterEnd) flush();
-    let lane = laneEnds.findIndex((end) => end <= s);
-    if (lane < 0) lane = laneEnds.push(e) - 1;
-    else laneEnds[lane] = e;
-    cluster.push({ b, lane });
-    clusterEnd = Math.max(clusterEnd, e);
-  }
-  flush();
-  return out;
-}
-
-/** Consecutive columns of the same date in the week view: one day header over them. */
-function dayGroups(columns: Column[]): { start: number; span: number; col: Column }[] {
-  const out: { start: number; span: number; col: Column }[] = [];
-  columns.forEach((c, i) => {
-    const last = out[out.length - 1];
-    if (last && last.col.date === c.date) last.span++;
-    else out.push({ start: i, span: 1, col: c });
-  });
-  return out;
 }
 
 export function AgendaGrid(p: Props) {
@@ -369,10 +275,9 @@ export function AgendaGrid(p: Props) {
               })}
             {(() => {
               const mine = p.blocks.filter((b) => b.colKey === col.key);
-              const lane = lanes(mine);
+              const lane = blockLanes(mine);
               return mine.map((b) => {
-                const [s, e] = blockMinutes(b);
-                const l = lane.get(b.key) ?? { lane: 0, of: 1 };
+                const box = blockBox(b, lane.get(b.key) ?? { lane: 0, of: 1 }, p.startMin);
                 const a = b.appt;
                 const state = a.paid ? ' paid' : a.arrived ? ' arrived' : '';
                 const label = `${isoTime(b.start)}–${isoTime(b.end)} ${b.title} · ${b.services}`;
@@ -381,10 +286,10 @@ export function AgendaGrid(p: Props) {
                     key={b.key}
                     class={`appt status-${a.status}` + (a.no_show ? ' no-show' : '') + state}
                     style={{
-                      top: `${(s - p.startMin) * PX_PER_MIN}px`,
-                      height: `${Math.max(e - s, 10) * PX_PER_MIN - 2}px`,
-                      left: `calc(${(100 * l.lane) / l.of}% + 2px)`,
-                      width: `calc(${100 / l.of}% - 4px)`,
+                      top: `${box.top}px`,
+                      height: `${box.height}px`,
+                      left: `calc(${box.leftPct}% + 2px)`,
+                      width: `calc(${box.widthPct}% - 4px)`,
                       ...(b.color ? { '--staff': b.color } : {}),
                     }}
                     data-testid={`appt-${a.id}`}

@@ -1,6 +1,10 @@
 // The appointment form (new or edit): up to 5 service lines, client, notes, confirmation, waitlist box.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, FieldError } from '../common/api';
+import { errorText, fieldErrorOf, FieldError } from '../common/api';
+import type { Appointment, AppointmentInput, AppointmentLine, Client } from '../common/types';
+import {
+  cancelAppointment, confirmAppointment, createAppointment, deleteAppointment, setNoShow, updateAppointment,
+} from './api/appointments';
 import { t, useLang } from '../common/i18n';
 import { fmtInstant, fmtMoney, isoDate, isoTime, zonedIso } from '../common/time';
 import { Check, ErrorBox, Field, FieldMessage, Modal, centsFromInput, inputFromCents, val } from '../common/ui';
@@ -10,7 +14,7 @@ import { LineEditor, LineState, lineFromService } from './LineEditor';
 import { Messages } from './Messages';
 
 export interface FormInit {
-  appointment?: any;
+  appointment?: Appointment;
   staffId?: number;
   resourceId?: number;
   date?: string;
@@ -26,12 +30,12 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
   const cat = useCatalog()!;
   const a = p.init.appointment;
   const editing = !!a;
-  const [client, setClient] = useState<any | null>(null);
+  const [client, setClient] = useState<Client | null>(null);
   const [date, setDate] = useState(a ? isoDate(a.start) : p.init.date ?? '');
   const [time, setTime] = useState(a ? isoTime(a.start) : p.init.time ?? '09:00');
   const [lines, setLines] = useState<LineState[]>(() =>
     a
-      ? (a.lines ?? []).map((l: any) => ({
+      ? (a.lines ?? []).map((l) => ({
           service_id: l.service_id,
           staff_id: l.staff_id,
           resource_id: l.resource_id ?? null,
@@ -63,7 +67,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
   // "client_id", "start", "lines[1].staff_id": that control is marked and the message shown beside it.
   const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [current, setCurrent] = useState<any>(a);
+  const [current, setCurrent] = useState<Appointment | undefined>(a);
 
   useEffect(() => {
     if (a?.client_id) getClient(a.client_id).then(setClient);
@@ -110,7 +114,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
   const payloadLines = () =>
     lines.map((l) => {
       const s = cat.services.find((x) => x.id === l.service_id);
-      const out: any = { service_id: l.service_id, staff_id: l.staff_id, resource_id: l.resource_id ?? null };
+      const out: AppointmentLine = { service_id: l.service_id, staff_id: l.staff_id, resource_id: l.resource_id ?? null };
       out.duration_minutes = l.duration !== '' ? Number(l.duration) : s?.duration_minutes;
       if (l.price !== '') out.price_cents = centsFromInput(l.price);
       if (Object.keys(l.answers).length) out.answers = l.answers;
@@ -124,7 +128,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
     if (v) return setError(v.message);
     setBusy(true);
     setError(null);
-    const body: any = {
+    const body: AppointmentInput = {
       start: zonedIso(date, time, cat.salon.timezone),
       lines: payloadLines(),
       requested_staff: requested,
@@ -137,12 +141,12 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
     };
     try {
       if (editing) {
-        if (client.id !== a.client_id) body.client_id = client.id;
-        await api('PATCH', `/api/appointments/${a.id}`, body);
+        if (client!.id !== a!.client_id) body.client_id = client!.id;
+        await updateAppointment(a!.id, body);
       } else {
-        await api('POST', '/api/appointments', { ...body, client_id: client.id, confirmation });
+        await createAppointment({ ...body, client_id: client!.id, confirmation });
       }
-      forgetClient(client.id);
+      forgetClient(client!.id);
       p.onSaved();
     } catch (err) {
       setError(errorText(err));
@@ -152,7 +156,7 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
     }
   };
 
-  const action = async (fn: () => Promise<any>, close = false) => {
+  const action = async (fn: () => Promise<Appointment | void>, close = false) => {
     setError(null);
     try {
       const r = await fn();
@@ -261,13 +265,13 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
               {/* A visit that has not started cannot be missed yet. */}
               {(current.no_show || Date.parse(current.start) <= Date.now()) && (
                 <button type="button" data-testid="appt-noshow"
-                  onClick={() => action(() => api('POST', `/api/appointments/${a.id}/no_show`, { no_show: !current.no_show }), true)}>
+                  onClick={() => action(() => setNoShow(a!.id, !current.no_show), true)}>
                   {current.no_show ? t('appt.unmarkNoShow') : t('appt.markNoShow')}
                 </button>
               )}
               {current.status === 'pending' && (
                 <button type="button" data-testid="appt-confirm"
-                  onClick={() => action(() => api('POST', `/api/appointments/${a.id}/confirm`), true)}>
+                  onClick={() => action(() => confirmAppointment(a!.id), true)}>
                   {t('appt.confirmNow')}
                 </button>
               )}
@@ -275,13 +279,13 @@ export function AppointmentForm(p: { init: FormInit; onClose: () => void; onSave
                 <button type="button" class="danger-outline" data-testid="appt-cancel"
                   onClick={() => {
                     const reason = prompt(t('appt.cancelReason'));
-                    if (reason !== null) action(() => api('POST', `/api/appointments/${a.id}/cancel`, { reason }), true);
+                    if (reason !== null) action(() => cancelAppointment(a!.id, reason), true);
                   }}>
                   {t('appt.cancelAppt')}
                 </button>
               )}
               <button type="button" class="danger" data-testid="appt-delete"
-                onClick={() => confirm(t('appt.deleteConfirm')) && action(() => api('DELETE', `/api/appointments/${a.id}`), true)}>
+                onClick={() => confirm(t('appt.deleteConfirm')) && action(() => deleteAppointment(a!.id), true)}>
                 {t('common.delete')}
               </button>
             </>

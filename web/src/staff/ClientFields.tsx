@@ -1,5 +1,6 @@
 // The fields of a client file, shared by the "new client" dialog and the client file page.
 import { formatPhone } from '../common/phone';
+import type { Client } from '../common/types';
 import { t } from '../common/i18n';
 import { Field, val } from '../common/ui';
 
@@ -24,7 +25,7 @@ export const emptyClient = (): ClientForm => ({
 });
 
 /** The form of a client file; the phone number in the national format of the salon's country to edit. */
-export const clientFormOf = (c: any, country?: string): ClientForm => ({
+export const clientFormOf = (c: Partial<Client>, country?: string): ClientForm => ({
   first_name: c.first_name ?? '',
   last_name: c.last_name ?? '',
   email: c.email ?? '',

@@ -1,6 +1,9 @@
 // One client file: details, members (family), packages, appointments, appointment notes, merge, delete.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, FieldError, itemsOf } from '../common/api';
+import { errorText, fieldErrorOf, FieldError } from '../common/api';
+import type { Appointment, Client, ClientFile as ClientFileT, Member, Package } from '../common/types';
+import { listAppointments } from './api/appointments';
+import { addMember, addPackage, getClientFile, mergeClients, removeMember, updateClient } from './api/clients';
 import { packageSummary, t, tv, useLang } from '../common/i18n';
 import { addDays, fmtInstant, todayIn } from '../common/time';
 import { ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
@@ -13,14 +16,14 @@ import { Messages } from './Messages';
 import { ClientPrivacy } from './ClientPrivacy';
 
 const RELATIONS = ['child', 'partner', 'parent', 'other'];
-export const memberId = (m: any): number => m.member_id ?? m.client_id ?? m.id;
+export const memberId = (m: Member): number => (m.member_id ?? m.client_id ?? m.id)!;
 
 export function ClientFile(p: { id: number }) {
   const lang = useLang();
   const cat = useCatalog();
-  const [c, setC] = useState<any | null>(null);
+  const [c, setC] = useState<ClientFileT | null>(null);
   const [form, setForm] = useState<ClientForm | null>(null);
-  const [appts, setAppts] = useState<any[]>([]);
+  const [appts, setAppts] = useState<Appointment[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [merge, setMerge] = useState(false);
@@ -30,15 +33,15 @@ export function ClientFile(p: { id: number }) {
   const load = async () => {
     try {
       forgetClient(p.id);
-      const r = await api('GET', `/api/clients/${p.id}`);
+      const r = await getClientFile(p.id);
       setC(r);
       setForm(clientFormOf(r, cat?.salon.country));
       const today = todayIn();
-      const ap = await api('GET', '/api/appointments', undefined, {
+      const ap = await listAppointments({
         client_id: p.id, from: addDays(today, -3 * 365), to: addDays(today, 2 * 365), limit: 500,
         salon_id: null, // the file is the network's: its visits at every salon
-      }).catch(() => ({ items: [] }));
-      setAppts(itemsOf(ap).sort((a: any, b: any) => (a.start < b.start ? 1 : -1)));
+      }).catch((): Appointment[] => []);
+      setAppts(ap.sort((a, b) => (a.start < b.start ? 1 : -1)));
     } catch (e) {
       setError(errorText(e));
     }
@@ -47,7 +50,7 @@ export function ClientFile(p: { id: number }) {
     load();
   }, [p.id]);
 
-  const run = async (fn: () => Promise<any>, msg?: string) => {
+  const run = async (fn: () => Promise<unknown>, msg?: string) => {
     setError(null);
     setNotice(null);
     try {
@@ -81,12 +84,12 @@ export function ClientFile(p: { id: number }) {
           <form onSubmit={(e) => {
             e.preventDefault();
             setFieldErr(null);
-            run(() => api('PATCH', `/api/clients/${p.id}`, form).catch((err) => {
+            run(() => updateClient(p.id, form).catch((err) => {
               setFieldErr(fieldErrorOf(err));
               throw err;
             }), t('common.saved'));
           }}>
-            {/* An erased file (RGPD) holds no personal data any more: nothing to edit. */}
+            {/* An erased file (RGPD) holds no personal data: nothing left to edit. */}
             <fieldset disabled={!!c.erased} class="bare">
               <ClientFields value={form} onChange={setForm} error={fieldErr} />
               <div class="actions"><button type="submit" class="primary" data-testid="client-save">{t('common.save')}</button></div>
@@ -105,7 +108,7 @@ export function ClientFile(p: { id: number }) {
             {appts.map((a) => (
               <tr>
                 <td><a href={`#/agenda?date=${a.start.slice(0, 10)}&view=day`}>{fmtInstant(a.start, lang)}</a></td>
-                <td>{cat ? (a.lines ?? []).map((l: any) => serviceName(cat, l.service_id)).join(', ') : ''}</td>
+                <td>{cat ? (a.lines ?? []).map((l) => serviceName(cat, l.service_id)).join(', ') : ''}</td>
                 {currentSalonId() !== null && <td data-testid="client-appt-salon">{salonNameOf(a.salon_id)}</td>}
                 <td><span class={`badge status-${a.status}`}>{t(`status.${a.status}`)}</span>{a.no_show && <span class="badge noshow">{t('agenda.noShow')}</span>}</td>
               </tr>
@@ -117,7 +120,7 @@ export function ClientFile(p: { id: number }) {
       <section class="card">
         <h2>{t('client.notes')}</h2>
         <ul data-testid="client-notes">
-          {(c.appointment_notes ?? []).map((n: any) => (
+          {(c.appointment_notes ?? []).map((n) => (
             <li><span class="muted">{fmtInstant(n.start, lang)}</span> — {n.notes}</li>
           ))}
           {!(c.appointment_notes ?? []).length && <li class="muted">—</li>}
@@ -137,10 +140,10 @@ export function ClientFile(p: { id: number }) {
   );
 }
 
-function Members(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => void }) {
-  const [member, setMember] = useState<any | null>(null);
+function Members(p: { c: ClientFileT; run: (fn: () => Promise<unknown>, msg?: string) => void }) {
+  const [member, setMember] = useState<Client | null>(null);
   const [relation, setRelation] = useState('child');
-  const members: any[] = p.c.members ?? [];
+  const members: Member[] = p.c.members ?? [];
   return (
     <section class="card" data-testid="client-members">
       <h2>{t('client.members')}</h2>
@@ -149,7 +152,7 @@ function Members(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => voi
           <li data-testid={`member-${memberId(m)}`}>
             <a href={`#/clients/${memberId(m)}`}>{fullName(m.member ?? m) || `#${memberId(m)}`}</a>
             {m.relation && <span class="muted"> ({tv('rel', m.relation)})</span>}{' '}
-            <button type="button" class="link" onClick={() => p.run(() => api('DELETE', `/api/clients/${p.c.id}/members/${memberId(m)}`))}>
+            <button type="button" class="link" onClick={() => p.run(() => removeMember(p.c.id, memberId(m)))}>
               {t('common.remove')}
             </button>
           </li>
@@ -166,7 +169,7 @@ function Members(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => voi
           )}
         </Field>
         <button type="button" disabled={!member} data-testid="member-add"
-          onClick={() => { p.run(() => api('POST', `/api/clients/${p.c.id}/members`, { member_id: member.id, relation })); setMember(null); }}>
+          onClick={() => { p.run(() => addMember(p.c.id, member!.id, relation)); setMember(null); }}>
           {t('common.add')}
         </button>
       </div>
@@ -174,11 +177,11 @@ function Members(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => voi
   );
 }
 
-function Packages(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => void }) {
+function Packages(p: { c: ClientFileT; run: (fn: () => Promise<unknown>, msg?: string) => void }) {
   const cat = useCatalog();
   const [type, setType] = useState<number>(0);
   const [start, setStart] = useState(todayIn());
-  const pk: any[] = p.c.packages ?? [];
+  const pk: Package[] = p.c.packages ?? [];
   return (
     <section class="card" data-testid="client-packages">
       <h2>{t('client.packages')}</h2>
@@ -205,7 +208,7 @@ function Packages(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => vo
           {(id) => <input id={id} type="date" value={start} onInput={(e) => setStart(val(e))} data-testid="package-start" />}
         </Field>
         <button type="button" disabled={!type} data-testid="package-add"
-          onClick={() => p.run(() => api('POST', `/api/clients/${p.c.id}/packages`, { package_type_id: type, start_date: start }))}>
+          onClick={() => p.run(() => addPackage(p.c.id, type, start))}>
           {t('common.add')}
         </button>
       </div>
@@ -213,12 +216,12 @@ function Packages(p: { c: any; run: (fn: () => Promise<any>, msg?: string) => vo
   );
 }
 
-function MergeDialog(p: { c: any; onClose: () => void; onMerged: () => void }) {
-  const [other, setOther] = useState<any | null>(null);
+function MergeDialog(p: { c: ClientFileT; onClose: () => void; onMerged: () => void }) {
+  const [other, setOther] = useState<Client | null>(null);
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     try {
-      await api('POST', `/api/clients/${p.c.id}/merge`, { from_id: other.id });
+      await mergeClients(p.c.id, other!.id);
       p.onMerged();
     } catch (e) {
       setError(errorText(e));

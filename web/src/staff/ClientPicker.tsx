@@ -1,14 +1,16 @@
 // Client search as you type, with inline creation of a new client file.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, FieldError, itemsOf } from '../common/api';
+import { errorText, fieldErrorOf, FieldError } from '../common/api';
+import type { Client } from '../common/types';
+import { createClient, listClients } from './api/clients';
 import { t } from '../common/i18n';
 import { ErrorBox, Field, FieldMessage, fullName, useId, val } from '../common/ui';
 import { formatPhone } from '../common/phone';
 import { useCatalog } from './catalog';
 
 interface Props {
-  value: any | null;
-  onChange: (client: any | null) => void;
+  value: Client | null;
+  onChange: (client: Client | null) => void;
   label?: string;
   testid?: string;
   excludeId?: number;
@@ -19,7 +21,7 @@ interface Props {
 export function ClientPicker(p: Props) {
   const tid = p.testid ?? 'client';
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<any[]>([]);
+  const [results, setResults] = useState<Client[]>([]);
   // The query the results answer: Enter waits for the answer to what was typed.
   const [resultsFor, setResultsFor] = useState('');
   const [open, setOpen] = useState(false);
@@ -39,9 +41,9 @@ export function ClientPicker(p: Props) {
     const n = ++seq.current;
     const h = setTimeout(async () => {
       try {
-        const r = await api('GET', '/api/clients', undefined, { q: q.trim(), limit: 8, sort: 'name' });
+        const r = await listClients({ q: q.trim(), limit: 8, sort: 'name' });
         if (n === seq.current) {
-          setResults(itemsOf(r).filter((c: any) => c.id !== p.excludeId));
+          setResults(r.items.filter((c) => c.id !== p.excludeId));
           setResultsFor(q.trim());
           setActiveIdx(0);
         }
@@ -151,7 +153,7 @@ export function ClientPicker(p: Props) {
   );
 }
 
-function NewClientInline(p: { seed: string; testid: string; onCancel: () => void; onCreated: (c: any) => void }) {
+function NewClientInline(p: { seed: string; testid: string; onCancel: () => void; onCreated: (c: Client) => void }) {
   const parts = p.seed.split(/\s+/);
   const [first, setFirst] = useState(parts[0] ?? '');
   const [last, setLast] = useState(parts.slice(1).join(' '));
@@ -164,7 +166,7 @@ function NewClientInline(p: { seed: string; testid: string; onCancel: () => void
     setError(null);
     setFieldErr(null);
     try {
-      const c = await api('POST', '/api/clients', { first_name: first, last_name: last, email, phone });
+      const c = await createClient({ first_name: first, last_name: last, email, phone });
       p.onCreated(c);
     } catch (e) {
       setError(errorText(e));

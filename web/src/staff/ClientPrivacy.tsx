@@ -1,7 +1,10 @@
 // The client file's personal-data card (RGPD): marketing consent, "Export data" (one JSON file), erasure for
 // good, and the history of who exported or changed the file (admins).
 import { useEffect, useState } from 'preact/hooks';
-import { api, downloadBlob, errorText, itemsOf, rawRequest } from '../common/api';
+import { downloadBlob, errorText } from '../common/api';
+import type { AuditEntry, ClientFile } from '../common/types';
+import { getAuthMe } from './api/auth';
+import { eraseClient, exportClient, listAudit, updateClient } from './api/clients';
 import { t, tv, useLang } from '../common/i18n';
 import { fmtInstant } from '../common/time';
 import { Check, ErrorBox, Modal, Notice, fullName } from '../common/ui';
@@ -9,7 +12,7 @@ import { Check, ErrorBox, Modal, Notice, fullName } from '../common/ui';
 /** Who may export and see the history: an admin (later also a salon manager). */
 const canManage = (role?: string) => role === 'admin' || role === 'manager';
 
-export function ClientPrivacy(p: { c: any; reload: () => void }) {
+export function ClientPrivacy(p: { c: ClientFile; reload: () => void }) {
   useLang();
   const [role, setRole] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +23,7 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
   const [optOut, setOptOutShown] = useState(!!p.c.marketing_opt_out);
   useEffect(() => setOptOutShown(!!p.c.marketing_opt_out), [p.c.marketing_opt_out]);
   useEffect(() => {
-    api('GET', '/api/auth/me').then((me) => setRole(me?.role), () => setRole(undefined));
+    getAuthMe().then((me) => setRole(me?.role), () => setRole(undefined));
   }, []);
   const admin = canManage(role);
 
@@ -28,7 +31,7 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
     setError(null);
     setOptOutShown(v);
     try {
-      await api('PATCH', `/api/clients/${p.c.id}`, { marketing_opt_out: v });
+      await updateClient(p.c.id, { marketing_opt_out: v });
       p.reload();
       setHistoryKey((k) => k + 1);
     } catch (e) {
@@ -40,7 +43,7 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
     setError(null);
     setNotice(null);
     try {
-      const res = await rawRequest(`/api/clients/${p.c.id}/export`, { auth: 'staff' });
+      const res = await exportClient(p.c.id);
       await downloadBlob(res, `client-${p.c.id}-data.json`);
       setNotice(t('privacy.downloaded'));
       setHistoryKey((k) => k + 1);
@@ -78,13 +81,13 @@ export function ClientPrivacy(p: { c: any; reload: () => void }) {
   );
 }
 
-function EraseDialog(p: { c: any; onClose: () => void; onErased: () => void }) {
+function EraseDialog(p: { c: ClientFile; onClose: () => void; onErased: () => void }) {
   const [sure, setSure] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     setError(null);
     try {
-      await api('POST', `/api/clients/${p.c.id}/erase`);
+      await eraseClient(p.c.id);
       p.onErased();
     } catch (e) {
       setError(errorText(e));
@@ -134,13 +137,13 @@ function actorText(a: { type: string; name: string }): string {
 
 function AccessHistory(p: { clientId: number; refresh: number }) {
   const lang = useLang();
-  const [items, setItems] = useState<any[] | null>(null);
+  const [items, setItems] = useState<AuditEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [limit, setLimit] = useState(10);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api('GET', '/api/audit', undefined, { client_id: p.clientId, limit }).then(
-      (r) => { setItems(itemsOf(r)); setTotal(r?.total ?? 0); },
+    listAudit({ client_id: p.clientId, limit }).then(
+      (r) => { setItems(r.items); setTotal(r.total); },
       (e) => setError(errorText(e)),
     );
   }, [p.clientId, p.refresh, limit]);

@@ -1,6 +1,8 @@
 // Clients page: list with total, search, sort, last appointment, multi-select delete, CSV export, new client.
 import { useEffect, useState } from 'preact/hooks';
-import { api, downloadBlob, errorText, fieldErrorOf, FieldError, itemsOf, rawRequest } from '../common/api';
+import { downloadBlob, errorText, fieldErrorOf, FieldError } from '../common/api';
+import type { Client } from '../common/types';
+import { createClient, exportClientsCsv, listClients, type CsvExportQuery } from './api/clients';
 import { t, tn, useLang } from '../common/i18n';
 import { fmtShortDate } from '../common/time';
 import { Check, ErrorBox, Field, Modal, Notice, fullName, val } from '../common/ui';
@@ -18,7 +20,7 @@ export function Clients(p: { isAdmin: boolean }) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<'name' | '-name'>('name');
   const [offset, setOffset] = useState(0);
-  const [data, setData] = useState<{ total: number; items: any[] }>({ total: 0, items: [] });
+  const [data, setData] = useState<{ total: number; items: Client[] }>({ total: 0, items: [] });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -26,8 +28,7 @@ export function Clients(p: { isAdmin: boolean }) {
 
   const load = async () => {
     try {
-      const r = await api('GET', '/api/clients', undefined, { q: q.trim(), sort, limit: PAGE, offset });
-      setData({ total: r?.total ?? itemsOf(r).length, items: itemsOf(r) });
+      setData(await listClients({ q: q.trim(), sort, limit: PAGE, offset }));
     } catch (e) {
       setError(errorText(e));
     }
@@ -134,7 +135,7 @@ export function Clients(p: { isAdmin: boolean }) {
   );
 }
 
-function NewClientDialog(p: { onClose: () => void; onCreated: (c: any) => void }) {
+function NewClientDialog(p: { onClose: () => void; onCreated: (c: Client) => void }) {
   const [c, setC] = useState<ClientForm>(emptyClient());
   const [error, setError] = useState<string | null>(null);
   const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
@@ -143,7 +144,7 @@ function NewClientDialog(p: { onClose: () => void; onCreated: (c: any) => void }
     setError(null);
     setFieldErr(null);
     try {
-      p.onCreated(await api('POST', '/api/clients', c));
+      p.onCreated(await createClient(c));
     } catch (err) {
       setError(errorText(err));
       setFieldErr(fieldErrorOf(err));
@@ -164,7 +165,7 @@ function NewClientDialog(p: { onClose: () => void; onCreated: (c: any) => void }
 }
 
 export function ExportDialog(p: { onClose: () => void }) {
-  const [delimiter, setDelimiter] = useState<',' | ';' | 'tab'>(';');
+  const [delimiter, setDelimiter] = useState<CsvExportQuery['delimiter']>(';');
   const [cols, setCols] = useState<string[]>(['first_name', 'last_name', 'email', 'phone', 'last_appointment']);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -174,10 +175,7 @@ export function ExportDialog(p: { onClose: () => void }) {
     setError(null);
     try {
       const ordered = EXPORT_COLUMNS.filter((c) => cols.includes(c));
-      const res = await rawRequest('/api/clients/export.csv', {
-        auth: 'staff',
-        query: { delimiter, columns: ordered.join(',') },
-      });
+      const res = await exportClientsCsv({ delimiter, columns: ordered.join(',') });
       await downloadBlob(res, 'clients.csv');
       p.onClose();
     } catch (err) {
@@ -191,7 +189,7 @@ export function ExportDialog(p: { onClose: () => void }) {
       <form onSubmit={go}>
         <Field label={t('export.delimiter')}>
           {(id) => (
-            <select id={id} value={delimiter} data-testid="export-delimiter" onChange={(e) => setDelimiter(val(e) as any)}>
+            <select id={id} value={delimiter} data-testid="export-delimiter" onChange={(e) => setDelimiter(val(e) as CsvExportQuery['delimiter'])}>
               <option value=",">{t('export.comma')} ( , )</option>
               <option value=";">{t('export.semicolon')} ( ; )</option>
               <option value="tab">{t('export.tab')}</option>

@@ -1,11 +1,18 @@
 // A generic list + edit form for the catalogue (staff, services, resources, package types).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { errorText } from '../common/api';
+import type { Hours, Question } from '../common/types';
+import {
+  type CatalogueItems, type CatalogueName, createCatalogueItem, deleteCatalogueItem, listCatalogue, updateCatalogueItem,
+} from './api/catalogue';
 import { t } from '../common/i18n';
 import { Check, ErrorBox, Field, Modal, centsFromInput, inputFromCents, val } from '../common/ui';
 import { loadCatalog } from './catalog';
 import { HoursEditor } from './HoursEditor';
+
+/** What the edit form holds, by field key (the members of the item it edits, money as text). */
+export type FormValues = Record<string, unknown>;
 
 export type FieldSpec =
   | { key: string; label: string; type: 'text' | 'email' | 'password' | 'number'; required?: boolean; createOnly?: boolean }
@@ -16,30 +23,30 @@ export type FieldSpec =
   | { key: string; label: string; type: 'multi'; options: () => { value: number; label: string }[] }
   | { key: string; label: string; type: 'hours' }
   | { key: string; label: string; type: 'questionnaire' }
-  | { key: string; label: string; type: 'custom'; render: (value: any, set: (v: any) => void, item: Record<string, any>) => ComponentChildren };
+  | { key: string; label: string; type: 'custom'; render: (value: unknown, set: (v: unknown) => void, item: FormValues) => ComponentChildren };
 
-interface Props {
-  name: string; // staff | services | resources | package_types (also the API path)
+interface Props<K extends CatalogueName> {
+  name: K; // staff | services | resources | package_types (also the API path)
   fields: FieldSpec[];
-  defaults: Record<string, any>;
-  columns: { label: string; render: (x: any) => ComponentChildren }[];
+  defaults: FormValues;
+  columns: { label: string; render: (x: CatalogueItems[K]) => ComponentChildren }[];
   /** Listed, not edited (e.g. the catalogue as a manager sees it). */
   readOnly?: boolean;
 }
 
-export function Crud(p: Props) {
-  const [items, setItems] = useState<any[]>([]);
-  const [editing, setEditing] = useState<any | null>(null);
+export function Crud<K extends CatalogueName>(p: Props<K>) {
+  const [items, setItems] = useState<CatalogueItems[K][]>([]);
+  const [editing, setEditing] = useState<FormValues | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    api('GET', `/api/${p.name}`, undefined, { limit: 500 }).then((r) => setItems(itemsOf(r)), (e) => setError(errorText(e)));
+    listCatalogue(p.name).then(setItems, (e) => setError(errorText(e)));
   useEffect(() => {
     load();
   }, [p.name]);
-  const del = async (x: any) => {
+  const del = async (x: CatalogueItems[K]) => {
     if (!confirm(t('crud.deleteConfirm'))) return;
     try {
-      await api('DELETE', `/api/${p.name}/${x.id}`);
+      await deleteCatalogueItem(p.name, x.id);
       await load();
       loadCatalog(true);
     } catch (e) {
@@ -66,7 +73,7 @@ export function Crud(p: Props) {
             <tr data-testid={`crud-${p.name}-row-${x.id}`}>
               {p.columns.map((c) => <td>{c.render(x)}</td>)}
               <td class="row-actions">
-                {!p.readOnly && <button type="button" class="link" onClick={() => setEditing(x)}>{t('common.edit')}</button>}
+                {!p.readOnly && <button type="button" class="link" onClick={() => setEditing({ ...x })}>{t('common.edit')}</button>}
                 {!p.readOnly && <button type="button" class="link danger-text" onClick={() => del(x)}>{t('common.delete')}</button>}
               </td>
             </tr>
@@ -89,18 +96,19 @@ export function Crud(p: Props) {
   );
 }
 
-function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => void }) {
-  const isNew = !p.item.id;
-  const [v, setV] = useState<any>(() => {
-    const o: any = { ...p.defaults, ...p.item };
-    for (const f of p.fields) if (f.type === 'money') o[f.key] = inputFromCents(o[f.key]);
+function CrudForm<K extends CatalogueName>(p: Props<K> & { item: FormValues; onClose: () => void; onSaved: () => void }) {
+  const id = p.item.id as number | undefined;
+  const isNew = !id;
+  const [v, setV] = useState<FormValues>(() => {
+    const o: FormValues = { ...p.defaults, ...p.item };
+    for (const f of p.fields) if (f.type === 'money') o[f.key] = inputFromCents(o[f.key] as number | null | undefined);
     return o;
   });
   const [error, setError] = useState<string | null>(null);
-  const set = (k: string, x: any) => setV({ ...v, [k]: x });
+  const set = (k: string, x: unknown) => setV({ ...v, [k]: x });
   const save = async (e: Event) => {
     e.preventDefault();
-    const body: any = {};
+    const body: FormValues = {};
     for (const f of p.fields) {
       if ('createOnly' in f && f.createOnly && !isNew && !v[f.key]) continue;
       if (f.type === 'password' && !v[f.key]) continue;
@@ -110,8 +118,8 @@ function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => vo
       body[f.key] = x;
     }
     try {
-      if (isNew) await api('POST', `/api/${p.name}`, body);
-      else await api('PATCH', `/api/${p.name}/${p.item.id}`, body);
+      if (isNew) await createCatalogueItem(p.name, body);
+      else await updateCatalogueItem(p.name, id, body);
       p.onSaved();
     } catch (err) {
       setError(errorText(err));
@@ -129,14 +137,14 @@ function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => vo
               return (
                 <Field label={f.label}>
                   {(id) => (
-                    <select id={id} value={v[f.key]} data-testid={tid} onChange={(e) => set(f.key, val(e))}>
+                    <select id={id} value={v[f.key] as string} data-testid={tid} onChange={(e) => set(f.key, val(e))}>
                       {f.options.map((o) => <option value={o.value}>{o.label}</option>)}
                     </select>
                   )}
                 </Field>
               );
             case 'multi': {
-              const cur: number[] = v[f.key] ?? [];
+              const cur = (v[f.key] as number[] | undefined) ?? [];
               return (
                 <fieldset class="multi" data-testid={tid}>
                   <legend>{f.label}</legend>
@@ -150,26 +158,26 @@ function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => vo
             case 'color':
               return (
                 <Field label={f.label} class="narrow">
-                  {(id) => <input id={id} type="color" value={v[f.key] || '#6d3fc0'} data-testid={tid} onInput={(e) => set(f.key, val(e))} />}
+                  {(id) => <input id={id} type="color" value={(v[f.key] as string) || '#6d3fc0'} data-testid={tid} onInput={(e) => set(f.key, val(e))} />}
                 </Field>
               );
             case 'hours':
               return (
                 <fieldset><legend>{f.label}</legend>
-                  <HoursEditor value={v[f.key] ?? []} onChange={(x) => set(f.key, x)} testid={tid} />
+                  <HoursEditor value={(v[f.key] as Hours[] | undefined) ?? []} onChange={(x) => set(f.key, x)} testid={tid} />
                 </fieldset>
               );
             case 'custom':
               return <div class="field-custom" data-testid={tid}>{f.render(v[f.key], (x) => set(f.key, x), v)}</div>;
             case 'questionnaire':
-              return <QuestionnaireEditor label={f.label} value={v[f.key] ?? []} onChange={(x) => set(f.key, x)} />;
+              return <QuestionnaireEditor label={f.label} value={(v[f.key] as Question[] | undefined) ?? []} onChange={(x) => set(f.key, x)} />;
             default:
               return (
                 <Field label={f.label + ('required' in f && f.required ? ' *' : '')}>
                   {(id) => (
                     <input id={id} type={f.type === 'money' ? 'text' : f.type} inputMode={f.type === 'money' ? 'decimal' : undefined}
                       required={'required' in f && f.required && (isNew || f.type !== 'password')}
-                      value={v[f.key] ?? ''} data-testid={tid} onInput={(e) => set(f.key, val(e))} />
+                      value={(v[f.key] as string | number | undefined) ?? ''} data-testid={tid} onInput={(e) => set(f.key, val(e))} />
                   )}
                 </Field>
               );
@@ -185,8 +193,8 @@ function CrudForm(p: Props & { item: any; onClose: () => void; onSaved: () => vo
   );
 }
 
-function QuestionnaireEditor(p: { label: string; value: any[]; onChange: (v: any[]) => void }) {
-  const set = (i: number, patch: any) => p.onChange(p.value.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+function QuestionnaireEditor(p: { label: string; value: Question[]; onChange: (v: Question[]) => void }) {
+  const set = (i: number, patch: Partial<Question>) => p.onChange(p.value.map((q, j) => (j === i ? { ...q, ...patch } : q)));
   return (
     <fieldset>
       <legend>{p.label}</legend>

@@ -1,7 +1,9 @@
 // The dialog before deleting client files (one from the client file, several from the list): it says how
 // many future appointments will be cancelled (and their clients told), from a dry run of the bulk delete.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { errorText } from '../common/api';
+import { listAppointments } from './api/appointments';
+import { bulkDeleteClients, deleteClient } from './api/clients';
 import { t, tn } from '../common/i18n';
 import { addDays, todayIn } from '../common/time';
 import { ErrorBox, Modal } from '../common/ui';
@@ -9,7 +11,7 @@ import { ErrorBox, Modal } from '../common/ui';
 /** Future appointments a delete would cancel: the server's dry run, else (an employee) counted from the list. */
 async function cancelledBy(ids: number[]): Promise<number> {
   try {
-    const r = await api('POST', '/api/clients/bulk_delete', { ids, dry_run: true });
+    const r = await bulkDeleteClients(ids, true);
     if (typeof r?.cancelled === 'number') return r.cancelled;
   } catch {
     /* not allowed (employees may not bulk delete): count below */
@@ -17,8 +19,8 @@ async function cancelledBy(ids: number[]): Promise<number> {
   const today = todayIn();
   let n = 0;
   for (const id of ids) {
-    const r = await api('GET', '/api/appointments', undefined, { client_id: id, from: today, to: addDays(today, 3 * 366), limit: 500 });
-    n += itemsOf(r).filter((a: any) => a.status !== 'cancelled' && Date.parse(a.start) > Date.now()).length;
+    const list = await listAppointments({ client_id: id, from: today, to: addDays(today, 3 * 366), limit: 500 });
+    n += list.filter((a) => a.status !== 'cancelled' && Date.parse(a.start) > Date.now()).length;
   }
   return n;
 }
@@ -42,10 +44,10 @@ export function DeleteClientsDialog(p: {
     setError(null);
     try {
       if (p.ids.length === 1) {
-        await api('DELETE', `/api/clients/${p.ids[0]}`);
+        await deleteClient(p.ids[0]);
         p.onDeleted(1);
       } else {
-        const r = await api('POST', '/api/clients/bulk_delete', { ids: p.ids });
+        const r = await bulkDeleteClients(p.ids);
         p.onDeleted(r?.deleted ?? p.ids.length);
       }
     } catch (e) {

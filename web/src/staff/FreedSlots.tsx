@@ -1,6 +1,8 @@
 // Freed slots (manual waitlist): each freed interval with its candidates, check boxes and a Notify button.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { errorText } from '../common/api';
+import type { FreedSlot } from '../common/types';
+import { listFreedSlots, notifyFreedSlot } from './api/waitlist';
 import { t, tn, useLang } from '../common/i18n';
 import { fmtInstant, isoTime } from '../common/time';
 import { ErrorBox, Notice, fullName } from '../common/ui';
@@ -9,7 +11,7 @@ import { getClient, staffName, useCatalog } from './catalog';
 export function FreedSlots() {
   const lang = useLang();
   const cat = useCatalog();
-  const [slots, setSlots] = useState<any[]>([]);
+  const [slots, setSlots] = useState<FreedSlot[]>([]);
   const [names, setNames] = useState<Record<number, string>>({});
   const [checked, setChecked] = useState<Record<string, Set<number>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -18,11 +20,10 @@ export function FreedSlots() {
 
   const load = async () => {
     try {
-      const r = await api('GET', '/api/freed-slots', undefined, { limit: 500 });
-      const items = itemsOf(r);
+      const items = await listFreedSlots();
       setSlots(items);
       const ids = new Set<number>();
-      items.forEach((s: any) => (s.candidates ?? []).forEach((c: any) => c.client_id && ids.add(c.client_id)));
+      items.forEach((s) => (s.candidates ?? []).forEach((c) => c.client_id && ids.add(c.client_id)));
       const pairs = await Promise.all([...ids].map(async (id) => [id, fullName(await getClient(id))] as const));
       setNames(Object.fromEntries(pairs));
     } catch (e) {
@@ -35,17 +36,17 @@ export function FreedSlots() {
     load();
   }, []);
 
-  const toggle = (slotId: string, apptId: number, on: boolean) => {
+  const toggle = (slotId: number, apptId: number, on: boolean) => {
     const s = new Set(checked[slotId] ?? []);
     on ? s.add(apptId) : s.delete(apptId);
     setChecked({ ...checked, [slotId]: s });
   };
-  const notify = async (slot: any) => {
+  const notify = async (slot: FreedSlot) => {
     setError(null);
     setNotice(null);
     const ids = [...(checked[slot.id] ?? [])];
     try {
-      await api('POST', `/api/freed-slots/${slot.id}/notify`, { appointment_ids: ids });
+      await notifyFreedSlot(slot.id, ids);
       setNotice(tn('freed.notified', ids.length));
       setChecked({ ...checked, [slot.id]: new Set() });
       await load();
@@ -87,7 +88,7 @@ export function FreedSlots() {
                   </tr>
                 </thead>
                 <tbody>
-                  {(s.candidates ?? []).map((c: any) => (
+                  {(s.candidates ?? []).map((c) => (
                     <tr data-testid={`candidate-${c.appointment_id}`}>
                       <td class="cb">
                         <input type="checkbox" aria-label={names[c.client_id] ?? `#${c.client_id}`}

@@ -1,7 +1,9 @@
 // The link queue ("red screen"): online accounts not yet linked to a client file. Shown on the agenda as a red
 // alert until it is empty; each account is linked to an existing file or gets a new one.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { errorText } from '../common/api';
+import type { Client, LinkQueueItem } from '../common/types';
+import { createFileFromAccount, linkAccount, listLinkQueue } from './api/clients';
 import { t, tn, useLang } from '../common/i18n';
 import { fmtInstant } from '../common/time';
 import { ErrorBox, fullName } from '../common/ui';
@@ -9,12 +11,12 @@ import { ClientPicker } from './ClientPicker';
 
 export function LinkQueueAlert(p: { onChange?: () => void }) {
   const lang = useLang();
-  const [items, setItems] = useState<any[]>([]);
+  const [items, setItems] = useState<LinkQueueItem[]>([]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    api('GET', '/api/link-queue', undefined, { limit: 500 })
-      .then((r) => setItems(itemsOf(r)))
+    listLinkQueue()
+      .then(setItems)
       .catch(() => setItems([]));
   useEffect(() => {
     load();
@@ -23,7 +25,7 @@ export function LinkQueueAlert(p: { onChange?: () => void }) {
   }, []);
   if (!items.length) return null;
 
-  const act = async (fn: () => Promise<any>) => {
+  const act = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
       await fn();
@@ -53,15 +55,15 @@ export function LinkQueueAlert(p: { onChange?: () => void }) {
   );
 }
 
-function LinkItem(p: { it: any; lang: string; act: (fn: () => Promise<any>) => void }) {
+function LinkItem(p: { it: LinkQueueItem; lang: string; act: (fn: () => Promise<unknown>) => void }) {
   const { it } = p;
-  const [client, setClient] = useState<any | null>(null);
+  const [client, setClient] = useState<Client | null>(null);
   return (
     <li data-testid={`linkq-${it.account_id}`}>
       <div>
         <strong>{fullName(it)}</strong> <span class="muted">{it.identifier ?? [it.email, it.phone].filter(Boolean).join(' · ')}</span>
         <ul class="muted small">
-          {(it.appointments ?? []).map((a: any) => (
+          {(it.appointments ?? []).map((a) => (
             <li>{typeof a === 'object' ? fmtInstant(a.start, p.lang) : `#${a}`}</li>
           ))}
         </ul>
@@ -69,11 +71,11 @@ function LinkItem(p: { it: any; lang: string; act: (fn: () => Promise<any>) => v
       <div class="linkq-actions">
         <ClientPicker value={client} onChange={setClient} label={t('linkq.existing')} testid={`linkq-${it.account_id}-client`} />
         <button type="button" disabled={!client} data-testid={`linkq-${it.account_id}-link`}
-          onClick={() => p.act(() => api('POST', `/api/link-queue/${it.account_id}/link`, { client_id: client.id }))}>
+          onClick={() => p.act(() => linkAccount(it.account_id, client!.id))}>
           {t('linkq.link')}
         </button>
         <button type="button" class="primary" data-testid={`linkq-${it.account_id}-create`}
-          onClick={() => p.act(() => api('POST', `/api/link-queue/${it.account_id}/create`))}>
+          onClick={() => p.act(() => createFileFromAccount(it.account_id))}>
           {t('linkq.create')}
         </button>
       </div>

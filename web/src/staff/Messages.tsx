@@ -2,19 +2,21 @@
 // kind, channel, status and time, so staff can tell whether the client was told; a failed one can be sent
 // again (POST /api/outbox/{id}/resend).
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, itemsOf } from '../common/api';
+import { errorText } from '../common/api';
+import type { OutboxMessage } from '../common/types';
+import { listOutbox, resendMessage } from './api/messages';
 import { t, tv, useLang } from '../common/i18n';
 import { fmtInstant } from '../common/time';
 import { ErrorBox } from '../common/ui';
 
 export function Messages(p: { appointmentId?: number; clientId?: number; testid?: string }) {
   const lang = useLang();
-  const [items, setItems] = useState<any[] | null>(null);
+  const [items, setItems] = useState<OutboxMessage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const query = p.appointmentId ? { appointment_id: p.appointmentId } : { client_id: p.clientId };
   const load = () =>
-    api('GET', '/api/outbox', undefined, { ...query, limit: 100 }).then(
-      (r) => setItems(itemsOf(r).sort((a: any, b: any) => (String(a.created_at) < String(b.created_at) ? 1 : -1))),
+    listOutbox({ ...query, limit: 100 }).then(
+      (list) => setItems(list.sort((a, b) => (String(a.created_at) < String(b.created_at) ? 1 : -1))),
       (e) => {
         setError(errorText(e));
         setItems([]);
@@ -24,10 +26,10 @@ export function Messages(p: { appointmentId?: number; clientId?: number; testid?
     load();
   }, [p.appointmentId, p.clientId]);
 
-  const resend = async (m: any) => {
+  const resend = async (m: OutboxMessage) => {
     setError(null);
     try {
-      await api('POST', `/api/outbox/${m.id}/resend`);
+      await resendMessage(m.id);
       await load();
     } catch (e) {
       setError(errorText(e));

@@ -1,17 +1,19 @@
 // The network's own settings (admin): its name and how long client files are kept (RGPD retention).
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, FieldError } from '../common/api';
+import { errorText, fieldErrorOf, FieldError } from '../common/api';
+import type { Network } from '../common/types';
+import { getNetwork, patchNetwork } from './api/settings';
 import { t, useLang } from '../common/i18n';
 import { ErrorBox, Field, Notice, num, val } from '../common/ui';
 
 export function NetworkSettings() {
   useLang();
-  const [n, setN] = useState<{ name: string; retention_years: number } | null>(null);
+  const [n, setN] = useState<Network | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErr, setFieldErr] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    api('GET', '/api/network').then(setN, (e) => setError(errorText(e)));
+    getNetwork().then(setN, (e) => setError(errorText(e)));
   }, []);
   if (!n) return <ErrorBox error={error} />;
   const save = async (e: Event) => {
@@ -20,7 +22,7 @@ export function NetworkSettings() {
     setNotice(null);
     setFieldErr(null);
     try {
-      setN(await api('PATCH', '/api/network', { name: n.name, retention_years: n.retention_years }));
+      setN(await patchNetwork({ name: n.name, retention_years: n.retention_years }));
       setNotice(t('common.saved'));
     } catch (err) {
       setFieldErr(fieldErrorOf(err));

@@ -2,7 +2,9 @@
 // weeks, pick one to open the booking form there. Availability is asked range after range (the API takes at
 // most 93 days at once), a fortnight first so the common case answers fast.
 import { useState } from 'preact/hooks';
-import { api, errorText } from '../common/api';
+import { errorText } from '../common/api';
+import type { Slot } from '../common/types';
+import { getAvailability } from './api/appointments';
 import { t, useLang } from '../common/i18n';
 import { addDays, fmtDate, fmtMoney, isoDate, isoTime, todayIn } from '../common/time';
 import { Check, ErrorBox, Field, Modal, val } from '../common/ui';
@@ -11,12 +13,12 @@ import { Catalog, staffName } from './catalog';
 const WANTED = 12;
 const HORIZON_DAYS = 366;
 
-export function NextFreeSlot(p: { cat: Catalog; staffId?: number; onClose: () => void; onPick: (slot: any) => void }) {
+export function NextFreeSlot(p: { cat: Catalog; staffId?: number; onClose: () => void; onPick: (slot: Slot) => void }) {
   const lang = useLang();
   const { cat } = p;
   const [chosen, setChosen] = useState<number[]>([]);
   const [staffId, setStaffId] = useState<number>(p.staffId ?? 0);
-  const [slots, setSlots] = useState<any[] | null>(null);
+  const [slots, setSlots] = useState<Slot[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function NextFreeSlot(p: { cat: Catalog; staffId?: number; onClose: () =>
   const limit = addDays(today, Math.min(HORIZON_DAYS, cat.salon.booking?.max_advance_days || HORIZON_DAYS));
 
   /** Asks range after range from `from` until WANTED more slots are found or the horizon is reached. */
-  const search = async (from: string, found: any[]) => {
+  const search = async (from: string, found: Slot[]) => {
     setBusy(true);
     setError(null);
     try {
@@ -33,9 +35,7 @@ export function NextFreeSlot(p: { cat: Catalog; staffId?: number; onClose: () =>
       const out = [...found];
       while (start <= limit && out.length < found.length + WANTED) {
         const end = addDays(start, span - 1) < limit ? addDays(start, span - 1) : limit;
-        const r = await api('GET', '/api/availability', undefined, {
-          service_ids: chosen.join(','), from: start, to: end, staff_id: staffId || undefined,
-        });
+        const r = await getAvailability({ service_ids: chosen, from: start, to: end, staff_id: staffId || undefined });
         out.push(...(r?.slots ?? []));
         start = addDays(end, 1);
         span = 93;
@@ -57,7 +57,7 @@ export function NextFreeSlot(p: { cat: Catalog; staffId?: number; onClose: () =>
   const totalMin = picked.reduce((n, s) => n + s.duration_minutes, 0);
   const totalPrice = picked.reduce((n, s) => n + s.price_cents, 0);
   const capable = cat.staff.filter((s) => s.service_ids.length && chosen.every((id) => s.service_ids.includes(id)));
-  const byDay: [string, any[]][] = [];
+  const byDay: [string, Slot[]][] = [];
   for (const s of slots ?? []) {
     const d = isoDate(s.start);
     const last = byDay[byDay.length - 1];
@@ -109,10 +109,10 @@ export function NextFreeSlot(p: { cat: Catalog; staffId?: number; onClose: () =>
               <div class="slot-grid">
                 {list.map((s) => (
                   <button type="button" class="slot-btn" data-testid={`nfs-slot-${d}T${isoTime(s.start)}`}
-                    aria-label={`${fmtDate(d, lang)} ${isoTime(s.start)} · ${[...new Set((s.lines ?? []).map((l: any) => staffName(cat, l.staff_id)))].join(', ')}`}
+                    aria-label={`${fmtDate(d, lang)} ${isoTime(s.start)} · ${[...new Set((s.lines ?? []).map((l) => staffName(cat, l.staff_id)))].join(', ')}`}
                     onClick={() => p.onPick(s)}>
                     {isoTime(s.start)}
-                    <span class="small slot-who">{[...new Set((s.lines ?? []).map((l: any) => cat.staff.find((x) => x.id === l.staff_id)?.first_name ?? ''))].join(', ')}</span>
+                    <span class="small slot-who">{[...new Set((s.lines ?? []).map((l) => cat.staff.find((x) => x.id === l.staff_id)?.first_name ?? ''))].join(', ')}</span>
                   </button>
                 ))}
               </div>

@@ -2,7 +2,9 @@
 // without opening the whole form. A small non-modal dialog next to the block; Escape or a click elsewhere
 // closes it and gives focus back to the ⋯ button.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, errorText } from '../common/api';
+import { errorText } from '../common/api';
+import type { Appointment } from '../common/types';
+import { setArrived, setPaid } from './api/appointments';
 import { t } from '../common/i18n';
 import { isoTime } from '../common/time';
 import { ErrorBox } from '../common/ui';
@@ -10,15 +12,15 @@ import { ErrorBox } from '../common/ui';
 export const PAYMENT_METHODS = ['card', 'cash', 'cheque', 'voucher', 'other'] as const;
 
 export function QuickStatus(p: {
-  appt: any;
+  appt: Appointment;
   anchor: HTMLElement;
   title: string;
   onClose: () => void;
-  onChanged: (a: any) => void;
+  onChanged: (a: Appointment) => void;
   onOpenForm: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [a, setA] = useState<any>(p.appt);
+  const [a, setA] = useState<Appointment>(p.appt);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const close = () => {
@@ -43,12 +45,13 @@ export function QuickStatus(p: {
   const left = Math.max(8, Math.min(window.innerWidth - width - 8, r.right - width));
   const top = r.bottom + 4 + 230 > window.innerHeight ? Math.max(8, r.top - 234) : r.bottom + 4;
 
-  const post = async (path: string, body: any) => {
+  /** POST …/arrived or …/paid; an answer without the appointment keeps what was asked. */
+  const post = async (call: () => Promise<Appointment | undefined>, asked: Partial<Appointment>) => {
     setBusy(true);
     setError(null);
     try {
-      const r2 = await api('POST', `/api/appointments/${a.id}/${path}`, body);
-      const next = r2 && r2.id ? r2 : { ...a, ...body };
+      const r2 = await call();
+      const next = r2 && r2.id ? r2 : { ...a, ...asked };
       setA(next);
       p.onChanged(next);
       close();
@@ -66,14 +69,14 @@ export function QuickStatus(p: {
         <strong>{isoTime(a.start)} · {p.title}</strong>
       </div>
       <button type="button" class={'quick-btn' + (a.arrived ? ' on' : '')} disabled={busy} aria-pressed={!!a.arrived}
-        data-testid="quick-arrived" onClick={() => post('arrived', { arrived: !a.arrived })}>
+        data-testid="quick-arrived" onClick={() => post(() => setArrived(a.id, !a.arrived), { arrived: !a.arrived })}>
         {a.arrived ? `✓ ${t('appt.arrived')} — ${t('quick.undo')}` : `✓ ${t('quick.markArrived')}`}
       </button>
       {a.paid ? (
         <div class="quick-paid">
           <span class="badge paid" data-testid="quick-paid-state">€ {t('appt.paid')} · {t(`pay.${a.payment_method || 'other'}`)}</span>
           <button type="button" class="link" disabled={busy} data-testid="quick-unpaid"
-            onClick={() => post('paid', { paid: false, payment_method: a.payment_method || 'other' })}>
+            onClick={() => post(() => setPaid(a.id, false, a.payment_method || 'other'), { paid: false, payment_method: a.payment_method || 'other' })}>
             {t('quick.unpay')}
           </button>
         </div>
@@ -82,7 +85,7 @@ export function QuickStatus(p: {
           <legend>{t('quick.paidBy')}</legend>
           {PAYMENT_METHODS.map((m) => (
             <button type="button" disabled={busy} data-testid={`quick-pay-${m}`}
-              onClick={() => post('paid', { paid: true, payment_method: m })}>
+              onClick={() => post(() => setPaid(a.id, true, m), { paid: true, payment_method: m })}>
               {t(`pay.${m}`)}
             </button>
           ))}

@@ -3,39 +3,15 @@
 // salons, and the daily figures as CSV.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChartConfiguration } from 'chart.js';
-import { api, downloadBlob, errorText, itemsOf, rawRequest } from '../common/api';
+import { downloadBlob, errorText } from '../common/api';
+import type { PackageUsage, ReportDay, ReportSummary, Salon } from '../common/types';
+import { dailyCsv, getDaily, getPackageUsage, getSummary } from './api/reports';
+import { getSettings, listSalons } from './api/settings';
 import { t, useLang } from '../common/i18n';
 import { fmtMoney, fmtShortDate, todayIn } from '../common/time';
 import { type Preset, presetRange } from './reportRange';
 import { ErrorBox, Field, val } from '../common/ui';
 import { COLORS, ChartCanvas } from './ReportCharts';
-
-interface Figures {
-  salon_id: number | null;
-  appointments: number;
-  cancelled: number;
-  no_shows: number;
-  revenue_cents: number;
-  booked_minutes: number;
-  open_minutes: number;
-  occupancy: number;
-  online_share: number;
-  new_clients: number;
-  waitlist_offers: number;
-  waitlist_accepted: number;
-}
-interface Summary {
-  from: string;
-  to: string;
-  salons: Figures[];
-  network: Figures;
-}
-type Day = Figures & { date: string };
-interface Usage {
-  sold_salon_id: number;
-  used_salon_id: number;
-  sessions: number;
-}
 
 const pct = (x: number, lang: string) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(x);
@@ -58,17 +34,17 @@ export function Reports(props: { isAdmin: boolean }) {
   const [preset, setPreset] = useState<Preset>('week');
   const [range, setRange] = useState(presetRange('week', today));
   const [salonId, setSalonId] = useState<string>('');
-  const [salons, setSalons] = useState<{ id: number; name: string }[]>([]);
+  const [salons, setSalons] = useState<Pick<Salon, 'id' | 'name'>[]>([]);
   const [currency, setCurrency] = useState('EUR');
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [days, setDays] = useState<Day[]>([]);
-  const [usage, setUsage] = useState<Usage[] | null>(null);
+  const [summary, setSummary] = useState<ReportSummary | null>(null);
+  const [days, setDays] = useState<ReportDay[]>([]);
+  const [usage, setUsage] = useState<PackageUsage[] | null>(null);
   const [delimiter, setDelimiter] = useState<',' | ';' | 'tab'>(';');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api('GET', '/api/salons').then((r) => setSalons(itemsOf(r)), () => undefined);
-    api('GET', '/api/settings').then((s) => s?.currency && setCurrency(s.currency), () => undefined);
+    listSalons().then(setSalons, () => undefined);
+    getSettings().then((s) => s?.currency && setCurrency(s.currency), () => undefined);
   }, []);
 
   useEffect(() => {
@@ -76,10 +52,10 @@ export function Reports(props: { isAdmin: boolean }) {
     const query = { from: range.from, to: range.to, salon_id: salonId || undefined };
     setError(null);
     Promise.all([
-      api<Summary>('GET', '/api/reports/summary', undefined, query),
-      api<{ items: Day[] }>('GET', '/api/reports/daily', undefined, query),
+      getSummary(query),
+      getDaily(query),
       props.isAdmin
-        ? api<{ items: Usage[] }>('GET', '/api/reports/package_usage', undefined, { from: range.from, to: range.to })
+        ? getPackageUsage({ from: range.from, to: range.to })
         : Promise.resolve(null),
     ]).then(
       ([s, d, u]) => {
@@ -154,10 +130,7 @@ export function Reports(props: { isAdmin: boolean }) {
 
   const download = async () => {
     try {
-      const res = await rawRequest('/api/reports/daily.csv', {
-        auth: 'staff',
-        query: { from: range.from, to: range.to, salon_id: salonId || undefined, delimiter },
-      });
+      const res = await dailyCsv({ from: range.from, to: range.to, salon_id: salonId || undefined, delimiter });
       await downloadBlob(res, `daily-${range.from}-${range.to}.csv`);
     } catch (e) {
       setError(errorText(e));
@@ -205,7 +178,7 @@ export function Reports(props: { isAdmin: boolean }) {
           )}
           <Field label={t('export.delimiter')}>
             {(id) => (
-              <select id={id} value={delimiter} data-testid="report-delimiter" onChange={(e) => setDelimiter(val(e) as any)}>
+              <select id={id} value={delimiter} data-testid="report-delimiter" onChange={(e) => setDelimiter(val(e) as typeof delimiter)}>
                 <option value=",">{t('export.comma')} ( , )</option>
                 <option value=";">{t('export.semicolon')} ( ; )</option>
                 <option value="tab">{t('export.tab')}</option>

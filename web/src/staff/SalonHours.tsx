@@ -93,13 +93,13 @@ export function staffSalonFields(salons: NetSalon[]): FieldSpec[] {
   return [
     {
       key: 'salon_ids', label: t('net.worksAt'), type: 'custom',
-      render: (v, set) => <SalonChecks salons={salons} value={v ?? []} onChange={set} testid="staff-salons" />,
+      render: (v, set) => <SalonChecks salons={salons} value={(v as number[] | undefined) ?? []} onChange={set} testid="staff-salons" />,
     },
     {
       key: 'hours', label: t('staff.hours'), type: 'custom',
       render: (v, set, item) => (
-        <SalonHoursEditor value={v ?? []} onChange={set} testid="staff-hours"
-          salons={salons.filter((s) => (item.salon_ids ?? []).includes(s.id))} />
+        <SalonHoursEditor value={(v as Hours[] | undefined) ?? []} onChange={set} testid="staff-hours"
+          salons={salons.filter((s) => ((item.salon_ids as number[] | undefined) ?? []).includes(s.id))} />
       ),
     },
   ];

@@ -3,8 +3,9 @@ import { useEffect } from 'preact/hooks';
 import { t, useLang } from '../common/i18n';
 import { chooseSalon, currentSalonId, loadSalons, salonsLoaded, useSalons } from './salon';
 import '../common/network.css';
+import type { StaffMe } from '../common/types';
 
-export function SalonSwitcher(p: { me: any }) {
+export function SalonSwitcher(p: { me: StaffMe | null }) {
   useLang();
   const [salons, current] = useSalons();
   // Who may see which salon depends on the logged-in staff member (their role and salon_ids).

@@ -1,7 +1,8 @@
 // The network's salons (admin): list, create, edit. A salon's settings (hours, booking rules…) are edited in
 // Settings once it is the chosen salon; here: its identity, address, contact and time zone.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, itemsOf, type FieldError } from '../common/api';
+import { errorText, fieldErrorOf, type FieldError } from '../common/api';
+import { createSalon, listSalons, updateSalon } from './api/settings';
 import { t, useLang } from '../common/i18n';
 import { ErrorBox, Field, Modal, val } from '../common/ui';
 import { getMe } from './catalog';
@@ -20,7 +21,7 @@ const FIELDS: { key: keyof NetSalon; type?: string; required?: boolean }[] = [
 
 function zones(): string[] {
   try {
-    return (Intl as any).supportedValuesOf('timeZone') as string[];
+    return Intl.supportedValuesOf('timeZone');
   } catch {
     return ['Europe/Paris'];
   }
@@ -41,7 +42,7 @@ export function Salons() {
   const [editing, setEditing] = useState<Partial<NetSalon> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    api('GET', '/api/salons', undefined, { limit: 500 }).then((r) => setItems(itemsOf(r)), (e) => setError(errorText(e)));
+    listSalons(500).then(setItems, (e) => setError(errorText(e)));
   useEffect(() => {
     load();
   }, []);
@@ -117,8 +118,8 @@ function SalonForm(p: { salon: Partial<NetSalon>; onClose: () => void; onSaved: 
     const body: Record<string, string> = {};
     for (const f of FIELDS) body[f.key] = String(v[f.key] ?? '').trim();
     try {
-      if (isNew) await api('POST', '/api/salons', body);
-      else await api('PATCH', `/api/salons/${p.salon.id}`, body);
+      if (isNew) await createSalon(body);
+      else await updateSalon(p.salon.id!, body);
       p.onSaved();
     } catch (err) {
       const fe = fieldErrorOf(err);

@@ -1,7 +1,8 @@
 // The catalogue in a network: the network's values (edited by admins) and, beside them, what the chosen
 // salon does with each service: offered or not, its own price and duration (PUT /api/salons/{id}/services/{id}).
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText, fieldErrorOf, itemsOf, type FieldError } from '../common/api';
+import { errorText, fieldErrorOf, type FieldError } from '../common/api';
+import { listResources, listServices, setServiceOverride } from './api/catalogue';
 import { t, useLang } from '../common/i18n';
 import { fmtMoney } from '../common/time';
 import { Check, ErrorBox, Field, Modal, centsFromInput, inputFromCents, val } from '../common/ui';
@@ -13,8 +14,8 @@ export function useSalonServices(salonId: number | null): [Map<number, Service>,
   const [map, setMap] = useState(new Map<number, Service>());
   const load = () => {
     if (salonId === null) return;
-    api('GET', '/api/services', undefined, { salon_id: salonId, limit: 500 }).then(
-      (r) => setMap(new Map(itemsOf<Service>(r).map((s) => [s.id, s]))),
+    listServices({ salon_id: salonId }).then(
+      (list) => setMap(new Map(list.map((s) => [s.id, s]))),
       () => setMap(new Map()),
     );
   };
@@ -27,8 +28,8 @@ export function useNetworkResources(on: boolean): { value: number; label: string
   const [list, setList] = useState<{ value: number; label: string }[]>([]);
   useEffect(() => {
     if (!on) return;
-    api('GET', '/api/resources', undefined, { salon_id: null, limit: 500 }).then(
-      (r) => setList(itemsOf<any>(r).map((x) => ({ value: x.id, label: x.salon_id ? `${x.name} (${salonNameOf(x.salon_id)})` : x.name }))),
+    listResources({ salon_id: null }).then(
+      (list) => setList(list.map((x) => ({ value: x.id, label: x.salon_id ? `${x.name} (${salonNameOf(x.salon_id)})` : x.name }))),
       () => setList([]),
     );
   }, [on]);
@@ -36,7 +37,7 @@ export function useNetworkResources(on: boolean): { value: number; label: string
 }
 
 /** The table cell: "offered · 35,00 € · 45 min" at the chosen salon, with what differs from the network. */
-export function SalonServiceCell(p: { network: any; here?: Service; currency?: string; onEdit?: () => void }) {
+export function SalonServiceCell(p: { network: Service; here?: Service; currency?: string; onEdit?: () => void }) {
   const lang = useLang();
   const h = p.here;
   if (!h) return <span class="muted">—</span>;
@@ -63,7 +64,7 @@ export function SalonServiceCell(p: { network: any; here?: Service; currency?: s
 
 export function OverrideDialog(p: {
   salonId: number;
-  network: any;
+  network: Service;
   here?: Service;
   currency?: string;
   onClose: () => void;
@@ -83,7 +84,7 @@ export function OverrideDialog(p: {
     setError(null);
     setFieldErr(null);
     try {
-      await api('PUT', `/api/salons/${p.salonId}/services/${n.id}`, {
+      await setServiceOverride(p.salonId, n.id, {
         offered,
         price_cents: price.trim() === '' ? null : centsFromInput(price.trim()),
         duration_minutes: duration.trim() === '' ? null : Number(duration),

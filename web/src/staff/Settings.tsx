@@ -1,6 +1,8 @@
 // Settings (admin): salon, booking rules, reminders, birthdays, waitlist; staff, services, resources, packages.
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorText } from '../common/api';
+import { errorText } from '../common/api';
+import type { BookingRules, Channel, PackageType, Service, Settings as SettingsT, Staff, WaitlistMode, WaitlistSettings } from '../common/types';
+import { getSettings, patchSettings } from './api/settings';
 import { t, tv, useLang } from '../common/i18n';
 import { fmtMoney } from '../common/time';
 import { Check, ErrorBox, Field, Notice, fullName, val } from '../common/ui';
@@ -43,17 +45,17 @@ export function Settings() {
 }
 
 function General() {
-  const [s, setS] = useState<any | null>(null);
+  const [s, setS] = useState<SettingsT | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    api('GET', '/api/settings').then(setS, (e) => setError(errorText(e)));
+    getSettings().then(setS, (e) => setError(errorText(e)));
   }, []);
   if (!s) return <ErrorBox error={error} />;
-  const set = (patch: any) => setS({ ...s, ...patch });
-  const setB = (k: string, v: number) => set({ booking: { ...s.booking, [k]: v } });
-  const w = s.waitlist ?? { mode: 'off', max_notified: 0, channels: [], message: '' };
-  const setW = (patch: any) => set({ waitlist: { ...w, ...patch } });
+  const set = (patch: Partial<SettingsT>) => setS({ ...s, ...patch });
+  const setB = (k: keyof BookingRules, v: number) => set({ booking: { ...s.booking, [k]: v } });
+  const w: WaitlistSettings = s.waitlist ?? { mode: 'off', max_notified: 0, channels: [], message: '' };
+  const setW = (patch: Partial<WaitlistSettings>) => set({ waitlist: { ...w, ...patch } });
   const save = async (e: Event) => {
     e.preventDefault();
     setError(null);
@@ -68,14 +70,14 @@ function General() {
         birthday_messages: !!s.birthday_messages,
         waitlist: { ...w, max_notified: Number(w.max_notified) || 0 },
       };
-      setS(await api('PATCH', '/api/settings', body));
+      setS(await patchSettings(body));
       setNotice(t('common.saved'));
       loadCatalog(true);
     } catch (err) {
       setError(errorText(err));
     }
   };
-  const numIn = (label: string, value: any, on: (v: number) => void, tid: string) => (
+  const numIn = (label: string, value: number | undefined, on: (v: number) => void, tid: string) => (
     <Field label={label}>
       {(id) => <input id={id} type="number" min={0} value={value ?? 0} data-testid={tid} onInput={(e) => on(Number(val(e)))} />}
     </Field>
@@ -116,7 +118,7 @@ function General() {
         <div class="row">
           <Field label={t('settings.waitlistMode')}>
             {(id) => (
-              <select id={id} value={w.mode} data-testid="settings-waitlist-mode" onChange={(e) => setW({ mode: val(e) })}>
+              <select id={id} value={w.mode} data-testid="settings-waitlist-mode" onChange={(e) => setW({ mode: val(e) as WaitlistMode })}>
                 {['off', 'manual', 'automatic'].map((m) => <option value={m}>{t(`waitlist.${m}`)}</option>)}
               </select>
             )}
@@ -125,9 +127,9 @@ function General() {
         </div>
         <fieldset class="multi">
           <legend>{t('settings.channels')}</legend>
-          {['email', 'sms'].map((c) => (
+          {(['email', 'sms'] as Channel[]).map((c) => (
             <Check label={t(`channel.${c}`)} checked={(w.channels ?? []).includes(c)} testid={`settings-channel-${c}`}
-              onChange={(on) => setW({ channels: on ? [...(w.channels ?? []), c] : (w.channels ?? []).filter((x: string) => x !== c) })} />
+              onChange={(on) => setW({ channels: on ? [...(w.channels ?? []), c] : (w.channels ?? []).filter((x) => x !== c) })} />
           ))}
         </fieldset>
         <Field label={t('settings.waitlistMessage')}>
@@ -170,7 +172,7 @@ function StaffAdmin() {
         { label: t('client.email'), render: (x) => x.email },
         { label: t('staff.role'), render: (x) => tv('role', x.role) },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },
-        ...(net ? [{ label: t('net.salonsAndHours'), render: (x: any) => <span class="staff-salon-hours">{x.hours?.length ? hoursBySalon(x.hours, salons).map((l) => <div>{l}</div>) : (x.salon_ids ?? []).map(salonNameOf).join(', ')}</span> }] : []),
+        ...(net ? [{ label: t('net.salonsAndHours'), render: (x: Staff) => <span class="staff-salon-hours">{x.hours?.length ? hoursBySalon(x.hours, salons).map((l) => <div>{l}</div>) : (x.salon_ids ?? []).map(salonNameOf).join(', ')}</span> }] : []),
       ]}
     />
   );
@@ -185,7 +187,7 @@ function ServicesAdmin() {
   const net = salonId !== null;
   const [here, reloadHere] = useSalonServices(salonId);
   const netResources = useNetworkResources(net);
-  const [override, setOverride] = useState<any | null>(null);
+  const [override, setOverride] = useState<Service | null>(null);
   const ofNetwork = (label: string) => (net ? t('net.ofNetwork', { label }) : label);
   return (
     <>
@@ -210,11 +212,11 @@ function ServicesAdmin() {
         { label: t('svc.audience'), render: (x) => tv('aud', x.audience ?? 'all') },
         { label: ofNetwork(t('appt.duration')), render: (x) => `${x.duration_minutes} min` },
         { label: ofNetwork(t('appt.price')), render: (x) => fmtMoney(x.price_cents, cat?.salon.currency, lang) },
-        ...(net ? [{ label: t('net.atSalon', { salon: salonNameOf(salonId) }), render: (x: any) => (
+        ...(net ? [{ label: t('net.atSalon', { salon: salonNameOf(salonId) }), render: (x: Service) => (
           <SalonServiceCell network={x} here={here.get(x.id)} currency={cat?.salon.currency} onEdit={() => setOverride(x)} />
         ) }] : []),
         { label: t('svc.resources'), render: (x) => (cat ? (x.resource_ids ?? []).filter((id: number) => !net || cat.resources.some((r) => r.id === id)).map((id: number) => resourceName(cat, id)).join(', ') : '') },
-        { label: '', render: (x) => [x.package_only && t('svc.packageOnly'), x.discovery && t('svc.discovery'), x.capacity > 1 && `${t('svc.capacity')} ${x.capacity}`].filter(Boolean).join(' · ') },
+        { label: '', render: (x) => [x.package_only && t('svc.packageOnly'), x.discovery && t('svc.discovery'), (x.capacity ?? 0) > 1 && `${t('svc.capacity')} ${x.capacity}`].filter(Boolean).join(' · ') },
       ]}
     />
     {override && salonId !== null && (
@@ -246,13 +248,13 @@ function PackageTypesAdmin() {
         { label: t('pkgType.sessions'), render: (x) => x.sessions },
         { label: t('staff.services'), render: (x) => (cat ? (x.service_ids ?? []).map((id: number) => serviceName(cat, id)).join(', ') : '') },
         { label: t('pkgType.validity'), render: (x) => (x.validity_days ? `${x.validity_days} j` : '∞') },
-        ...(net ? [{ label: t('net.scope'), render: (x: any) => <span data-testid={`scope-${x.id}`}>{t(`net.scope.${x.scope ?? 'network'}`)}</span> }] : []),
+        ...(net ? [{ label: t('net.scope'), render: (x: PackageType) => <span data-testid={`scope-${x.id}`}>{t(`net.scope.${x.scope ?? 'network'}`)}</span> }] : []),
       ]}
     />
   );
 }
 
-/** A package type's scope in a network: its sessions are used at any salon, or only where it was sold. */
+/** A package type's scope in a network: its sessions are used at every salon, or only where it was sold. */
 const scopeField = (): FieldSpec => ({
   key: 'scope', label: t('net.scope'), type: 'select',
   options: [{ value: 'network', label: t('net.scope.network') }, { value: 'salon', label: t('net.scope.salon') }],

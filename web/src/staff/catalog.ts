@@ -1,80 +1,24 @@
 // The salon's catalogue as the back office needs it: salon info, staff, services, resources, package types.
 // Loaded once after login and reloaded when the settings pages change something.
 import { useEffect, useState } from 'preact/hooks';
-import { api, itemsOf, request } from '../common/api';
+import { getPublicSalon, listPublicStaff } from '../portal/api/catalogue';
+import type { Client, Hours, PackageType, PublicSalon, Resource, Service, Staff, StaffMe } from '../common/types';
+import { clientsByIds, getClientFile } from './api/clients';
+import { listPackageTypes, listResources, listServices, listStaff } from './api/catalogue';
 import { currentSalonId, onSalonChange } from './salon';
 
-export interface Hours {
-  weekday: number;
-  start: string;
-  end: string;
-  /** In a network: the salon this row is worked at. */
-  salon_id?: number | null;
-}
-export interface Staff {
-  id: number;
-  first_name: string;
-  last_name?: string;
-  email?: string;
-  phone?: string;
-  role?: string;
-  service_ids: number[];
-  hours?: Hours[];
-  salon_ids?: number[];
-  /** '#RRGGBB', chosen on the staff screen; the agenda draws that person's appointments in it. */
-  color?: string;
-}
-export interface Question {
-  key: string;
-  question: string;
-  required?: boolean;
-}
-export interface Service {
-  id: number;
-  name: string;
-  category?: string;
-  audience?: string;
-  duration_minutes: number;
-  price_cents: number;
-  resource_ids: number[];
-  capacity?: number;
-  package_only?: boolean;
-  discovery?: boolean;
-  questionnaire?: Question[];
-  /** With salon_id: whether the chosen salon offers it (its price and duration are that salon's). */
-  offered?: boolean;
-}
-export interface Resource {
-  id: number;
-  name: string;
-}
-export interface PackageType {
-  id: number;
-  name: string;
-  sessions: number;
-  service_ids: number[];
-  audience?: string;
-  validity_days?: number;
-  scope?: 'network' | 'salon';
-}
-export interface Salon {
-  name?: string;
-  timezone: string;
-  currency: string;
-  country?: string;
-  opening_hours: Hours[];
-  booking?: { slot_step_minutes?: number; min_notice_minutes?: number; max_advance_days?: number };
-  preferred_staff_selection?: boolean;
-  waitlist_mode?: string;
-  waitlist?: { mode?: string };
-}
+export type { Hours, PackageType, Question, Resource, Service, Staff } from '../common/types';
+
+/** The chosen salon's public settings (GET /api/portal/salon), opening hours always filled in. */
+export type Salon = PublicSalon & { opening_hours: Hours[] };
+
 export interface Catalog {
   salon: Salon;
   staff: Staff[];
   services: Service[];
   resources: Resource[];
   packageTypes: PackageType[];
-  me: any;
+  me: StaffMe | null;
 }
 
 let cache: Catalog | null = null;
@@ -98,14 +42,14 @@ export async function loadCatalog(force = false): Promise<Catalog> {
     // In a network: the chosen salon's settings, its staff (with its hours rows only) and its prices.
     const inSalon = salonId === null ? {} : { salon_id: salonId };
     const [salonRaw, staffRaw, services, resources, packageTypes] = await Promise.all([
-      safe(request<any>('/api/portal/salon', { query: inSalon }), {}),
-      safe(api('GET', '/api/staff', undefined, { limit: 500, ...inSalon }), null),
-      safe(api('GET', '/api/services', undefined, { limit: 500, ...inSalon }), []),
-      safe(api('GET', '/api/resources', undefined, { limit: 500 }), []),
-      safe(api('GET', '/api/package_types', undefined, { limit: 500 }), []),
+      safe<Partial<PublicSalon>>(getPublicSalon(inSalon), {}),
+      safe<Staff[] | null>(listStaff(inSalon), null),
+      safe(listServices(inSalon), []),
+      safe(listResources(), []),
+      safe(listPackageTypes(), []),
     ]);
     // Employees may not list staff: fall back to the public list (first names only).
-    const staffAll = staffRaw ? itemsOf<Staff>(staffRaw) : itemsOf<Staff>(await safe(request('/api/portal/staff', { query: inSalon }), []));
+    const staffAll: Staff[] = staffRaw ?? (await safe(listPublicStaff(inSalon), [])).map((s) => ({ ...s, service_ids: s.service_ids ?? [] }));
     const staff = salonId === null ? staffAll : staffAll.map((s) => ({ ...s, hours: hoursAt(s.hours, salonId) }));
     const salon: Salon = {
       timezone: 'Europe/Paris',
@@ -119,9 +63,9 @@ export async function loadCatalog(force = false): Promise<Catalog> {
     const c: Catalog = {
       salon,
       staff: staff.map((s) => ({ ...s, service_ids: s.service_ids ?? [] })),
-      services: itemsOf<Service>(services).map((s) => ({ ...s, resource_ids: s.resource_ids ?? [] })),
-      resources: itemsOf<Resource>(resources),
-      packageTypes: itemsOf<PackageType>(packageTypes),
+      services: services.map((s) => ({ ...s, resource_ids: s.resource_ids ?? [] })),
+      resources,
+      packageTypes,
       me: cache?.me ?? null,
     };
     // A load started before the salon was switched must not overwrite the chosen salon's catalogue.
@@ -150,7 +94,7 @@ onSalonChange(() => {
   loadCatalog(true).catch(() => undefined);
 });
 
-export function setMe(me: any) {
+export function setMe(me: StaffMe | null) {
   if (cache) cache.me = me;
   try {
     localStorage.setItem('creneau.staffMe', JSON.stringify(me));
@@ -159,7 +103,7 @@ export function setMe(me: any) {
   }
 }
 
-export function getMe(): any {
+export function getMe(): StaffMe | null {
   try {
     return JSON.parse(localStorage.getItem('creneau.staffMe') || 'null');
   } catch {
@@ -183,21 +127,14 @@ export function useCatalog(): Catalog | null {
   return c;
 }
 
-export const staffName = (c: Catalog, id?: number | null) => {
-  const s = c.staff.find((x) => x.id === id);
-  return s ? [s.first_name, s.last_name].filter(Boolean).join(' ') : id ? `#${id}` : '';
-};
-export const serviceName = (c: Catalog, id?: number | null) =>
-  c.services.find((x) => x.id === id)?.name ?? (id ? `#${id}` : '');
-export const resourceName = (c: Catalog, id?: number | null) =>
-  c.resources.find((x) => x.id === id)?.name ?? (id ? `#${id}` : '');
+export { nextStaffColor, resourceName, serviceName, staffColor, staffName } from './catalogNames';
 
 /** Client files, fetched once per id (appointments carry only client_id). */
-const clientCache = new Map<number, Promise<any>>();
-const unknownClient = (id: number) => ({ id, first_name: `#${id}`, last_name: '' });
-export function getClient(id: number, force = false): Promise<any> {
+const clientCache = new Map<number, Promise<Client>>();
+const unknownClient = (id: number): Client => ({ id, first_name: `#${id}`, last_name: '' });
+export function getClient(id: number, force = false): Promise<Client> {
   if (force || !clientCache.has(id)) {
-    const p = api('GET', `/api/clients/${id}`).catch(() => unknownClient(id));
+    const p = getClientFile(id).catch(() => unknownClient(id));
     clientCache.set(id, p);
   }
   return clientCache.get(id)!;
@@ -207,19 +144,19 @@ export function getClient(id: number, force = false): Promise<any> {
  * Many clients at once (the agenda's names): one `GET /api/clients?ids=` for those not already known,
  * by chunks of 100 ids so the query string stays short.
  */
-export async function getClients(ids: number[]): Promise<Map<number, any>> {
+export async function getClients(ids: number[]): Promise<Map<number, Client>> {
   const missing = [...new Set(ids)].filter((id) => !clientCache.has(id));
   for (let i = 0; i < missing.length; i += 100) {
     const chunk = missing.slice(i, i + 100);
-    const batch = api('GET', '/api/clients', undefined, { ids: chunk.join(','), limit: chunk.length }).then(
-      (r) => new Map(itemsOf(r).map((c: any) => [c.id as number, c])),
-      () => new Map<number, any>(),
+    const batch = clientsByIds(chunk).then(
+      (list) => new Map(list.map((c) => [c.id, c])),
+      () => new Map<number, Client>(),
     );
     // An id the answer lacks (a file deleted meanwhile) is asked on its own.
     for (const id of chunk)
-      clientCache.set(id, batch.then((m) => m.get(id) ?? api('GET', `/api/clients/${id}`).catch(() => unknownClient(id))));
+      clientCache.set(id, batch.then((m) => m.get(id) ?? getClientFile(id).catch(() => unknownClient(id))));
   }
-  const out = new Map<number, any>();
+  const out = new Map<number, Client>();
   await Promise.all([...new Set(ids)].map(async (id) => out.set(id, await clientCache.get(id)!)));
   return out;
 }
@@ -227,16 +164,3 @@ export async function getClients(ids: number[]): Promise<Map<number, any>> {
 export function forgetClient(id: number) {
   clientCache.delete(id);
 }
-
-/** Colours for staff who have none yet (dark enough for white text, distinct side by side). */
-const PALETTE = ['#6d3fc0', '#1f7a8c', '#b5446e', '#2e7d32', '#c05621', '#3559b7', '#8a6d00', '#7b4b94'];
-export function staffColor(c: Catalog | null, id?: number | null): string {
-  const list = c?.staff ?? [];
-  const s = list.find((x) => x.id === id);
-  if (s?.color && /^#[0-9a-fA-F]{6}$/.test(s.color)) return s.color;
-  const i = Math.max(0, list.findIndex((x) => x.id === id));
-  return PALETTE[i % PALETTE.length];
-}
-
-/** A colour for a new staff member: the next one of the palette. */
-export const nextStaffColor = (c: Catalog | null) => PALETTE[(c?.staff.length ?? 0) % PALETTE.length];

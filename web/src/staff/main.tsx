@@ -1,8 +1,10 @@
 // Staff back office: login, then Agenda / Clients / Freed slots / Settings (hash routes).
-import { render } from 'preact';
+import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../common/style.css';
-import { api, errorText, getToken, onUnauthorized, setToken } from '../common/api';
+import { errorText, getToken, onUnauthorized, setToken } from '../common/api';
+import type { StaffMe } from '../common/types';
+import { getAuthMe, login, logout as endSession } from './api/auth';
 import { t, useLang } from '../common/i18n';
 import { ErrorBox, Field, LangSwitch, fullName, val } from '../common/ui';
 import { clearCatalog, getMe, loadCatalog, setMe } from './catalog';
@@ -27,7 +29,7 @@ function useHash(): string {
 
 // The dashboard and its charting library load only when opened (Chart.js stays out of the agenda's bundle).
 function LazyReports(props: { isAdmin: boolean }) {
-  const [Page, setPage] = useState<null | ((p: { isAdmin: boolean }) => any)>(null);
+  const [Page, setPage] = useState<null | ((p: { isAdmin: boolean }) => JSX.Element)>(null);
   useEffect(() => {
     import('./Reports').then((m) => setPage(() => m.Reports));
   }, []);
@@ -45,7 +47,7 @@ function Login(props: { onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api('POST', '/api/auth/login', { email, password });
+      const r = await login(email, password);
       setToken('staff', r.token);
       setMe(r.staff);
       clearCatalog();
@@ -88,13 +90,12 @@ function Login(props: { onDone: () => void }) {
 function Shell() {
   const hash = useHash();
   useLang();
-  const [me, setMeState] = useState<any>(getMe());
+  const [me, setMeState] = useState<StaffMe | null>(getMe());
   const [navOpen, setNavOpen] = useState(false);
   useEffect(() => setNavOpen(false), [hash]);
   useEffect(() => {
     // Who is logged in (role decides what the menu shows); the login answer is cached, this refreshes it.
-    api('GET', '/api/auth/me').then((r) => {
-      const staff = r?.staff ?? r;
+    getAuthMe().then((staff) => {
       if (staff && staff.id) {
         setMe(staff);
         setMeState(staff);
@@ -104,7 +105,7 @@ function Shell() {
   const isAdmin = !me || me.role !== 'employee';
   const salonKey = useSalonKey();
   const logout = () => {
-    api('POST', '/api/auth/logout').catch(() => undefined);
+    endSession().catch(() => undefined);
     setToken('staff', null);
     setMe(null);
     forgetSalons();

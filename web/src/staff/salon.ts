@@ -2,19 +2,13 @@
 // employee the salons they work at; the choice is remembered per browser. While the caller sees a single
 // salon nothing changes (no switcher, no salon_id sent: the server knows which one).
 import { useEffect, useState } from 'preact/hooks';
-import { api, itemsOf, request, setSalonScope } from '../common/api';
+import { setSalonScope } from '../common/api';
+import type { PortalSalon, StaffMe } from '../common/types';
+import { listPublicSalons } from '../portal/api/catalogue';
+import { listSalons } from './api/settings';
 
-export interface NetSalon {
-  id: number;
-  name: string;
-  slug?: string;
-  address?: string;
-  postal_code?: string;
-  city?: string;
-  phone?: string;
-  email?: string;
-  timezone?: string;
-}
+/** A salon of the network as the back office lists it (GET /api/salons, else the public list). */
+export type NetSalon = PortalSalon & { email?: string };
 
 const KEY = 'creneau.salonId';
 let salons: NetSalon[] = [];
@@ -67,16 +61,17 @@ export function chooseSalon(id: number) {
  * Loads the salons `me` may see: GET /api/salons (every salon for an admin), else the public list; a manager
  * or employee keeps those of their `salon_ids`. The remembered choice survives when it is still visible.
  */
-export async function loadSalons(me: any): Promise<NetSalon[]> {
-  const everySalon = request('/api/portal/salons', { query: { limit: 500 } }).then((r) => itemsOf<NetSalon>(r), () => []);
+export async function loadSalons(me: StaffMe | null): Promise<NetSalon[]> {
+  const everySalon = listPublicSalons().then((l): NetSalon[] => l, (): NetSalon[] => []);
   let list: NetSalon[];
   try {
-    list = itemsOf<NetSalon>(await api('GET', '/api/salons', undefined, { limit: 500 }));
+    list = await listSalons(500);
   } catch {
     list = await everySalon;
   }
   const size = Math.max(list.length, (await everySalon).length);
-  if (me && me.role !== 'admin' && Array.isArray(me.salon_ids)) list = list.filter((s) => me.salon_ids.includes(s.id));
+  const mine = me && me.role !== 'admin' && Array.isArray(me.salon_ids) ? me.salon_ids : null;
+  if (mine) list = list.filter((s) => mine.includes(s.id));
   const before = currentSalonId();
   const changed = !loaded || size !== networkSize || JSON.stringify(list) !== JSON.stringify(salons);
   salons = list;
