@@ -29,7 +29,7 @@ constexpr std::size_t kMaxLines = 5;
 
 void check_line_count(std::size_t n) {
   if (n == 0) throw validation("lines", "an appointment needs at least one service");
-  if (n > kMaxLines) throw Error("too_many_services", "an appointment holds at most 5 services", "lines");
+  if (n > kMaxLines) throw Error(domain::ErrorCode::too_many_services, "an appointment holds at most 5 services", "lines");
 }
 
 std::string line_field(std::size_t i, const char* name) { return "lines[" + std::to_string(i) + "]." + name; }
@@ -158,7 +158,7 @@ void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const
       }
     }
     if (!placed)
-      throw Error("slot_taken", "no staff member is free for service {} at that time", line_field(i, "staff_id"),
+      throw Error(domain::ErrorCode::slot_taken, "no staff member is free for service {} at that time", line_field(i, "staff_id"),
                   {std::to_string(i + 1)});
   }
 }
@@ -265,7 +265,7 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
     bool moved = r.start || r.lines;
     if (moved) {
       if (o.online) {
-        if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+        if (a.group) throw Error(domain::ErrorCode::cannot_reschedule_group, "a group appointment cannot be moved online: please call the salon");
         domain::check_change_allowed(a.rules, now, before.span.start);
         domain::check_booking_window(a.rules, now, r.start.value_or(a.span.start));
       }
@@ -403,7 +403,7 @@ Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalD
     const auto& zone = salon.zone;
     if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
     // The checks change() makes whatever the new start.
-    if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+    if (a.group) throw Error(domain::ErrorCode::cannot_reschedule_group, "a group appointment cannot be moved online: please call the salon");
     domain::check_change_allowed(a.rules, now, a.span.start);
     domain::FixedLineQuery q;
     q.from = from;

@@ -9,7 +9,7 @@ namespace creneau::app::outbox {
 Page list(Context& ctx, const Principal& who, store::outbox::Filter filter) {
   bool about_one = filter.appointment_id || filter.client_id;
   if (!who.is_admin()) {
-    if (!about_one && !who.is_manager()) throw domain::Error("forbidden", "this route is for the salon's administrators");
+    if (!about_one && !who.is_manager()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for the salon's administrators");
     filter.salon_ids = who.salon_ids;
     filter.network_wide_too = about_one;
   }

@@ -233,8 +233,8 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
     auto slot = store::waitlist::find_freed_slot(c, slot_id);
     if (!slot) throw domain::not_found("freed slot");
     if (salon_ids && std::find(salon_ids->begin(), salon_ids->end(), slot->salon_id) == salon_ids->end())
-      throw Error("forbidden", "this freed slot belongs to a salon you do not work at");
-    if (slot->taken_by) throw Error("slot_taken", "this freed slot has already been taken");
+      throw Error(domain::ErrorCode::forbidden, "this freed slot belongs to a salon you do not work at");
+    if (slot->taken_by) throw Error(domain::ErrorCode::slot_taken, "this freed slot has already been taken");
     auto now = ctx.now();
     if (slot->span.end <= now) throw domain::validation("id", "this freed slot is over");
     auto salon = load_salon(c, slot->salon_id);
@@ -321,20 +321,20 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
     auto slot = store::waitlist::find_freed_slot(c, o->freed_slot_id);
     if (!slot) throw domain::not_found("offer");
     if (o->status == "accepted")
-      throw Error("slot_taken", "this offer has already been accepted: the appointment was moved into this slot");
+      throw Error(domain::ErrorCode::slot_taken, "this offer has already been accepted: the appointment was moved into this slot");
     auto a = store::appointments::find(c, o->appointment_id);
     if (!a || a->cancelled())
-      throw Error("offer_closed", "this offer is no longer valid: the appointment was cancelled");
+      throw Error(domain::ErrorCode::offer_closed, "this offer is no longer valid: the appointment was cancelled");
     if (o->status == "void" || slot->taken_by)
-      throw Error("slot_taken", "sorry, this earlier slot has just been taken by another client");
+      throw Error(domain::ErrorCode::slot_taken, "sorry, this earlier slot has just been taken by another client");
     auto salon = load_salon(c, slot->salon_id);
     const auto& settings = salon.settings;
     auto now = ctx.now();
     if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes))
-      throw Error("too_late", "this earlier slot is now too close to be booked online", "start");
+      throw Error(domain::ErrorCode::too_late, "this earlier slot is now too close to be booked online", "start");
     auto placement = placement_for(c, salon, *slot, *a, now);
     if (!placement)
-      throw Error("slot_taken", a->span.start <= slot->span.start
+      throw Error(domain::ErrorCode::slot_taken, a->span.start <= slot->span.start
                                     ? domain::Text("your appointment is already at this time or earlier")
                                     : domain::Text("sorry, this earlier slot is no longer free"));
 
