@@ -27,7 +27,7 @@ store::outbox::Message resend(Context& ctx, const Principal& who, domain::Id id)
     auto m = store::outbox::find(c, id);
     if (!m) throw domain::not_found("message");
     if (m->salon_id) salons::require_works_at(who, *m->salon_id);
-    if (m->status != "failed") throw domain::validation("status", "only a failed message can be sent again");
+    if (m->status != domain::MessageStatus::failed) throw domain::validation("status", "only a failed message can be sent again");
     store::outbox::requeue(c, id, ctx.now());
     return *store::outbox::find(c, id);
   });

@@ -9,9 +9,11 @@
 // new enumerator there too (a static_assert checks the list is the enum's values in order, the unit tests that
 // each one round-trips).
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace creneau::domain {
 
@@ -52,6 +54,12 @@ enum class WaitlistMode { off, manual, automatic };
 
 // An outbox message's status.
 enum class MessageStatus { pending, sent, failed };
+
+// A waitlist offer as stored: still open, accepted by its client, or void (another client took the slot).
+enum class OfferState { open, accepted, voided };
+
+// What a waitlist offer's page shows: its state as of now (open — the client can take it).
+enum class OfferOutcome { open, accepted, taken, cancelled, expired };
 
 constexpr std::string_view text(ErrorCode c) {
   switch (c) {
@@ -116,6 +124,26 @@ constexpr std::string_view text(MessageStatus s) {
   return {};
 }
 
+constexpr std::string_view text(OfferState s) {
+  switch (s) {
+    case OfferState::open: return "open";
+    case OfferState::accepted: return "accepted";
+    case OfferState::voided: return "void";
+  }
+  return {};
+}
+
+constexpr std::string_view text(OfferOutcome o) {
+  switch (o) {
+    case OfferOutcome::open: return "open";
+    case OfferOutcome::accepted: return "accepted";
+    case OfferOutcome::taken: return "taken";
+    case OfferOutcome::cancelled: return "cancelled";
+    case OfferOutcome::expired: return "expired";
+  }
+  return {};
+}
+
 template <class E>
 struct Values;
 
@@ -148,8 +176,25 @@ struct Values<MessageStatus> {
   static constexpr std::array all{MessageStatus::pending, MessageStatus::sent, MessageStatus::failed};
 };
 
-// The value whose text is exactly `s` (case included), or nullopt.
+template <>
+struct Values<OfferState> {
+  static constexpr std::array all{OfferState::open, OfferState::accepted, OfferState::voided};
+};
+template <>
+struct Values<OfferOutcome> {
+  static constexpr std::array all{OfferOutcome::open, OfferOutcome::accepted, OfferOutcome::taken,
+                                  OfferOutcome::cancelled, OfferOutcome::expired};
+};
+
+// The enums above: those with a text and a list of values.
 template <class E>
+concept Coded = std::is_enum_v<E> && requires(E e) {
+  Values<E>::all;
+  { text(e) } -> std::same_as<std::string_view>;
+};
+
+// The value whose text is exactly `s` (case included), or nullopt.
+template <Coded E>
 constexpr std::optional<E> parse(std::string_view s) {
   for (E e : Values<E>::all)
     if (text(e) == s) return e;
@@ -175,5 +220,7 @@ static_assert(detail::listed_in_order<AppointmentStatus>() &&
 static_assert(detail::listed_in_order<Confirmation>() && Values<Confirmation>::all.back() == Confirmation::silent);
 static_assert(detail::listed_in_order<WaitlistMode>() && Values<WaitlistMode>::all.back() == WaitlistMode::automatic);
 static_assert(detail::listed_in_order<MessageStatus>() && Values<MessageStatus>::all.back() == MessageStatus::failed);
+static_assert(detail::listed_in_order<OfferState>() && Values<OfferState>::all.back() == OfferState::voided);
+static_assert(detail::listed_in_order<OfferOutcome>() && Values<OfferOutcome>::all.back() == OfferOutcome::expired);
 
 }  // namespace creneau::domain
