@@ -361,9 +361,9 @@ void load_appointments_bulk(const std::string& db, const Salon& s, const Mapping
       const auto& x = s.appointments[i];
       domain::Appointment a;
       a.client_id = m.clients[i % m.clients.size()];
-      a.status = "approved";
+      a.status = domain::AppointmentStatus::approved;
       a.span = x.span;
-      a.confirmation = "silent";
+      a.confirmation = domain::Confirmation::silent;
       a.group = s.service(x.service_id)->capacity > 1;
       a.created_at = a.updated_at = now;
       a.created_by = a.updated_by = {"system", 0, "bench"};

@@ -99,10 +99,10 @@ struct Attempts {
   void begin(const std::string& identifier, domain::Instant now, const std::string& address) {
     std::lock_guard lock(mutex);
     if (!address.empty() && !by_address.try_begin(address, now))
-      throw Error("too_many_attempts", "too many failed log-ins from your address: wait a minute and try again");
+      throw Error(domain::ErrorCode::too_many_attempts, "too many failed log-ins from your address: wait a minute and try again");
     if (!by_identifier.try_begin(domain::fold(identifier), now)) {
       if (!address.empty()) by_address.take_back(address, now);  // refused before any password was tried
-      throw Error("too_many_attempts", "too many failed log-ins for this identifier: wait a minute and try again");
+      throw Error(domain::ErrorCode::too_many_attempts, "too many failed log-ins for this identifier: wait a minute and try again");
     }
   }
   void succeeded(const std::string& identifier, domain::Instant now, const std::string& address) {
@@ -137,7 +137,7 @@ StaffLogin login_staff(Context& ctx, const std::string& email, const std::string
   begin_login_attempt(email, started, address);
   auto record = ctx.db.read([&](sql::Connection& c) { return store::catalogue::find_staff_by_email(c, email); });
   if (!verify_password_or_dummy(record ? &record->password_hash : nullptr, password))
-    throw Error("bad_credentials", "wrong e-mail or password");
+    throw Error(domain::ErrorCode::bad_credentials, "wrong e-mail or password");
   auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, "staff", record->staff.id, ctx.now()); });
   login_succeeded(email, started, address);
   return {token, record->staff};
@@ -153,21 +153,21 @@ std::string bearer(const std::string& header) {
 
 Principal authenticate(Context& ctx, const std::string& header) {
   auto token = bearer(header);
-  if (token.empty()) throw Error("unauthorized", "log in first: this route needs a bearer token");
+  if (token.empty()) throw Error(domain::ErrorCode::unauthorized, "log in first: this route needs a bearer token");
   auto hash = token_hash(token);
   return ctx.db.read([&](sql::Connection& c) {
     auto s = store::auth::find_session(c, hash);
-    if (!s || s->expires_at <= ctx.now()) throw Error("unauthorized", "the session has expired or does not exist");
+    if (!s || s->expires_at <= ctx.now()) throw Error(domain::ErrorCode::unauthorized, "the session has expired or does not exist");
     Principal p{s->kind, s->subject_id, {}, {}, {}};
     if (s->kind == "staff") {
       auto staff = store::catalogue::find_staff_identity(c, s->subject_id);
-      if (!staff || !staff->active) throw Error("unauthorized", "this staff account no longer exists");
+      if (!staff || !staff->active) throw Error(domain::ErrorCode::unauthorized, "this staff account no longer exists");
       p.role = staff->role;
       p.name = staff->display_name();
       if (p.role != "admin") p.salon_ids = staff->salon_ids;  // an admin works everywhere (Principal::works_at)
     } else {
       auto account = store::auth::find_account(c, s->subject_id);
-      if (!account) throw Error("unauthorized", "this account no longer exists");
+      if (!account) throw Error(domain::ErrorCode::unauthorized, "this account no longer exists");
       p.name = account->first_name + " " + account->last_name;
     }
     return p;

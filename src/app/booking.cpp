@@ -29,7 +29,7 @@ constexpr std::size_t kMaxLines = 5;
 
 void check_line_count(std::size_t n) {
   if (n == 0) throw validation("lines", "an appointment needs at least one service");
-  if (n > kMaxLines) throw Error("too_many_services", "an appointment holds at most 5 services", "lines");
+  if (n > kMaxLines) throw Error(domain::ErrorCode::too_many_services, "an appointment holds at most 5 services", "lines");
 }
 
 std::string line_field(std::size_t i, const char* name) { return "lines[" + std::to_string(i) + "]." + name; }
@@ -82,9 +82,9 @@ std::optional<domain::Id> first_free_resource(const domain::Agenda& agenda, cons
 }
 
 void send_booking_message(sql::Connection& c, Context& ctx, const Salon& salon, const domain::Appointment& a) {
-  if (a.confirmation == "silent") return;
+  if (a.confirmation == domain::Confirmation::silent) return;
   auto summary = notify::summarize(c, a, salon);
-  if (a.confirmation == "request") {
+  if (a.confirmation == domain::Confirmation::request) {
     auto token = auth::new_token();
     store::appointments::set_confirm_token(c, a.id, auth::token_hash(token));
     summary.link = ctx.link_base() + "/book/confirm/" + token;
@@ -158,7 +158,7 @@ void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const
       }
     }
     if (!placed)
-      throw Error("slot_taken", "no staff member is free for service {} at that time", line_field(i, "staff_id"),
+      throw Error(domain::ErrorCode::slot_taken, "no staff member is free for service {} at that time", line_field(i, "staff_id"),
                   {std::to_string(i + 1)});
   }
 }
@@ -195,8 +195,6 @@ domain::Appointment book(Context& ctx, const BookRequest& r, const Origin& o) {
 
 domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest& r, const Origin& o) {
   check_line_count(r.lines.size());
-  if (r.confirmation != "approve" && r.confirmation != "request" && r.confirmation != "silent")
-    throw validation("confirmation", "confirmation is approve, request or silent");
   if (r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
   // The salon, once: its settings, zone and catalogue serve every check and message below.
   auto salon = load_salon(c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
@@ -216,7 +214,8 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   a.quick_note = r.quick_note;
   a.notes = r.notes;
   a.confirmation = r.confirmation;
-  a.status = r.confirmation == "request" ? "pending" : "approved";
+  a.status = r.confirmation == domain::Confirmation::request ? domain::AppointmentStatus::pending
+                                                               : domain::AppointmentStatus::approved;
   a.payment_method = r.payment_method;
   a.amount_requested_cents = r.amount_requested_cents;
   a.notify_earlier_slot = r.notify_earlier_slot;
@@ -265,7 +264,7 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
     bool moved = r.start || r.lines;
     if (moved) {
       if (o.online) {
-        if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+        if (a.group) throw Error(domain::ErrorCode::cannot_reschedule_group, "a group appointment cannot be moved online: please call the salon");
         domain::check_change_allowed(a.rules, now, before.span.start);
         domain::check_booking_window(a.rules, now, r.start.value_or(a.span.start));
       }
@@ -295,7 +294,7 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   if (before.cancelled()) return before;
   auto salon = load_salon(c, before.salon_id);
   auto a = before;
-  a.status = "cancelled";
+  a.status = domain::AppointmentStatus::cancelled;
   a.cancel_reason = reason;
   ++a.ics_sequence;  // the cancelling .ics outranks every earlier version of the event
   touch(a, o, ctx.now());
@@ -331,8 +330,8 @@ domain::Appointment confirm(Context& ctx, domain::Id id, const Origin& o) {
   return ctx.db.write([&](sql::Connection& c) {
     auto a = load(c, id);
     if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be confirmed");
-    if (a.status == "approved") return a;
-    a.status = "approved";
+    if (a.status == domain::AppointmentStatus::approved) return a;
+    a.status = domain::AppointmentStatus::approved;
     touch(a, o, ctx.now());
     store::appointments::update(c, a);
     return a;
@@ -403,7 +402,7 @@ Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalD
     const auto& zone = salon.zone;
     if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
     // The checks change() makes whatever the new start.
-    if (a.group) throw Error("cannot_reschedule_group", "a group appointment cannot be moved online: please call the salon");
+    if (a.group) throw Error(domain::ErrorCode::cannot_reschedule_group, "a group appointment cannot be moved online: please call the salon");
     domain::check_change_allowed(a.rules, now, a.span.start);
     domain::FixedLineQuery q;
     q.from = from;

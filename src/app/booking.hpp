@@ -31,7 +31,7 @@ struct BookRequest {
   std::vector<LineRequest> lines;
   bool requested_staff = false;
   std::string client_request, quick_note, notes;
-  std::string confirmation = "approve";
+  domain::Confirmation confirmation = domain::Confirmation::approve;
   std::string payment_method;
   std::int64_t amount_requested_cents = 0;
   bool notify_earlier_slot = false;

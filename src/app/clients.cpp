@@ -97,7 +97,7 @@ std::vector<domain::Appointment> future_visits(sql::Connection& c, Id client_id,
 }  // namespace
 
 int remove_in(sql::Connection& c, Context& ctx, Id id, const Principal& by, const std::string& action) {
-  if (!store::clients::find(c, id, ctx.now())) throw domain::Error("not_found", "client {} not found", {}, {std::to_string(id)});
+  if (!store::clients::find(c, id, ctx.now())) throw domain::Error(domain::ErrorCode::not_found, "client {} not found", {}, {std::to_string(id)});
   audit::record(c, ctx, by.actor(), action, id);
   // Future visits are cancelled first, each with its notices, so nobody waits for a visit that no longer exists.
   // No reason in the notice: why the salon deleted a file is not the client's message.
@@ -124,7 +124,7 @@ Removal remove_many(Context& ctx, const std::vector<Id>& ids, const Principal& b
     return ctx.db.read([&](sql::Connection& c) {
       Removal r;
       for (auto id : unique) {
-        if (!store::clients::find(c, id, ctx.now())) throw domain::Error("not_found", "client {} not found", {}, {std::to_string(id)});
+        if (!store::clients::find(c, id, ctx.now())) throw domain::Error(domain::ErrorCode::not_found, "client {} not found", {}, {std::to_string(id)});
         r.cancelled += static_cast<int>(future_visits(c, id, ctx.now()).size());
       }
       r.deleted = static_cast<int>(unique.size());

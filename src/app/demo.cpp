@@ -83,7 +83,7 @@ Id add_salon(sql::Connection& c, domain::Instant now, domain::SalonProfile s) {
     s.id = store::salons::insert(c, s, now);
   }
   auto settings = cat::load_settings(c, s.id);
-  settings.waitlist.mode = "manual";
+  settings.waitlist.mode = domain::WaitlistMode::manual;
   settings.waitlist.channels = {"email", "sms"};
   settings.opening_hours.clear();
   for (int d = 1; d <= 6; ++d) settings.opening_hours.push_back({d, 9 * 60, 19 * 60});

@@ -127,8 +127,8 @@ void fill_agenda(Ctx& x, const Salon& salon, const std::vector<Worker>& workers,
         if (dice.chance(8)) a.client_request = "Merci de prévoir un peu plus de temps";
         if (dice.chance(6)) a.quick_note = "Cliente fidèle";
         if (offset > 2 && dice.chance(8)) {
-          a.status = "pending";
-          a.confirmation = "request";
+          a.status = domain::AppointmentStatus::pending;
+          a.confirmation = domain::Confirmation::request;
         }
         a.notify_earlier_slot = offset > 3 && dice.chance(12);
         a.rules = salon.settings.booking;
@@ -147,7 +147,7 @@ void fill_agenda(Ctx& x, const Salon& salon, const std::vector<Worker>& workers,
         a.span = span;
         bool past = span.end <= x.now;
         if (dice.chance(4)) {
-          a.status = "cancelled";
+          a.status = domain::AppointmentStatus::cancelled;
           a.cancel_reason = "Empêchement";
           a.lines.front().package_id.reset();
         } else if (past) {

@@ -100,7 +100,7 @@ void moved(sql::Connection& c, const Context& ctx, const Salon& salon, const dom
   auto now = ctx.now();
   auto old_start = salon.zone.local(before.span.start);
   auto summary = summarize(c, after, salon);
-  if (after.confirmation != "silent")
+  if (after.confirmation != domain::Confirmation::silent)
     to_client(c, now, "rescheduled", after.client_id, domain::rescheduled_client_text(summary, old_start), after.id,
               false, delivery::visit_ics(ctx, after, summary, now), salon.id());
   std::set<domain::Id> staff;

@@ -193,16 +193,16 @@ Session login(Context& ctx, const std::string& identifier, const std::string& pa
   bool password_ok = auth::verify_password_or_dummy(account ? &account->password_hash : nullptr, password);
   if (!account) {
     if (id.email)
-      throw Error("unknown_identifier", "no account uses this e-mail address: try your mobile number instead",
+      throw Error(domain::ErrorCode::unknown_identifier, "no account uses this e-mail address: try your mobile number instead",
                   "identifier");
     if (id.phone)
-      throw Error("unknown_identifier", "no account uses this mobile number: try your e-mail address instead",
+      throw Error(domain::ErrorCode::unknown_identifier, "no account uses this mobile number: try your e-mail address instead",
                   "identifier");
-    throw Error("unknown_identifier",
+    throw Error(domain::ErrorCode::unknown_identifier,
                 "no account has this identifier: log in with your e-mail address or your mobile number", "identifier");
   }
   if (!password_ok) {
-    throw Error("bad_credentials", "wrong password: try again, or reset it (\"forgot password\")", "password");
+    throw Error(domain::ErrorCode::bad_credentials, "wrong password: try again, or reset it (\"forgot password\")", "password");
   }
   auto session = ctx.db.write([&](sql::Connection& c) {
     Session s{auth::start_session(c, "portal", account->id, ctx.now()), *account, false};
@@ -319,7 +319,7 @@ domain::Appointment cancel(Context& ctx, const Principal& who, Id id, const std:
   auto a = owned(ctx, who, id);
   if (a.cancelled()) return a;
   if (a.span.start <= ctx.now())
-    throw Error("too_late", "this appointment has already started: it can no longer be cancelled online", "id");
+    throw Error(domain::ErrorCode::too_late, "this appointment has already started: it can no longer be cancelled online", "id");
   return booking::cancel(ctx, id, reason, online(who));
 }
 

@@ -81,7 +81,7 @@ Export export_client(Context& ctx, Id client_id, const Principal& by) {
 Export export_account(Context& ctx, const Principal& who) {
   return ctx.db.write([&](sql::Connection& c) {
     auto account = store::auth::find_account(c, who.id);
-    if (!account) throw domain::Error("unauthorized", "this account no longer exists");
+    if (!account) throw domain::Error(domain::ErrorCode::unauthorized, "this account no longer exists");
     Export e;
     e.at = ctx.now();
     if (account->client_id) {
@@ -140,18 +140,18 @@ void erase(Context& ctx, Id client_id, const Principal& by) {
 void delete_account(Context& ctx, const Principal& who, const std::string& password) {
   if (password.empty()) throw validation("password", "'password' is required: your password confirms the deletion");
   auto account = ctx.db.read([&](sql::Connection& c) { return store::auth::find_account(c, who.id); });
-  if (!account) throw domain::Error("unauthorized", "this account no longer exists");
+  if (!account) throw domain::Error(domain::ErrorCode::unauthorized, "this account no longer exists");
   // The same counter as the log-in of this identifier: guessing the password here is no easier than there.
   // Counted before the password is checked, so parallel guesses cannot pass the limit; a success is taken back.
   auto key = account->identifier();
   auto started = ctx.now();
   auth::begin_login_attempt(key, started);
   if (!auth::verify_password(account->password_hash, password))
-    throw domain::Error("bad_credentials", "wrong password: your account was not deleted", "password");
+    throw domain::Error(domain::ErrorCode::bad_credentials, "wrong password: your account was not deleted", "password");
   auth::login_succeeded(key, started);
   ctx.db.write([&](sql::Connection& c) {
     auto current = store::auth::find_account(c, who.id);
-    if (!current) throw domain::Error("unauthorized", "this account no longer exists");
+    if (!current) throw domain::Error(domain::ErrorCode::unauthorized, "this account no longer exists");
     if (current->client_id) {
       erase_in(c, ctx, *current->client_id, who.actor(), "by=client", true);
       // erase_in deleted every account of the file; one linked meanwhile to nothing is this one.

@@ -122,7 +122,7 @@ Daily daily(Context& ctx, const Principal& who, const Range& range, std::optiona
 }
 
 std::vector<PackageUsage> package_usage(Context& ctx, const Principal& who, const Range& range) {
-  if (!who.is_admin()) throw domain::Error("forbidden", "this route is for administrators");
+  if (!who.is_admin()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for administrators");
   domain::reports::check_range(range);
   return ctx.db.read([&](sql::Connection& c) {
     auto settings = store::reports::salon_settings(c);

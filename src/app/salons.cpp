@@ -112,11 +112,11 @@ std::optional<std::vector<Id>> visible(const Principal& who) {
 }
 
 void require_works_at(const Principal& who, Id salon_id) {
-  if (!who.works_at(salon_id)) throw domain::Error("forbidden", "you do not work at this salon");
+  if (!who.works_at(salon_id)) throw domain::Error(domain::ErrorCode::forbidden, "you do not work at this salon");
 }
 
 void require_manages(const Principal& who, Id salon_id) {
-  if (!who.manages(salon_id)) throw domain::Error("forbidden", "this route is for the salon's administrators");
+  if (!who.manages(salon_id)) throw domain::Error(domain::ErrorCode::forbidden, "this route is for the salon's administrators");
 }
 
 std::map<Id, domain::Zone> zones(Context& ctx) {

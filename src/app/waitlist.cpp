@@ -119,7 +119,7 @@ bool send_offer(sql::Connection& c, Context& ctx, const Salon& salon, const stor
   if (!by_email && !by_sms) return false;
 
   auto token = auth::new_token();
-  store::waitlist::insert_offer(c, {auth::token_hash(token), slot.id, a->id, "open", now, std::nullopt});
+  store::waitlist::insert_offer(c, {auth::token_hash(token), slot.id, a->id, domain::OfferState::open, now, std::nullopt});
 
   auto summary = notify::summarize(c, moved_into(*a, placement), salon);
   summary.link = offer_link(ctx, token);
@@ -183,9 +183,9 @@ FreedSlotView view_of(sql::Connection& c, const domain::Settings& settings, cons
 void on_freed(sql::Connection& c, Context& ctx, const Salon& salon, const domain::Appointment& before,
               const domain::Appointment* after, bool by_client_online) {
   const auto& settings = salon.settings;
-  const auto& mode = settings.waitlist.mode;
-  if (mode != "manual" && mode != "automatic") return;
-  if (mode == "manual" && by_client_online) return;  // a client's own change online tells nobody
+  const auto mode = settings.waitlist.mode;
+  if (mode != domain::WaitlistMode::manual && mode != domain::WaitlistMode::automatic) return;
+  if (mode == domain::WaitlistMode::manual && by_client_online) return;  // a client's own change online tells nobody
   auto now = ctx.now();
   std::vector<store::waitlist::FreedSlot> slots;
   for (const auto& f : domain::freed_intervals(before, after)) {
@@ -199,7 +199,7 @@ void on_freed(sql::Connection& c, Context& ctx, const Salon& salon, const domain
     s.created_at = now;
     slots.push_back(s);
   }
-  if (mode != "automatic" || slots.empty()) return;
+  if (mode != domain::WaitlistMode::automatic || slots.empty()) return;
   MatchInput in;
   load_input_around(c, salon, slots, in);
   for (const auto& s : slots) offer_automatically(c, ctx, salon, in, s, now);
@@ -233,8 +233,8 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
     auto slot = store::waitlist::find_freed_slot(c, slot_id);
     if (!slot) throw domain::not_found("freed slot");
     if (salon_ids && std::find(salon_ids->begin(), salon_ids->end(), slot->salon_id) == salon_ids->end())
-      throw Error("forbidden", "this freed slot belongs to a salon you do not work at");
-    if (slot->taken_by) throw Error("slot_taken", "this freed slot has already been taken");
+      throw Error(domain::ErrorCode::forbidden, "this freed slot belongs to a salon you do not work at");
+    if (slot->taken_by) throw Error(domain::ErrorCode::slot_taken, "this freed slot has already been taken");
     auto now = ctx.now();
     if (slot->span.end <= now) throw domain::validation("id", "this freed slot is over");
     auto salon = load_salon(c, slot->salon_id);
@@ -286,26 +286,26 @@ OfferView offer(Context& ctx, const std::string& token) {
       auto minutes = a->span.end - a->span.start;
       v.proposed = {slot->span.start, slot->span.start + minutes};
     }
-    if (o->status == "accepted") {
-      v.status = "accepted";
+    if (o->status == domain::OfferState::accepted) {
+      v.status = domain::OfferOutcome::accepted;
       v.message = domain::Text("this offer was accepted: the appointment has been moved");
       if (a) v.proposed = a->span;
     } else if (!a || a->cancelled()) {
-      v.status = "cancelled";
+      v.status = domain::OfferOutcome::cancelled;
       v.message = domain::Text("this offer is no longer valid: the appointment was cancelled");
-    } else if (o->status == "void" || slot->taken_by) {
-      v.status = "taken";
+    } else if (o->status == domain::OfferState::voided || slot->taken_by) {
+      v.status = domain::OfferOutcome::taken;
       v.message = domain::Text("this earlier slot has already been taken by another client");
     } else if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes)) {
-      v.status = "expired";
+      v.status = domain::OfferOutcome::expired;
       v.message = domain::Text("this earlier slot is now too close to be booked online");
     } else if (auto placement = placement_for(c, salon, *slot, *a, now)) {
-      v.status = "open";
+      v.status = domain::OfferOutcome::open;
       v.open = true;
       v.lines = *placement;
       v.proposed = {placement->front().span.start, placement->back().span.end};
     } else {
-      v.status = "taken";
+      v.status = domain::OfferOutcome::taken;
       v.message = a->span.start <= slot->span.start ? domain::Text("the appointment is already at this time or earlier")
                                                      : domain::Text("this earlier slot is no longer free");
     }
@@ -320,21 +320,21 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
     if (!o) throw domain::not_found("offer");
     auto slot = store::waitlist::find_freed_slot(c, o->freed_slot_id);
     if (!slot) throw domain::not_found("offer");
-    if (o->status == "accepted")
-      throw Error("slot_taken", "this offer has already been accepted: the appointment was moved into this slot");
+    if (o->status == domain::OfferState::accepted)
+      throw Error(domain::ErrorCode::slot_taken, "this offer has already been accepted: the appointment was moved into this slot");
     auto a = store::appointments::find(c, o->appointment_id);
     if (!a || a->cancelled())
-      throw Error("offer_closed", "this offer is no longer valid: the appointment was cancelled");
-    if (o->status == "void" || slot->taken_by)
-      throw Error("slot_taken", "sorry, this earlier slot has just been taken by another client");
+      throw Error(domain::ErrorCode::offer_closed, "this offer is no longer valid: the appointment was cancelled");
+    if (o->status == domain::OfferState::voided || slot->taken_by)
+      throw Error(domain::ErrorCode::slot_taken, "sorry, this earlier slot has just been taken by another client");
     auto salon = load_salon(c, slot->salon_id);
     const auto& settings = salon.settings;
     auto now = ctx.now();
     if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes))
-      throw Error("too_late", "this earlier slot is now too close to be booked online", "start");
+      throw Error(domain::ErrorCode::too_late, "this earlier slot is now too close to be booked online", "start");
     auto placement = placement_for(c, salon, *slot, *a, now);
     if (!placement)
-      throw Error("slot_taken", a->span.start <= slot->span.start
+      throw Error(domain::ErrorCode::slot_taken, a->span.start <= slot->span.start
                                     ? domain::Text("your appointment is already at this time or earlier")
                                     : domain::Text("sorry, this earlier slot is no longer free"));
 

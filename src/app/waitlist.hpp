@@ -54,7 +54,7 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
                      const std::optional<std::vector<Id>>& salon_ids = std::nullopt);
 
 struct OfferView {
-  std::string status;  // open | accepted | taken | cancelled | expired
+  domain::OfferOutcome status = domain::OfferOutcome::open;
   bool open = false;
   std::optional<domain::Text> message;  // why it is no longer open, for people (in their language)
   store::waitlist::FreedSlot slot;

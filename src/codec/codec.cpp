@@ -1,4 +1,5 @@
 #include "codec/codec.hpp"
+#include "codec/codes_json.hpp"
 
 #include "domain/error.hpp"
 
@@ -107,9 +108,9 @@ domain::Settings from_json_value(const json& j) {
   s.birthday_messages = get<bool>(j, "birthday_messages", "birthday_messages", true);
   if (auto it = j.find("waitlist"); it != j.end() && it->is_object()) {
     const auto& w = *it;
-    s.waitlist.mode = get<std::string>(w, "mode", "waitlist.mode", "off");
-    if (s.waitlist.mode != "off" && s.waitlist.mode != "manual" && s.waitlist.mode != "automatic")
-      throw validation("waitlist.mode", "waitlist mode must be off, manual or automatic");
+    auto mode = domain::parse<domain::WaitlistMode>(get<std::string>(w, "mode", "waitlist.mode", "off"));
+    if (!mode) throw validation("waitlist.mode", "waitlist mode must be off, manual or automatic");
+    s.waitlist.mode = *mode;
     s.waitlist.max_notified = get_int(w, "max_notified", "waitlist.max_notified", 0, 0, 1000);
     s.waitlist.channels = get<std::vector<std::string>>(w, "channels", "waitlist.channels", s.waitlist.channels);
     for (const auto& c : s.waitlist.channels)

@@ -136,15 +136,15 @@ void require_fit(const Agenda& agenda, const LineNeed& need, Id staff_id, std::o
     case LineFit::not_performed:
       throw validation(at + ".staff_id", "this staff member does not perform the service of line {}", line);
     case LineFit::outside_hours:
-      throw Error("outside_hours", "line {} falls outside the staff member's hours", at + ".start", line);
+      throw Error(domain::ErrorCode::outside_hours, "line {} falls outside the staff member's hours", at + ".start", line);
     case LineFit::taken:
-      throw Error("slot_taken", "the staff member is not free for line {}", at, line);
+      throw Error(domain::ErrorCode::slot_taken, "the staff member is not free for line {}", at, line);
     case LineFit::resource_taken:
-      throw Error("slot_taken", "the resource is not free for line {}", at + ".resource_id", line);
+      throw Error(domain::ErrorCode::slot_taken, "the resource is not free for line {}", at + ".resource_id", line);
     case LineFit::resource_not_allowed:
       throw validation(at + ".resource_id", "this resource cannot be used for the service of line {}", line);
     case LineFit::resource_required:
-      throw Error("resource_required", "the service of line {} needs a resource", at + ".resource_id", line);
+      throw Error(domain::ErrorCode::resource_required, "the service of line {} needs a resource", at + ".resource_id", line);
   }
 }
 

@@ -6,6 +6,7 @@
 // A message is a Text: an English phrase that must appear in the catalogue (domain/phrases.hpp) beside its French
 // translation. The lookup runs at compile time, so a throw site with a phrase nobody translated does not build.
 // Variable parts are "{}" in the phrase, filled from the arguments in order.
+#include "domain/codes.hpp"
 #include "domain/lang.hpp"
 #include "domain/phrases.hpp"
 
@@ -46,13 +47,13 @@ std::string render(Text text, const std::vector<Arg>& args, Lang lang);
 
 class Error : public std::runtime_error {
 public:
-  Error(std::string code, Text text, std::string field = {}, std::vector<Arg> args = {})
+  Error(ErrorCode code, Text text, std::string field = {}, std::vector<Arg> args = {})
       : std::runtime_error(render(text, args, Lang::en)),
-        code_(std::move(code)),
+        code_(code),
         field_(std::move(field)),
         text_(text),
         args_(std::move(args)) {}
-  const std::string& code() const { return code_; }
+  ErrorCode code() const { return code_; }
   const std::string& field() const { return field_; }
   // what() is the English message (logs); message() the one a person reads.
   std::string message(Lang lang) const { return render(text_, args_, lang); }
@@ -60,17 +61,17 @@ public:
   Error at_field(std::string field) const { return Error(code_, text_, std::move(field), args_); }
 
 private:
-  std::string code_;
+  ErrorCode code_;
   std::string field_;
   Text text_;
   std::vector<Arg> args_;
 };
 
 inline Error validation(std::string field, Text text, std::vector<Arg> args = {}) {
-  return Error("validation_failed", text, std::move(field), std::move(args));
+  return Error(ErrorCode::validation_failed, text, std::move(field), std::move(args));
 }
 // "appointment not found" / "rendez-vous introuvable": `what` is a phrase of the catalogue.
-inline Error not_found(Text what) { return Error("not_found", "{} not found", {}, {what}); }
+inline Error not_found(Text what) { return Error(ErrorCode::not_found, "{} not found", {}, {what}); }
 
 }  // namespace creneau::domain
 

@@ -1,5 +1,6 @@
 #pragma once
 // The salon's catalogue and agenda as plain values. Storage and HTTP map to and from these.
+#include "domain/codes.hpp"
 #include "domain/lang.hpp"
 #include "domain/time.hpp"
 
@@ -36,7 +37,7 @@ struct BookingRules {
 };
 
 struct WaitlistSettings {
-  std::string mode = "off";  // off | manual | automatic
+  WaitlistMode mode = WaitlistMode::off;
   int max_notified = 0;      // 0 = every candidate
   std::vector<std::string> channels{"email"};
   std::string message =
@@ -138,12 +139,12 @@ struct Appointment {
   Id salon_id = 1;
   Id client_id = 0;
   std::optional<Id> account_id;  // the portal account that booked it, if any
-  std::string status = "approved";  // pending | approved | cancelled
+  AppointmentStatus status = AppointmentStatus::approved;
   Interval span;
   std::vector<AppointmentLine> lines;
   bool requested_staff = false;
   std::string client_request, quick_note, notes;
-  std::string confirmation = "approve";  // approve | request | silent
+  Confirmation confirmation = Confirmation::approve;
   std::string payment_method;
   std::int64_t amount_requested_cents = 0;
   bool notify_earlier_slot = false;
@@ -156,7 +157,7 @@ struct Appointment {
   Instant created_at{}, updated_at{};
   Actor created_by, updated_by;
   std::string cancel_reason;
-  bool cancelled() const { return status == "cancelled"; }
+  bool cancelled() const { return status == AppointmentStatus::cancelled; }
 };
 
 }  // namespace creneau::domain

@@ -85,7 +85,7 @@ std::vector<std::optional<Id>> allocate_packages(const std::vector<PackageLine>&
     auto field = "lines[" + std::to_string(i) + "].service_id";
     if (line.discovery) {
       if (discovery_used)
-        throw Error("discovery_already_used",
+        throw Error(domain::ErrorCode::discovery_already_used,
                     "a discovery session can be booked only once per client, and one has already been booked", field);
       discovery_used = true;  // a second discovery line in the same visit is refused too
     }
@@ -109,20 +109,20 @@ std::vector<std::optional<Id>> allocate_packages(const std::vector<PackageLine>&
     }
     if (chosen[i]) continue;
     if (exhausted)
-      throw Error("package_exhausted", "the package \"{}\" has no session left for \"{}\": all {} sessions are used or booked",
+      throw Error(domain::ErrorCode::package_exhausted, "the package \"{}\" has no session left for \"{}\": all {} sessions are used or booked",
                   field, {exhausted->name, line.service_name, std::to_string(exhausted->sessions)});
     if (covering_elsewhen) {
       const auto& p = *covering_elsewhen;
       if (auto last = p.last_day())
-        throw Error("no_package",
+        throw Error(domain::ErrorCode::no_package,
                     "\"{}\" is only available with a package that covers it, and none is valid on {} (\"{}\" is valid "
                     "from {} to {})",
                     field, {line.service_name, line.day.iso(), p.name, p.start_date.iso(), last->iso()});
-      throw Error("no_package",
+      throw Error(domain::ErrorCode::no_package,
                   "\"{}\" is only available with a package that covers it, and none is valid on {} (\"{}\" starts on {})",
                   field, {line.service_name, line.day.iso(), p.name, p.start_date.iso()});
     }
-    throw Error("no_package", "\"{}\" is only available with a package that covers it, and there is none for this client",
+    throw Error(domain::ErrorCode::no_package, "\"{}\" is only available with a package that covers it, and there is none for this client",
                 field, {line.service_name});
   }
   return chosen;

@@ -298,6 +298,8 @@ inline constexpr Phrase kPhrases[] = {
      "ce rendez-vous ne peut plus être modifié en ligne : merci d'appeler le salon"},
     {"unknown time zone '{}'",
      "fuseau horaire inconnu '{}'"},
+    {"unknown value '{}': expected one of {}",
+     "valeur inconnue '{}' : attendu l'une des valeurs {}"},
     {"this route is for the salon's staff",
      "cette route est réservée au personnel du salon"},
     {"this route is for administrators",

@@ -7,16 +7,16 @@ namespace creneau::domain {
 
 void check_booking_window(const BookingRules& rules, Instant now, Instant start) {
   if (start < now + std::chrono::minutes(rules.min_notice_minutes))
-    throw Error("too_late", "this slot is too soon: online bookings need {} of notice", "start",
+    throw Error(domain::ErrorCode::too_late, "this slot is too soon: online bookings need {} of notice", "start",
                 {Minutes{rules.min_notice_minutes}});
   if (start > now + Days(rules.max_advance_days))
-    throw Error("too_late", "this slot is too far ahead: online bookings open {} days in advance", "start",
+    throw Error(domain::ErrorCode::too_late, "this slot is too far ahead: online bookings open {} days in advance", "start",
                 {std::to_string(rules.max_advance_days)});
 }
 
 void check_change_allowed(const BookingRules& frozen, Instant now, Instant current_start) {
   if (now > current_start - std::chrono::minutes(frozen.cancel_notice_minutes) || now >= current_start)
-    throw Error("too_late", "this appointment can no longer be changed online: please call the salon", "start");
+    throw Error(domain::ErrorCode::too_late, "this appointment can no longer be changed online: please call the salon", "start");
 }
 
 int age_on(LocalDate birth, LocalDate on) {

@@ -15,23 +15,38 @@
 
 namespace creneau::http {
 
-int status_of(const std::string& code) {
-  static const std::pair<const char*, int> table[] = {
-      {"validation_failed", 422},  {"not_found", 404},           {"unauthorized", 401},
-      {"forbidden", 403},          {"slot_taken", 409},          {"too_many_services", 422},
-      {"resource_required", 422},  {"outside_hours", 422},       {"no_package", 422},
-      {"package_exhausted", 422},  {"discovery_already_used", 422}, {"cannot_reschedule_group", 422},
-      {"unknown_identifier", 401}, {"bad_credentials", 401},     {"too_late", 422},
-      {"payload_too_large", 413},  {"too_many_attempts", 429},   {"conflict", 409},
-      {"offer_closed", 409},       {"method_not_allowed", 405}};
-  for (const auto& [c, s] : table)
-    if (code == c) return s;
-  return 400;
+int status_of(domain::ErrorCode code) {
+  using C = domain::ErrorCode;
+  // No default: a new code that is not given its status here does not build (-Wswitch, -Werror).
+  switch (code) {
+    case C::validation_failed:
+    case C::too_many_services:
+    case C::resource_required:
+    case C::outside_hours:
+    case C::no_package:
+    case C::package_exhausted:
+    case C::discovery_already_used:
+    case C::cannot_reschedule_group:
+    case C::too_late: return 422;
+    case C::not_found: return 404;
+    case C::unauthorized:
+    case C::unknown_identifier:
+    case C::bad_credentials: return 401;
+    case C::forbidden: return 403;
+    case C::slot_taken:
+    case C::conflict:
+    case C::offer_closed: return 409;
+    case C::payload_too_large: return 413;
+    case C::too_many_attempts: return 429;
+    case C::method_not_allowed: return 405;
+    case C::internal: return 500;
+  }
+  return 500;  // not reached: the switch names every code
 }
 
 Response error_response(int status, const domain::Error& e, domain::Lang lang) {
   std::string body =
-      "{\"error\":{\"code\":" + codec::json_quote(e.code()) + ",\"message\":" + codec::json_quote(e.message(lang));
+      "{\"error\":{\"code\":" + codec::json_quote(domain::text(e.code())) + ",\"message\":" + codec::json_quote(e.message(lang));
   if (!e.field().empty()) body += ",\"field\":" + codec::json_quote(e.field());
   body += "}}";
   return Response{status, "application/json", body, {}};
@@ -95,25 +110,25 @@ domain::Id request_salon(app::Context& ctx, const app::Principal* who, const Req
 
 app::Principal require_staff(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);
-  if (p.kind != "staff") throw domain::Error("forbidden", "this route is for the salon's staff");
+  if (p.kind != "staff") throw domain::Error(domain::ErrorCode::forbidden, "this route is for the salon's staff");
   return p;
 }
 
 app::Principal require_admin(app::Context& ctx, const Request& req) {
   auto p = require_staff(ctx, req);
-  if (!p.is_admin()) throw domain::Error("forbidden", "this route is for administrators");
+  if (!p.is_admin()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for administrators");
   return p;
 }
 
 app::Principal require_manager(app::Context& ctx, const Request& req) {
   auto p = require_staff(ctx, req);
-  if (!p.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+  if (!p.is_manager()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for administrators");
   return p;
 }
 
 app::Principal require_portal(app::Context& ctx, const Request& req) {
   auto p = app::auth::authenticate(ctx, req.authorization);
-  if (p.kind != "portal") throw domain::Error("forbidden", "this route is for client accounts");
+  if (p.kind != "portal") throw domain::Error(domain::ErrorCode::forbidden, "this route is for client accounts");
   return p;
 }
 
@@ -198,26 +213,26 @@ Response Api::dispatch(Request& req, std::size_t& route) {
       route = router_.index_of(*r);
       return r->handler(req, params);
     }
-    if (path_matched) return fail(405, Error("method_not_allowed", "this route does not take {}", {}, {req.method}));
+    if (path_matched) return fail(405, Error(domain::ErrorCode::method_not_allowed, "this route does not take {}", {}, {req.method}));
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api")
-      return fail(404, Error("not_found", "no such route: {} {}", {}, {req.method, req.path}));
+      return fail(404, Error(domain::ErrorCode::not_found, "no such route: {} {}", {}, {req.method, req.path}));
     if (req.method == "GET" || req.method == "HEAD") {
       route = Metrics::kStatic;
       return static_file(req);
     }
-    return fail(404, Error("not_found", "no such route"));
+    return fail(404, Error(domain::ErrorCode::not_found, "no such route"));
   } catch (const domain::Error& e) {
     return fail(status_of(e.code()), e);
   } catch (const sql::ConstraintViolation& e) {
     // The database's own guards (PostgreSQL exclusion constraints against double booking, unique keys)
     // caught what the use case's checks let through in a race.
     if (std::string_view(e.what()).find("overlap") != std::string_view::npos)
-      return fail(409, Error("slot_taken", "this time was just taken: choose another slot"));
-    return fail(409, Error("conflict", "this conflicts with an existing record"));
+      return fail(409, Error(domain::ErrorCode::slot_taken, "this time was just taken: choose another slot"));
+    return fail(409, Error(domain::ErrorCode::conflict, "this conflicts with an existing record"));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "{\"level\":\"error\",\"path\":%s,\"what\":%s}\n", codec::json_quote(req.path).c_str(),
                  codec::json_quote(e.what()).c_str());
-    return fail(500, Error("internal", "the server failed to handle this request"));
+    return fail(500, Error(domain::ErrorCode::internal, "the server failed to handle this request"));
   }
 }
 
@@ -249,7 +264,7 @@ bool read_file(const std::string& path, std::string& out) {
 }  // namespace
 
 Response Api::static_file(const Request& req) const {
-  domain::Error no_file("not_found", "no such file");
+  domain::Error no_file(domain::ErrorCode::not_found, "no such file");
   const auto* accept = req.header("accept-language");
   auto lang = domain::preferred_lang(accept ? *accept : "", domain::Lang::fr);
   if (req.path.find("..") != std::string::npos) return error_response(404, no_file, lang);

@@ -48,7 +48,7 @@ std::string default_web_root();
 std::string_view openapi_document();
 
 // Status of a domain error code (the contract's table).
-int status_of(const std::string& code);
+int status_of(domain::ErrorCode code);
 // {"error":{"code","message","field"}} with the message in `lang`.
 Response error_response(int status, const domain::Error& e, domain::Lang lang);
 // The language of a request's error messages: its Accept-Language (fr or en), else the salon's language.

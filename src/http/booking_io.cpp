@@ -55,7 +55,8 @@ app::booking::BookRequest read_book_request(const json& j, const domain::Zone& z
   r.client_request = opt_string(j, "client_request").value_or("");
   r.quick_note = opt_string(j, "quick_note").value_or("");
   r.notes = opt_string(j, "notes").value_or("");
-  r.confirmation = opt_string(j, "confirmation").value_or("approve");
+  r.confirmation = opt_code<domain::Confirmation>(j, "confirmation", "confirmation is approve, request or silent")
+                       .value_or(domain::Confirmation::approve);
   r.payment_method = opt_string(j, "payment_method").value_or("");
   r.amount_requested_cents = opt_int(j, "amount_requested_cents").value_or(0);
   r.notify_earlier_slot = opt_bool(j, "notify_earlier_slot").value_or(false);

@@ -120,7 +120,7 @@ std::int64_t path_id(const std::string& segment) {
   std::int64_t out = 0;
   auto r = std::from_chars(segment.data(), segment.data() + segment.size(), out);
   if (r.ec != std::errc{} || r.ptr != segment.data() + segment.size() || out <= 0)
-    throw domain::Error("not_found", "no such id: {}", {}, {segment});
+    throw domain::Error(domain::ErrorCode::not_found, "no such id: {}", {}, {segment});
   return out;
 }
 

@@ -60,7 +60,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     f.staff_id = query_int(req, "staff_id");
     f.resource_id = query_int(req, "resource_id");
     f.client_id = query_int(req, "client_id");
-    if (auto s = req.query_param("status"); s && !s->empty()) f.status = *s;
+    f.status = query_code<domain::AppointmentStatus>(req, "status");
     auto page = paging(req);
     f.limit = req.query_param("limit") ? page.limit : 500;
     f.offset = page.offset;

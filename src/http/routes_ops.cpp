@@ -13,7 +13,7 @@ void add_ops_routes(Router& r, app::Context& ctx, const Metrics& metrics, const 
   // Loopback only: metrics name routes and volumes nobody outside the machine needs. Behind a trusted proxy the
   // client's own address decides, so a proxied request from outside is refused too.
   r.add("GET", "/metrics", [&ctx, &metrics](const Request& req, const Params&) {
-    if (!is_loopback(req.remote)) throw domain::Error("forbidden", "metrics are served to loopback clients only");
+    if (!is_loopback(req.remote)) throw domain::Error(domain::ErrorCode::forbidden, "metrics are served to loopback clients only");
     return Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(app::delivery::outbox_counts(ctx)),
                     {{"Cache-Control", "no-store"}}};
   });
@@ -24,7 +24,7 @@ void add_ops_routes(Router& r, app::Context& ctx, const Metrics& metrics, const 
 
   r.add("GET", "/api/docs", [web_root](const Request&, const Params&) {
     std::ifstream in(web_root + "/api-docs/index.html", std::ios::binary);
-    if (!in) throw domain::Error("not_found", "the API reference page is not built: run npm run build in web/");
+    if (!in) throw domain::Error(domain::ErrorCode::not_found, "the API reference page is not built: run npm run build in web/");
     std::ostringstream page;
     page << in.rdbuf();
     return Response{200, "text/html; charset=utf-8", page.str(), {{"Cache-Control", "no-cache"}}};

@@ -14,7 +14,14 @@ namespace {
 // What a client may ask for online: services, staff and resources, answers, their request and the waitlist
 // wish. Prices, durations, staff notes and payment fields are the front desk's.
 app::booking::BookRequest portal_request(const json& j, const domain::Zone& zone) {
-  auto r = read_book_request(j, zone);
+  app::booking::BookRequest r;
+  try {
+    r = read_book_request(j, zone);
+  } catch (const domain::Error& e) {
+    if (e.field() == "confirmation" && j.at("confirmation").is_string())
+      throw domain::validation("confirmation", "online, confirmation is approve or request");
+    throw;
+  }
   for (auto& line : r.lines) {
     line.duration_minutes.reset();
     line.price_cents.reset();
@@ -23,10 +30,8 @@ app::booking::BookRequest portal_request(const json& j, const domain::Zone& zone
   r.notes.clear();
   r.payment_method.clear();
   r.amount_requested_cents = 0;
-  auto confirmation = opt_string(j, "confirmation").value_or("approve");
-  if (confirmation != "approve" && confirmation != "request")
+  if (r.confirmation == domain::Confirmation::silent)
     throw domain::validation("confirmation", "online, confirmation is approve or request");
-  r.confirmation = confirmation;
   return r;
 }
 

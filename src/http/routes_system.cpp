@@ -51,7 +51,7 @@ void add_system_routes(Router& r, app::Context& ctx) {
     store::outbox::Filter f;
     if (auto salon = query_salon(req)) f.salon_id = request_salon(ctx, &who, req);
     if (auto v = req.query_param("kind"); v && !v->empty()) f.kind = *v;
-    if (auto v = req.query_param("status"); v && !v->empty()) f.status = *v;
+    f.status = query_code<domain::MessageStatus>(req, "status");
     f.appointment_id = query_int(req, "appointment_id");
     f.client_id = query_int(req, "client_id");
     auto page = paging(req);

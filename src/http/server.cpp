@@ -99,7 +99,7 @@ private:
       // Answered before the request reaches the API: the language from Accept-Language alone (French by default).
       auto accept = parser_->get()[bhttp::field::accept_language];
       auto lang = domain::preferred_lang(std::string_view(accept.data(), accept.size()), domain::Lang::fr);
-      Response r = error_response(413, domain::Error("payload_too_large", "the request body is larger than allowed"), lang);
+      Response r = error_response(413, domain::Error(domain::ErrorCode::payload_too_large, "the request body is larger than allowed"), lang);
       draining_ = true;  // the client is still sending: read it away after answering, so it sees the 413
       shared_.in_flight++;
       return write(to_beast(r, 11, false));

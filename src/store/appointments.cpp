@@ -1,4 +1,5 @@
 #include "store/appointments.hpp"
+#include "store/codes.hpp"
 
 #include "store/catalogue.hpp"
 
@@ -29,13 +30,13 @@ domain::Appointment from_row(const sql::Row& r) {
   a.id = r.integer(0);
   a.client_id = r.integer(1);
   a.account_id = r.opt_integer(2);
-  a.status = r.text(3);
+  a.status = column_value<domain::AppointmentStatus>(r.text(3), "appointments.status");
   a.span = {from_epoch(r.integer(4)), from_epoch(r.integer(5))};
   a.requested_staff = r.boolean(6);
   a.client_request = r.text(7);
   a.quick_note = r.text(8);
   a.notes = r.text(9);
-  a.confirmation = r.text(10);
+  a.confirmation = column_value<domain::Confirmation>(r.text(10), "appointments.confirmation");
   a.payment_method = r.text(11);
   a.amount_requested_cents = r.integer(12);
   a.notify_earlier_slot = r.boolean(13);
@@ -93,8 +94,8 @@ void insert_lines(sql::Connection& c, domain::Appointment& a) {
 }
 
 std::vector<Value> row_values(const domain::Appointment& a) {
-  return {a.client_id, opt(a.account_id), a.status, to_epoch(a.span.start), to_epoch(a.span.end),
-          std::int64_t{a.requested_staff}, a.client_request, a.quick_note, a.notes, a.confirmation,
+  return {a.client_id, opt(a.account_id), column_text(a.status), to_epoch(a.span.start), to_epoch(a.span.end),
+          std::int64_t{a.requested_staff}, a.client_request, a.quick_note, a.notes, column_text(a.confirmation),
           a.payment_method, a.amount_requested_cents, std::int64_t{a.notify_earlier_slot}, std::int64_t{a.no_show},
           std::int64_t{a.group}, std::int64_t{a.rules.slot_step_minutes}, std::int64_t{a.rules.min_notice_minutes},
           std::int64_t{a.rules.max_advance_days}, std::int64_t{a.rules.cancel_notice_minutes}, a.cancel_reason,
@@ -109,7 +110,7 @@ std::string where(const Filter& f, std::vector<Value>& params) {
   if (f.to) { w += " AND a.start_at < ?"; params.emplace_back(to_epoch(*f.to)); }
   if (f.client_id) { w += " AND a.client_id = ?"; params.emplace_back(*f.client_id); }
   if (f.account_id) { w += " AND a.account_id = ?"; params.emplace_back(*f.account_id); }
-  if (f.status) { w += " AND a.status = ?"; params.emplace_back(*f.status); }
+  if (f.status) { w += " AND a.status = ?"; params.emplace_back(column_text(*f.status)); }
   if (f.salon_id) { w += " AND a.salon_id = ?"; params.emplace_back(*f.salon_id); }
   if (f.salon_ids) {
     w += " AND a.salon_id IN (-1";

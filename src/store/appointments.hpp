@@ -21,7 +21,7 @@ std::optional<domain::Appointment> find(sql::Connection& c, Id id);
 struct Filter {
   std::optional<domain::Instant> from, to;  // start_at in [from, to)
   std::optional<Id> staff_id, resource_id, client_id, account_id;
-  std::optional<std::string> status;
+  std::optional<domain::AppointmentStatus> status;
   std::optional<Id> salon_id;               // one salon
   std::optional<std::vector<Id>> salon_ids;  // any of these salons (what the caller may see)
   std::vector<Id> client_ids;  // any of these clients (portal: the account's family)

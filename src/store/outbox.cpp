@@ -1,4 +1,5 @@
 #include "store/outbox.hpp"
+#include "store/codes.hpp"
 
 #include <algorithm>
 
@@ -23,7 +24,7 @@ Message from_row(const sql::Row& r) {
   m.to = r.text(3);
   m.subject = r.text(4);
   m.body = r.text(5);
-  m.status = r.text(6);
+  m.status = column_value<domain::MessageStatus>(r.text(6), "outbox.status");
   m.attempts = static_cast<int>(r.integer(7));
   m.appointment_id = r.opt_integer(8);
   m.client_id = r.opt_integer(9);
@@ -93,7 +94,7 @@ std::vector<Message> list(sql::Connection& c, const Filter& f, std::int64_t& tot
   std::string w = " WHERE 1 = 1";
   std::vector<Value> p;
   if (f.kind) { w += " AND kind = ?"; p.emplace_back(*f.kind); }
-  if (f.status) { w += " AND status = ?"; p.emplace_back(*f.status); }
+  if (f.status) { w += " AND status = ?"; p.emplace_back(column_text(*f.status)); }
   if (f.appointment_id) { w += " AND appointment_id = ?"; p.emplace_back(*f.appointment_id); }
   if (f.client_id) { w += " AND client_id = ?"; p.emplace_back(*f.client_id); }
   if (f.salon_id) { w += " AND salon_id = ?"; p.emplace_back(*f.salon_id); }
@@ -148,7 +149,7 @@ void mark_attempt_failed(sql::Connection& c, Id id, const std::string& error, do
                          bool give_up) {
   c.query("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?, lease_until = 0 "
           "WHERE id = ? AND status = 'pending'",
-          {error, to_epoch(next_attempt), std::string(give_up ? "failed" : "pending"), id});
+          {error, to_epoch(next_attempt), column_text(give_up ? domain::MessageStatus::failed : domain::MessageStatus::pending), id});
 }
 
 std::optional<Message> find(sql::Connection& c, Id id) {

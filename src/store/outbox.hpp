@@ -17,7 +17,7 @@ using domain::Id;
 struct Message {
   Id id = 0;
   std::string kind, channel, to, subject, body;
-  std::string status = "pending";  // pending | sent | failed
+  domain::MessageStatus status = domain::MessageStatus::pending;
   int attempts = 0;
   std::optional<Id> appointment_id, client_id;
   domain::Instant created_at{};
@@ -34,7 +34,8 @@ struct Message {
 Id enqueue(sql::Connection& c, Message& m);
 
 struct Filter {
-  std::optional<std::string> kind, status;
+  std::optional<std::string> kind;
+  std::optional<domain::MessageStatus> status;
   std::optional<Id> appointment_id, client_id, salon_id;
   std::optional<std::vector<Id>> salon_ids;  // any of these salons (a manager's)
   bool network_wide_too = false;             // with salon_ids: also the messages of no salon (password resets…)

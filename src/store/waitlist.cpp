@@ -1,4 +1,5 @@
 #include "store/waitlist.hpp"
+#include "store/codes.hpp"
 
 namespace creneau::store::waitlist {
 
@@ -69,7 +70,7 @@ void set_slot_taken(sql::Connection& c, Id slot_id, Id appointment_id) {
 void insert_offer(sql::Connection& c, const Offer& o) {
   c.query("INSERT INTO waitlist_offers (token_hash, freed_slot_id, appointment_id, status, created_at) "
           "VALUES (?, ?, ?, ?, ?)",
-          {o.token_hash, o.freed_slot_id, o.appointment_id, o.status, to_epoch(o.created_at)});
+          {o.token_hash, o.freed_slot_id, o.appointment_id, column_text(o.status), to_epoch(o.created_at)});
 }
 
 std::optional<Offer> find_offer(sql::Connection& c, const std::string& token_hash) {
@@ -82,7 +83,7 @@ std::optional<Offer> find_offer(sql::Connection& c, const std::string& token_has
   o.token_hash = r.text(0);
   o.freed_slot_id = r.integer(1);
   o.appointment_id = r.integer(2);
-  o.status = r.text(3);
+  o.status = column_value<domain::OfferState>(r.text(3), "waitlist_offers.status");
   o.created_at = from_epoch(r.integer(4));
   if (!r.is_null(5)) o.accepted_at = from_epoch(r.integer(5));
   return o;

@@ -35,7 +35,7 @@ struct Offer {
   std::string token_hash;
   Id freed_slot_id = 0;
   Id appointment_id = 0;
-  std::string status = "open";  // open | accepted | void
+  domain::OfferState status = domain::OfferState::open;
   domain::Instant created_at{};
   std::optional<domain::Instant> accepted_at;
 };

@@ -432,6 +432,12 @@ def test_list_filters(salon):
     r = salon.admin.get("/api/appointments", limit=1)
     assert r["total"] == 2 and len(r["items"]) == 1
     assert salon.admin.get("/api/appointments", **{"from": "yesterday"}).status == 422
+    # A status no appointment can have is a mistake, not an empty list; an empty one filters nothing.
+    for path, bad in [("/api/appointments", "done"), ("/api/appointments", "Approved"), ("/api/outbox", "delivered")]:
+        r = salon.admin.get(path, status=bad)
+        assert r.status == 422 and r.error_code == "validation_failed" and r.json["error"]["field"] == "status", r
+        assert "pending" in r.json["error"]["message"], r
+    assert salon.admin.get("/api/appointments", status="")["total"] == 2
 
 
 def test_failed_requests_write_nothing(salon):

@@ -22,7 +22,7 @@ TEST(SettingsPatch, TooDeepIsRefusedWithoutRecursion) {
     codec::settings_merge_patch(domain::Settings{}, deep);
     FAIL() << "accepted";
   } catch (const domain::Error& e) {
-    EXPECT_EQ(e.code(), "validation_failed");
+    EXPECT_EQ(e.code(), domain::ErrorCode::validation_failed);
   }
 }
 
@@ -36,7 +36,7 @@ TEST(SettingsPatch, OpeningHoursNeedAWeekday) {
       codec::settings_merge_patch(domain::Settings{}, patch);
       ADD_FAILURE() << "accepted " << patch;
     } catch (const domain::Error& e) {
-      EXPECT_EQ(e.code(), "validation_failed") << patch;
+      EXPECT_EQ(e.code(), domain::ErrorCode::validation_failed) << patch;
     }
   }
 }

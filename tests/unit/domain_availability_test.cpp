@@ -429,7 +429,7 @@ TEST(FitLine, RequireFitThrowsTheContractCodes) {
       require_fit(agenda, n, 1, r, s, 2);
       return "ok";
     } catch (const Error& e) {
-      return e.code() + " " + e.field();
+      return std::string(text(e.code())) + " " + e.field();
     }
   };
   EXPECT_EQ(code(need(10, 30), std::nullopt, span(kMonday, hm(9), hm(9, 30))), "ok");

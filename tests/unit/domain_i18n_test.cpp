@@ -41,15 +41,15 @@ TEST(ErrorMessages, RenderedInTheAskedLanguage) {
   EXPECT_EQ(e.message(Lang::fr), "rendez-vous introuvable");
   EXPECT_STREQ(e.what(), "appointment not found");
   Error v = validation("to", "ask for at most 93 days at once");
-  EXPECT_EQ(v.code(), "validation_failed");
+  EXPECT_EQ(v.code(), ErrorCode::validation_failed);
   EXPECT_EQ(v.field(), "to");
   EXPECT_EQ(v.message(Lang::fr), "demandez au plus 93 jours à la fois");
-  Error w("too_late", "this slot is too soon: online bookings need {} of notice", "start", {Minutes{90}});
+  Error w(ErrorCode::too_late, "this slot is too soon: online bookings need {} of notice", "start", {Minutes{90}});
   EXPECT_EQ(w.message(Lang::fr), "ce créneau est trop proche : les réservations en ligne demandent un préavis de 1 h 30");
   EXPECT_EQ(w.message(Lang::en), "this slot is too soon: online bookings need 1 h 30 min of notice");
   auto moved = w.at_field("lines[0].start");
   EXPECT_EQ(moved.field(), "lines[0].start");
-  EXPECT_EQ(moved.code(), "too_late");
+  EXPECT_EQ(moved.code(), ErrorCode::too_late);
   EXPECT_EQ(moved.message(Lang::fr), w.message(Lang::fr));
 }
 

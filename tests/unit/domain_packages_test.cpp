@@ -32,7 +32,7 @@ std::string code_of(const std::vector<PackageLine>& lines, const std::vector<Pac
   try {
     allocate_packages(lines, packages, discovery_used);
   } catch (const Error& e) {
-    return e.code() + "@" + e.field();
+    return std::string(text(e.code())) + "@" + e.field();
   }
   return "ok";
 }

@@ -18,7 +18,7 @@ std::string window(const BookingRules& r, Instant start) {
     check_booking_window(r, kNow, start);
     return "ok";
   } catch (const Error& e) {
-    return e.code() + " " + e.field();
+    return std::string(text(e.code())) + " " + e.field();
   }
 }
 
@@ -27,7 +27,7 @@ std::string change(const BookingRules& r, Instant now, Instant start) {
     check_change_allowed(r, now, start);
     return "ok";
   } catch (const Error& e) {
-    return e.code();
+    return std::string(text(e.code()));
   }
 }
 
