@@ -93,6 +93,23 @@ domain::Id request_salon(app::Context& ctx, const app::Principal* who, const Req
   return app::salons::resolve(ctx, who, named ? named : query_salon(req));
 }
 
+std::string route_table_json(const Router& router) {
+  std::string out = "[";
+  const char* sep = "\n";
+  for (const auto& r : router.routes()) {
+    out += sep;
+    sep = ",\n";
+    out += "{\"method\":" + codec::json_quote(r.method) + ",\"pattern\":" + codec::json_quote(r.pattern) +
+           ",\"access\":{\"level\":" + codec::json_quote(std::string(level_name(r.access.level)));
+    if (r.access.salon != SalonFrom::none)
+      out += ",\"salon\":" + codec::json_quote(std::string(salon_from_name(r.access.salon)));
+    if (!r.access.rule.empty()) out += ",\"rule\":" + codec::json_quote(std::string(r.access.rule));
+    out += "}}";
+  }
+  out += "\n]\n";
+  return out;
+}
+
 Api::Api(app::Context& ctx, ApiOptions options) : ctx_(ctx), options_(std::move(options)) {
   router_.add("GET", "/healthz", Access::public_(), [](const Request&, const Params&) {
     return Response{200, "application/json", R"({"status":"ok"})", {}};

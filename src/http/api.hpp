@@ -45,6 +45,10 @@ private:
 // (../share/creneau/web from its bin/), else the source tree's web/dist (a development build).
 std::string default_web_root();
 
+// The route table with each route's access, as `creneau routes --json` prints it: a JSON array, one route a line,
+// {"method","pattern","access":{"level"[,"salon"][,"rule"]}} (what docs/openapi.json says as x-access).
+std::string route_table_json(const Router& router);
+
 // The OpenAPI 3.1 document compiled into the binary (docs/openapi.json).
 std::string_view openapi_document();
 
