@@ -84,12 +84,12 @@ Shape shape(app::Context& ctx) { return Shape{app::salons::count(ctx) > 1}; }
 // A manager changes only people who work at their salons alone, and never into an administrator.
 void require_may_edit_staff(const app::Principal& who, const domain::Staff& before, const domain::Staff& after) {
   if (who.is_admin()) return;
-  if (!who.is_manager()) throw domain::Error("forbidden", "this route is for administrators");
+  check_level(Level::manager, who);  // (the route's access already asked it)
   auto within = [&](const domain::Staff& s) {
     return std::all_of(s.salon_ids.begin(), s.salon_ids.end(), [&](domain::Id id) { return who.works_at(id); });
   };
   if (after.role == domain::Role::admin || before.role == domain::Role::admin || !within(before) || !within(after) || after.salon_ids.empty())
-    throw domain::Error("forbidden", "a manager edits the staff of their own salons only");
+    forbidden("a manager edits the staff of their own salons only");
 }
 
 // Staff members that `who` may act on for time off: anyone for an admin, else those sharing a salon.
@@ -97,7 +97,7 @@ void require_shares_salon(app::Context& ctx, const app::Principal& who, domain::
   if (who.is_admin() || who.id == staff_id) return;
   auto s = app::catalogue::get_staff(ctx, staff_id);
   if (!std::any_of(s.salon_ids.begin(), s.salon_ids.end(), [&](domain::Id id) { return who.works_at(id); }))
-    throw domain::Error("forbidden", "this person does not work at your salons");
+    forbidden("this person does not work at your salons");
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ void add_ops_routes(Router& r, app::Context& ctx, const Metrics& metrics, const 
   // Loopback only: metrics name routes and volumes nobody outside the machine needs. Behind a trusted proxy the
   // client's own address decides, so a proxied request from outside is refused too.
   r.add("GET", "/metrics", Access::public_().refined("loopback clients only (else 403)"), [&ctx, &metrics](const Request& req, const Params&) {
-    if (!is_loopback(req.remote)) throw domain::Error("forbidden", "metrics are served to loopback clients only");
+    if (!is_loopback(req.remote)) forbidden("metrics are served to loopback clients only");
     return Response{200, "text/plain; version=0.0.4; charset=utf-8", metrics.render(app::delivery::outbox_counts(ctx)),
                     {{"Cache-Control", "no-store"}}};
   });
