@@ -82,6 +82,8 @@ int main(int argc, char** argv) {
   check->add_option("--db", check_db, "SQLite file or postgresql:// URL")->required();
 
   auto* routes = cli.add_subcommand("routes", "Print the HTTP route table (METHOD PATTERN per line)");
+  bool routes_json = false;
+  routes->add_flag("--json", routes_json, "As JSON, with each route's access (level, salon, finer rule)");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -102,6 +104,10 @@ int main(int argc, char** argv) {
       auto db = store::Database::open(":memory:", 1);  // the table needs a context; nothing is called
       app::Context ctx{*db, {}, {}};
       http::Api api(ctx, {});
+      if (routes_json) {
+        std::fputs(http::route_table_json(api.router()).c_str(), stdout);
+        return 0;
+      }
       for (const auto& r : api.router().routes()) std::printf("%s %s\n", r.method.c_str(), r.pattern.c_str());
       return 0;
     }

@@ -76,7 +76,7 @@ void check_password_strength(const std::string& password, const std::string& fie
   if (password.size() > 256) throw domain::validation(field, "the password is too long");
 }
 
-std::string start_session(sql::Connection& c, const std::string& kind, domain::Id subject, domain::Instant now) {
+std::string start_session(sql::Connection& c, domain::PrincipalKind kind, domain::Id subject, domain::Instant now) {
   auto token = new_token();
   store::auth::insert_session(c, token_hash(token), {kind, subject, now + kSessionLifetime});
   return token;
@@ -138,7 +138,7 @@ StaffLogin login_staff(Context& ctx, const std::string& email, const std::string
   auto record = ctx.db.read([&](sql::Connection& c) { return store::catalogue::find_staff_by_email(c, email); });
   if (!verify_password_or_dummy(record ? &record->password_hash : nullptr, password))
     throw Error(domain::ErrorCode::bad_credentials, "wrong e-mail or password");
-  auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, "staff", record->staff.id, ctx.now()); });
+  auto token = ctx.db.write([&](sql::Connection& c) { return start_session(c, domain::PrincipalKind::staff, record->staff.id, ctx.now()); });
   login_succeeded(email, started, address);
   return {token, record->staff};
 }
@@ -159,12 +159,12 @@ Principal authenticate(Context& ctx, const std::string& header) {
     auto s = store::auth::find_session(c, hash);
     if (!s || s->expires_at <= ctx.now()) throw Error(domain::ErrorCode::unauthorized, "the session has expired or does not exist");
     Principal p{s->kind, s->subject_id, {}, {}, {}};
-    if (s->kind == "staff") {
+    if (s->kind == domain::PrincipalKind::staff) {
       auto staff = store::catalogue::find_staff_identity(c, s->subject_id);
       if (!staff || !staff->active) throw Error(domain::ErrorCode::unauthorized, "this staff account no longer exists");
       p.role = staff->role;
       p.name = staff->display_name();
-      if (p.role != "admin") p.salon_ids = staff->salon_ids;  // an admin works everywhere (Principal::works_at)
+      if (p.role != domain::Role::admin) p.salon_ids = staff->salon_ids;  // an admin works everywhere (Principal::works_at)
     } else {
       auto account = store::auth::find_account(c, s->subject_id);
       if (!account) throw Error(domain::ErrorCode::unauthorized, "this account no longer exists");
@@ -195,7 +195,7 @@ void ensure_first_admin(Context& ctx) {
     domain::Staff admin;
     admin.first_name = "Admin";
     admin.email = email;
-    admin.role = "admin";
+    admin.role = domain::Role::admin;
     admin.salon_ids = {1};
     store::catalogue::insert_staff(c, admin, hash, ctx.now());
   });

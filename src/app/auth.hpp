@@ -29,7 +29,7 @@ StaffLogin login_staff(Context& ctx, const std::string& email, const std::string
 // Resolves `Authorization: Bearer …`; throws unauthorized for a missing, unknown or expired token.
 Principal authenticate(Context& ctx, const std::string& authorization_header);
 void logout(Context& ctx, const std::string& authorization_header);
-std::string start_session(sql::Connection& c, const std::string& kind, domain::Id subject, domain::Instant now);
+std::string start_session(sql::Connection& c, domain::PrincipalKind kind, domain::Id subject, domain::Instant now);
 
 // The first admin, from CRENEAU_ADMIN_EMAIL / CRENEAU_ADMIN_PASSWORD, when the database has no staff yet.
 void ensure_first_admin(Context& ctx);

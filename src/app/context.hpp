@@ -37,21 +37,21 @@ struct Context {
 
 // Who is asking: a staff member (role admin/manager/employee) or a portal account.
 struct Principal {
-  std::string kind;  // staff | portal
+  domain::PrincipalKind kind = domain::PrincipalKind::portal;
   domain::Id id = 0;
-  std::string role;  // admin | manager | employee (staff only)
+  domain::Role role = domain::Role::employee;  // staff only
   std::string name;
   std::vector<domain::Id> salon_ids;  // staff: the salons they work at, sorted (an admin: none listed, works at all)
-  bool is_admin() const { return kind == "staff" && role == "admin"; }
+  bool is_admin() const { return kind == domain::PrincipalKind::staff && role == domain::Role::admin; }
   // Admin rights: everywhere for an admin, at their salons for a manager.
-  bool is_manager() const { return kind == "staff" && (role == "admin" || role == "manager"); }
+  bool is_manager() const { return kind == domain::PrincipalKind::staff && role != domain::Role::employee; }
   // An admin works at every salon (of a thousand: not listed, so that authenticating reads no salon list).
   bool works_at(domain::Id salon_id) const {
     return is_admin() ||
-           (kind == "staff" && std::find(salon_ids.begin(), salon_ids.end(), salon_id) != salon_ids.end());
+           (kind == domain::PrincipalKind::staff && std::find(salon_ids.begin(), salon_ids.end(), salon_id) != salon_ids.end());
   }
   bool manages(domain::Id salon_id) const { return is_manager() && works_at(salon_id); }
-  domain::Actor actor() const { return {kind == "staff" ? "staff" : "client", id, name}; }
+  domain::Actor actor() const { return {kind == domain::PrincipalKind::staff ? "staff" : "client", id, name}; }
 };
 
 }  // namespace creneau::app

@@ -62,7 +62,7 @@ struct StaffDef {
   const char* first;
   const char* last;
   const char* color;
-  const char* role;
+  domain::Role role;
   std::vector<std::size_t> skills;
   std::vector<std::pair<std::size_t, std::vector<int>>> days;  // salon index → weekdays
 };
@@ -138,16 +138,16 @@ void load_demo(Context& ctx) {
     // Each works Monday to Saturday but one weekday, with a lunch break; everyone works on Saturdays. Inès works
     // at the Marais at the start and the end of the week and at the Batignolles in between.
     std::vector<StaffDef> people = {
-        {"Camille", "Martin", "#0d9488", "admin", {0, 1, 2, 3, 4, 5, 6, 14}, {{0, {2, 3, 4, 5, 6}}}},
-        {"Lucas", "Bernard", "#ea580c", "employee", {0, 1, 2, 3, 4}, {{0, {1, 3, 4, 5, 6}}}},
-        {"Chloé", "Dubois", "#16a34a", "employee", {7, 8, 9, 10, 11, 12, 13}, {{0, {1, 2, 4, 5, 6}}}},
-        {"Inès", "Moreau", "#c026d3", "employee", {4, 5, 6, 12, 14}, {{0, {1, 2, 6}}, {1, {3, 5}}}},
-        {"Hugo", "Laurent", "#9333ea", "employee", {7, 9, 10, 11, 13}, {{0, {1, 2, 3, 4, 6}}}},
-        {"Sarah", "Lefèvre", "#1d4ed8", "manager", {0, 1, 2, 4, 5, 12}, {{1, {2, 3, 4, 5, 6}}}},
-        {"Yanis", "Girard", "#b91c1c", "employee", {0, 1, 3, 4, 6, 12}, {{1, {1, 3, 4, 5, 6}}}},
-        {"Margaux", "Roche", "#a16207", "manager", {0, 2, 4, 5, 6, 12, 15}, {{2, {2, 3, 4, 5, 6}}}},
-        {"Bastien", "Perrin", "#0e7490", "employee", {0, 1, 3, 4, 5, 12}, {{2, {1, 2, 4, 5, 6}}}},
-        {"Lina", "Morel", "#be185d", "employee", {0, 2, 3, 4, 12, 15}, {{2, {1, 2, 3, 5, 6}}}},
+        {"Camille", "Martin", "#0d9488", domain::Role::admin, {0, 1, 2, 3, 4, 5, 6, 14}, {{0, {2, 3, 4, 5, 6}}}},
+        {"Lucas", "Bernard", "#ea580c", domain::Role::employee, {0, 1, 2, 3, 4}, {{0, {1, 3, 4, 5, 6}}}},
+        {"Chloé", "Dubois", "#16a34a", domain::Role::employee, {7, 8, 9, 10, 11, 12, 13}, {{0, {1, 2, 4, 5, 6}}}},
+        {"Inès", "Moreau", "#c026d3", domain::Role::employee, {4, 5, 6, 12, 14}, {{0, {1, 2, 6}}, {1, {3, 5}}}},
+        {"Hugo", "Laurent", "#9333ea", domain::Role::employee, {7, 9, 10, 11, 13}, {{0, {1, 2, 3, 4, 6}}}},
+        {"Sarah", "Lefèvre", "#1d4ed8", domain::Role::manager, {0, 1, 2, 4, 5, 12}, {{1, {2, 3, 4, 5, 6}}}},
+        {"Yanis", "Girard", "#b91c1c", domain::Role::employee, {0, 1, 3, 4, 6, 12}, {{1, {1, 3, 4, 5, 6}}}},
+        {"Margaux", "Roche", "#a16207", domain::Role::manager, {0, 2, 4, 5, 6, 12, 15}, {{2, {2, 3, 4, 5, 6}}}},
+        {"Bastien", "Perrin", "#0e7490", domain::Role::employee, {0, 1, 3, 4, 5, 12}, {{2, {1, 2, 4, 5, 6}}}},
+        {"Lina", "Morel", "#be185d", domain::Role::employee, {0, 2, 3, 4, 12, 15}, {{2, {1, 2, 3, 5, 6}}}},
     };
     std::vector<Worker> workers;
     for (std::size_t i = 0; i < people.size(); ++i) {

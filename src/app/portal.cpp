@@ -173,7 +173,7 @@ Session register_account(Context& ctx, Registration r) {
       if (a.email && store::auth::find_account_by_email(c, *a.email)) throw taken_email();
       if (a.phone && store::auth::find_account_by_phone(c, *a.phone)) throw taken_phone();
       a.id = store::auth::insert_account(c, a);
-      return Session{auth::start_session(c, "portal", a.id, ctx.now()), a};
+      return Session{auth::start_session(c, domain::PrincipalKind::portal, a.id, ctx.now()), a};
     });
   } catch (const sql::ConstraintViolation&) {
     // Another registration with the same identifier won the race.
@@ -205,7 +205,7 @@ Session login(Context& ctx, const std::string& identifier, const std::string& pa
     throw Error(domain::ErrorCode::bad_credentials, "wrong password: try again, or reset it (\"forgot password\")", "password");
   }
   auto session = ctx.db.write([&](sql::Connection& c) {
-    Session s{auth::start_session(c, "portal", account->id, ctx.now()), *account, false};
+    Session s{auth::start_session(c, domain::PrincipalKind::portal, account->id, ctx.now()), *account, false};
     s.link_pending = account->client_id && store::clients::is_pending_link(c, *account->client_id);
     return s;
   });
@@ -249,7 +249,7 @@ void reset_password(Context& ctx, const std::string& token, const std::string& p
     if (!account) throw validation("token", "this reset link has expired or has already been used: ask for a new one");
     store::auth::set_account_password(c, *account, hash);
     store::auth::use_password_resets(c, *account);
-    store::auth::delete_sessions_of(c, "portal", *account);
+    store::auth::delete_sessions_of(c, domain::PrincipalKind::portal, *account);
   });
 }
 

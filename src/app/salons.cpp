@@ -94,11 +94,11 @@ domain::SalonProfile update(Context& ctx, domain::SalonProfile s) {
 Id resolve_in(sql::Connection& c, const Principal* who, std::optional<Id> requested) {
   if (requested) {
     if (!store::salons::find(c, *requested)) throw validation("salon_id", "no such salon: {}", {std::to_string(*requested)});
-    if (who && who->kind == "staff") require_works_at(*who, *requested);
+    if (who && who->kind == domain::PrincipalKind::staff) require_works_at(*who, *requested);
     return *requested;
   }
   if (store::salons::count(c) == 1) return store::salons::list(c).front().id;
-  if (who && who->kind == "staff" && who->salon_ids.size() == 1) return who->salon_ids.front();
+  if (who && who->kind == domain::PrincipalKind::staff && who->salon_ids.size() == 1) return who->salon_ids.front();
   throw validation("salon_id", "name the salon (salon_id): this network has several");
 }
 

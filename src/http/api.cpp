@@ -108,32 +108,25 @@ domain::Id request_salon(app::Context& ctx, const app::Principal* who, const Req
   return app::salons::resolve(ctx, who, named ? named : query_salon(req));
 }
 
-app::Principal require_staff(app::Context& ctx, const Request& req) {
-  auto p = app::auth::authenticate(ctx, req.authorization);
-  if (p.kind != "staff") throw domain::Error(domain::ErrorCode::forbidden, "this route is for the salon's staff");
-  return p;
-}
-
-app::Principal require_admin(app::Context& ctx, const Request& req) {
-  auto p = require_staff(ctx, req);
-  if (!p.is_admin()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for administrators");
-  return p;
-}
-
-app::Principal require_manager(app::Context& ctx, const Request& req) {
-  auto p = require_staff(ctx, req);
-  if (!p.is_manager()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for administrators");
-  return p;
-}
-
-app::Principal require_portal(app::Context& ctx, const Request& req) {
-  auto p = app::auth::authenticate(ctx, req.authorization);
-  if (p.kind != "portal") throw domain::Error(domain::ErrorCode::forbidden, "this route is for client accounts");
-  return p;
+std::string route_table_json(const Router& router) {
+  std::string out = "[";
+  const char* sep = "\n";
+  for (const auto& r : router.routes()) {
+    out += sep;
+    sep = ",\n";
+    out += "{\"method\":" + codec::json_quote(r.method) + ",\"pattern\":" + codec::json_quote(r.pattern) +
+           ",\"access\":{\"level\":" + codec::json_quote(std::string(level_name(r.access.level)));
+    if (r.access.salon != SalonFrom::none)
+      out += ",\"salon\":" + codec::json_quote(std::string(salon_from_name(r.access.salon)));
+    if (!r.access.rule.empty()) out += ",\"rule\":" + codec::json_quote(std::string(r.access.rule));
+    out += "}}";
+  }
+  out += "\n]\n";
+  return out;
 }
 
 Api::Api(app::Context& ctx, ApiOptions options) : ctx_(ctx), options_(std::move(options)) {
-  router_.add("GET", "/healthz", [](const Request&, const Params&) {
+  router_.add("GET", "/healthz", Access::public_(), [](const Request&, const Params&) {
     return Response{200, "application/json", R"({"status":"ok"})", {}};
   });
   add_system_routes(router_, ctx_);
@@ -211,7 +204,8 @@ Response Api::dispatch(Request& req, std::size_t& route) {
     bool path_matched = false;
     if (const auto* r = router_.match(req.method, req.path, params, path_matched)) {
       route = router_.index_of(*r);
-      return r->handler(req, params);
+      auto caller = admit(ctx_, r->access, req, params);  // the route's access: 401/403 before its handler
+      return r->handler(req, params, caller);
     }
     if (path_matched) return fail(405, Error(domain::ErrorCode::method_not_allowed, "this route does not take {}", {}, {req.method}));
     if (req.path.rfind("/api/", 0) == 0 || req.path == "/api")

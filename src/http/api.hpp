@@ -3,6 +3,7 @@
 #include "app/context.hpp"
 #include "domain/error.hpp"
 #include "domain/time.hpp"
+#include "http/access.hpp"
 #include "http/forwarding.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
@@ -44,6 +45,10 @@ private:
 // (../share/creneau/web from its bin/), else the source tree's web/dist (a development build).
 std::string default_web_root();
 
+// The route table with each route's access, as `creneau routes --json` prints it: a JSON array, one route a line,
+// {"method","pattern","access":{"level"[,"salon"][,"rule"]}} (what docs/openapi.json says as x-access).
+std::string route_table_json(const Router& router);
+
 // The OpenAPI 3.1 document compiled into the binary (docs/openapi.json).
 std::string_view openapi_document();
 
@@ -55,14 +60,6 @@ Response error_response(int status, const domain::Error& e, domain::Lang lang);
 domain::Lang request_lang(app::Context& ctx, const Request& req);
 // The same for a request about one salon's object (an offer, an appointment): else that salon's language.
 domain::Lang request_lang(app::Context& ctx, const Request& req, domain::Id salon_id);
-
-// Guards: resolve the bearer token and check its kind and role (401 without a valid token, 403 when the
-// token is of the wrong kind or role).
-app::Principal require_staff(app::Context& ctx, const Request& req);
-app::Principal require_admin(app::Context& ctx, const Request& req);
-// An admin, or a manager (admin rights at their salons: the route checks which salon).
-app::Principal require_manager(app::Context& ctx, const Request& req);
-app::Principal require_portal(app::Context& ctx, const Request& req);
 
 // A salon's time zone (salon 1, the only one of a single-salon deployment, when not named): how instants are
 // read and written in bodies.

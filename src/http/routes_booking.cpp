@@ -7,6 +7,11 @@
 
 namespace creneau::http {
 
+namespace {
+constexpr std::string_view kConfirmRule = "staff (employee), unless ?token= without a bearer token (the client's link)";
+constexpr std::string_view kOwnSalonRule = "the appointment's salon: staff who work there (else 403)";
+}  // namespace
+
 void add_booking_routes(Router& r, app::Context& ctx) {
   auto origin = [](const app::Principal& p) { return app::booking::Origin{p.actor(), false, std::nullopt}; };
   // An appointment by id: only for staff of its salon (403 otherwise); answered in its salon's zone.
@@ -19,22 +24,17 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(a, salon_zone(ctx, a.salon_id)));
   };
 
-  r.add("GET", "/api/availability", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/availability", Access::employee().at(SalonFrom::query), [&ctx](const Request& req, const Params&, const Caller& caller) {
     auto q = read_availability_request(req);
-    // A salon the caller works at exists (the session just listed it): no transaction to check it again.
-    auto named = query_salon(req);
-    q.salon_id = named && who.works_at(*named) ? *named : request_salon(ctx, &who, req);
+    q.salon_id = caller.salon_id();
     auto found = app::booking::availability(ctx, q);  // settings read once, in the use case's transaction
     return slots_response(found.slots, domain::Zone(found.timezone));
   });
 
-  r.add("POST", "/api/appointments", [&ctx, origin](const Request& req, const Params&) {
-    auto p = require_staff(ctx, req);
+  r.add("POST", "/api/appointments", Access::employee().at(SalonFrom::body), [&ctx, origin](const Request& req, const Params&, const Caller& caller) {
+    const auto& p = caller.who();
     auto j = parse_object(req);
-    // A salon the caller works at exists (the session just listed it): no transaction to check it again.
-    auto named = opt_int(j, "salon_id");
-    auto salon = named && p.works_at(*named) ? *named : request_salon(ctx, &p, req, named);
+    auto salon = caller.salon_id();
     auto z = salon_zone(ctx, salon);
     auto body = read_book_request(j, z);
     body.salon_id = salon;
@@ -43,14 +43,14 @@ void add_booking_routes(Router& r, app::Context& ctx) {
   });
 
   // Without salon_id: every salon the caller works at; dates are read in the first of them's zone.
-  r.add("GET", "/api/appointments", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/appointments", Access::employee().at(SalonFrom::query_if_named), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto zones = salon_zones(ctx);
     store::appointments::Filter f;
     domain::Id date_salon = who.salon_ids.empty() ? 1 : who.salon_ids.front();
-    if (auto salon = query_salon(req)) {
-      f.salon_id = request_salon(ctx, &who, req);
-      date_salon = *salon;
+    if (caller.salon) {
+      f.salon_id = *caller.salon;
+      date_salon = *caller.salon;
     } else {
       f.salon_ids = app::salons::visible(who);
     }
@@ -71,13 +71,13 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(total, std::move(a)));
   });
 
-  r.add("GET", "/api/appointments/{id}", [&ctx, of_salon, answer](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/appointments/{id}", Access::employee().refined(kOwnSalonRule), [&ctx, of_salon, answer](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     return answer(of_salon(who, path_id(p[0])));
   });
 
-  r.add("PATCH", "/api/appointments/{id}", [&ctx, origin, of_salon](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("PATCH", "/api/appointments/{id}", Access::employee().refined(kOwnSalonRule), [&ctx, origin, of_salon](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto before = of_salon(who, path_id(p[0]));
     auto z = salon_zone(ctx, before.salon_id);
     auto change = read_change_request(parse_object(req), z);
@@ -86,8 +86,8 @@ void add_booking_routes(Router& r, app::Context& ctx) {
 
   // Each route below reads the appointment's salon zone before its write: nothing that can fail runs after
   // the commit.
-  r.add("POST", "/api/appointments/{id}/cancel", [&ctx, origin, of_salon](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/appointments/{id}/cancel", Access::employee().refined(kOwnSalonRule), [&ctx, origin, of_salon](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto before = of_salon(who, path_id(p[0]));
     auto j = parse_object(req);
     auto z = salon_zone(ctx, before.salon_id);
@@ -95,26 +95,26 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(a, z));
   });
 
-  r.add("DELETE", "/api/appointments/{id}", [&ctx, origin, of_salon](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("DELETE", "/api/appointments/{id}", Access::employee().refined(kOwnSalonRule), [&ctx, origin, of_salon](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     app::booking::remove(ctx, of_salon(who, path_id(p[0])).id, origin(who));
     return no_content();
   });
 
-  r.add("POST", "/api/appointments/{id}/confirm", [&ctx, origin, of_salon](const Request& req, const Params& p) {
+  r.add("POST", "/api/appointments/{id}/confirm", Access::public_().refined(kConfirmRule), [&ctx, origin, of_salon](const Request& req, const Params& p) {
     // Staff with a token, or the client through the link of the confirmation request (?token=…).
     if (auto token = req.query_param("token"); token && !token->empty() && req.authorization.empty()) {
       auto z = salon_zone(ctx, app::booking::get(ctx, path_id(p[0])).salon_id);
       return json_response(200, to_json(app::booking::confirm_by_token(ctx, *token, path_id(p[0])), z));
     }
-    auto who = require_staff(ctx, req);
+    auto who = authenticate_as(ctx, req, Level::employee);
     auto before = of_salon(who, path_id(p[0]));
     auto z = salon_zone(ctx, before.salon_id);
     return json_response(200, to_json(app::booking::confirm(ctx, before.id, origin(who)), z));
   });
 
-  r.add("POST", "/api/appointments/{id}/no_show", [&ctx, origin, of_salon](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/appointments/{id}/no_show", Access::employee().refined(kOwnSalonRule), [&ctx, origin, of_salon](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto before = of_salon(who, path_id(p[0]));
     auto j = parse_object(req);
     auto flag = opt_bool(j, "no_show");
@@ -123,8 +123,8 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(app::booking::set_no_show(ctx, before.id, *flag, origin(who)), z));
   });
 
-  r.add("POST", "/api/appointments/{id}/arrived", [&ctx, origin, of_salon](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/appointments/{id}/arrived", Access::employee().refined(kOwnSalonRule), [&ctx, origin, of_salon](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto before = of_salon(who, path_id(p[0]));
     auto flag = opt_bool(parse_object(req), "arrived");
     if (!flag) throw domain::validation("arrived", "'{}' is required (true or false)", {std::string("arrived")});
@@ -132,8 +132,8 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(app::booking::set_arrived(ctx, before.id, *flag, origin(who)), z));
   });
 
-  r.add("POST", "/api/appointments/{id}/paid", [&ctx, origin, of_salon](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/appointments/{id}/paid", Access::employee().refined(kOwnSalonRule), [&ctx, origin, of_salon](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto before = of_salon(who, path_id(p[0]));
     auto j = parse_object(req);
     auto flag = opt_bool(j, "paid");

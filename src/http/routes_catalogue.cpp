@@ -17,7 +17,11 @@ domain::Staff staff_from(const json& j, domain::Staff s) {
   if (auto v = opt_string(j, "last_name")) s.last_name = *v;
   if (auto v = opt_string(j, "email")) s.email = *v;
   if (auto v = opt_string(j, "phone")) s.phone = *v;
-  if (auto v = opt_string(j, "role")) s.role = *v;
+  if (auto v = opt_string(j, "role")) {
+    auto role = domain::role_named(*v);
+    if (!role) throw domain::validation("role", "role is admin, manager or employee");
+    s.role = *role;
+  }
   if (auto v = opt_string(j, "color")) s.color = *v;
   if (auto v = opt_ids(j, "service_ids")) s.service_ids = *v;
   if (auto v = opt_ids(j, "salon_ids")) s.salon_ids = *v;
@@ -80,12 +84,12 @@ Shape shape(app::Context& ctx) { return Shape{app::salons::count(ctx) > 1}; }
 // A manager changes only people who work at their salons alone, and never into an administrator.
 void require_may_edit_staff(const app::Principal& who, const domain::Staff& before, const domain::Staff& after) {
   if (who.is_admin()) return;
-  if (!who.is_manager()) throw domain::Error(domain::ErrorCode::forbidden, "this route is for administrators");
+  check_level(Level::manager, who);  // (the route's access already asked it)
   auto within = [&](const domain::Staff& s) {
     return std::all_of(s.salon_ids.begin(), s.salon_ids.end(), [&](domain::Id id) { return who.works_at(id); });
   };
-  if (after.role == "admin" || before.role == "admin" || !within(before) || !within(after) || after.salon_ids.empty())
-    throw domain::Error(domain::ErrorCode::forbidden, "a manager edits the staff of their own salons only");
+  if (after.role == domain::Role::admin || before.role == domain::Role::admin || !within(before) || !within(after) || after.salon_ids.empty())
+    forbidden("a manager edits the staff of their own salons only");
 }
 
 // Staff members that `who` may act on for time off: anyone for an admin, else those sharing a salon.
@@ -93,39 +97,37 @@ void require_shares_salon(app::Context& ctx, const app::Principal& who, domain::
   if (who.is_admin() || who.id == staff_id) return;
   auto s = app::catalogue::get_staff(ctx, staff_id);
   if (!std::any_of(s.salon_ids.begin(), s.salon_ids.end(), [&](domain::Id id) { return who.works_at(id); }))
-    throw domain::Error(domain::ErrorCode::forbidden, "this person does not work at your salons");
+    forbidden("this person does not work at your salons");
 }
 
 }  // namespace
 
+constexpr std::string_view kEditStaffRule = "a manager: staff of their own salons only, never an admin";
+constexpr std::string_view kSharesSalonRule = "the person's own, or of someone who works at one of the caller's salons";
+constexpr std::string_view kResourceSalonRule = "the resource's salon: staff who work there";
+constexpr std::string_view kResourceManagerRule = "the resource's salon: its managers";
+
 void add_catalogue_routes(Router& r, app::Context& ctx) {
   // A salon's settings: an admin, or a manager of that salon.
-  r.add("GET", "/api/settings", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
-    auto salon = request_salon(ctx, &who, req);
-    app::salons::require_manages(who, salon);
-    return Response{200, "application/json", codec::settings_to_json(app::salons::settings(ctx, salon)), {}};
+  r.add("GET", "/api/settings", Access::manager().at(SalonFrom::query), [&ctx](const Request&, const Params&, const Caller& caller) {
+    return Response{200, "application/json", codec::settings_to_json(app::salons::settings(ctx, caller.salon_id())), {}};
   });
-  r.add("PATCH", "/api/settings", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
-    parse_object(req);  // malformed JSON is a validation error before anything else
-    auto salon = request_salon(ctx, &who, req);
-    app::salons::require_manages(who, salon);
+  r.add("PATCH", "/api/settings", Access::manager().at(SalonFrom::query), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    parse_object(req);  // malformed JSON is a validation error before anything else (the access check skips it)
+    auto salon = caller.salon_id();
     return Response{200, "application/json", codec::settings_to_json(app::salons::patch_settings(ctx, salon, req.body)), {}};
   });
 
   // Staff: employees may read the team (the agenda needs it); only admins change it.
-  r.add("GET", "/api/staff", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/staff", Access::employee().at(SalonFrom::query_if_named), [&ctx](const Request& req, const Params&, const Caller& caller) {
     auto all = app::catalogue::list_staff(ctx);
-    if (auto salon = query_salon(req)) {
-      app::salons::resolve(ctx, &who, salon);
+    if (auto salon = caller.salon) {
       std::erase_if(all, [&](const auto& s) { return !std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), *salon); });
     }
     return page_of(req, all, shape(ctx));
   });
-  r.add("POST", "/api/staff", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
+  r.add("POST", "/api/staff", Access::manager().refined(kEditStaffRule), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     req_string(j, "first_name");
     req_string(j, "email");
@@ -135,20 +137,19 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     auto s = app::catalogue::create_staff(ctx, draft, opt_string(j, "password").value_or(""));
     return json_response(201, shape(ctx)(s));
   });
-  r.add("GET", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/staff/{id}", Access::employee(), [&ctx](const Request&, const Params& p) {
     return json_response(200, shape(ctx)(app::catalogue::get_staff(ctx, path_id(p[0]))));
   });
-  r.add("PATCH", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_manager(ctx, req);
+  r.add("PATCH", "/api/staff/{id}", Access::manager().refined(kEditStaffRule), [&ctx](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto before = app::catalogue::get_staff(ctx, path_id(p[0]));
     auto s = staff_from(j, before);
     require_may_edit_staff(who, before, s);
     return json_response(200, shape(ctx)(app::catalogue::update_staff(ctx, s, opt_string(j, "password").value_or(""))));
   });
-  r.add("DELETE", "/api/staff/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_manager(ctx, req);
+  r.add("DELETE", "/api/staff/{id}", Access::manager().refined(kEditStaffRule), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     if (!who.is_admin()) {
       auto before = app::catalogue::get_staff(ctx, path_id(p[0]));
       require_may_edit_staff(who, before, before);
@@ -156,8 +157,8 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     app::catalogue::delete_staff(ctx, path_id(p[0]));
     return no_content();
   });
-  r.add("POST", "/api/staff/{id}/time_off", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/staff/{id}/time_off", Access::employee().refined(kSharesSalonRule), [&ctx](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     require_shares_salon(ctx, who, path_id(p[0]));
     auto j = parse_object(req);
     // Time off applies at every salon; its times are read in the zone of the person's first salon.
@@ -171,8 +172,8 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     return json_response(201, time_off_json(t, zone));
   });
   // Absences as the agenda draws them: local dates, both inclusive; an absence is listed when it overlaps them.
-  r.add("GET", "/api/time_off", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/time_off", Access::employee(), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     // Dates and times in the zone of `salon_id`, else of the caller's first salon (as the agenda reads them).
     auto named = query_salon(req);
     auto zone = salon_zone(ctx, named ? request_salon(ctx, nullptr, req) : who.salon_ids.empty() ? 1 : who.salon_ids.front());
@@ -188,88 +189,76 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
       items.push_back(time_off_json(all[i], zone));
     return json_response(200, list_body(static_cast<std::int64_t>(all.size()), std::move(items)));
   });
-  r.add("DELETE", "/api/staff/{id}/time_off/{time_off_id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("DELETE", "/api/staff/{id}/time_off/{time_off_id}", Access::employee().refined(kSharesSalonRule), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     require_shares_salon(ctx, who, path_id(p[0]));
     app::catalogue::delete_time_off(ctx, path_id(p[0]), path_id(p[1]));
     return no_content();
   });
 
   // Resources belong to one salon: its staff read them, its managers (and admins) change them.
-  r.add("GET", "/api/resources", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/resources", Access::employee().at(SalonFrom::query_if_named), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto all = app::catalogue::list_resources(ctx);
-    if (auto salon = query_salon(req)) {
-      app::salons::resolve(ctx, &who, salon);
+    if (auto salon = caller.salon) {
       std::erase_if(all, [&](const auto& res) { return res.salon_id != *salon; });
     } else if (app::salons::visible(who)) {
       std::erase_if(all, [&](const auto& res) { return !who.works_at(res.salon_id); });
     }
     return page_of(req, all, shape(ctx));
   });
-  r.add("POST", "/api/resources", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
+  r.add("POST", "/api/resources", Access::manager().at(SalonFrom::body), [&ctx](const Request& req, const Params&, const Caller& caller) {
     auto j = parse_object(req);
     auto name = req_string(j, "name");
-    auto salon = request_salon(ctx, &who, req, opt_int(j, "salon_id"));
-    app::salons::require_manages(who, salon);
-    return json_response(201, shape(ctx)(app::catalogue::create_resource(ctx, {0, name, salon})));
+    return json_response(201, shape(ctx)(app::catalogue::create_resource(ctx, {0, name, caller.salon_id()})));
   });
-  r.add("GET", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/resources/{id}", Access::employee().refined(kResourceSalonRule), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto res = app::catalogue::get_resource(ctx, path_id(p[0]));
     app::salons::require_works_at(who, res.salon_id);
     return json_response(200, shape(ctx)(res));
   });
-  r.add("PATCH", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_manager(ctx, req);
+  r.add("PATCH", "/api/resources/{id}", Access::manager().refined(kResourceManagerRule), [&ctx](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto res = app::catalogue::get_resource(ctx, path_id(p[0]));
     app::salons::require_manages(who, res.salon_id);
     if (auto v = opt_string(j, "name")) res.name = *v;
     return json_response(200, shape(ctx)(app::catalogue::update_resource(ctx, res)));
   });
-  r.add("DELETE", "/api/resources/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_manager(ctx, req);
+  r.add("DELETE", "/api/resources/{id}", Access::manager().refined(kResourceManagerRule), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     app::salons::require_manages(who, app::catalogue::get_resource(ctx, path_id(p[0])).salon_id);
     app::catalogue::delete_resource(ctx, path_id(p[0]));
     return no_content();
   });
 
   // The network's catalogue; with salon_id, as that salon sees it (its prices and durations, offered or not).
-  r.add("GET", "/api/services", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
-    if (auto salon = query_salon(req)) {
-      app::salons::resolve(ctx, &who, salon);
-      return page_of(req, app::salons::services_at(ctx, *salon));
-    }
+  r.add("GET", "/api/services", Access::employee().at(SalonFrom::query_if_named), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    if (auto salon = caller.salon) return page_of(req, app::salons::services_at(ctx, *salon));
     return page_of(req, app::catalogue::list_services(ctx));
   });
-  r.add("POST", "/api/services", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("POST", "/api/services", Access::admin(), [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
     req_string(j, "name");
     if (!opt_int(j, "duration_minutes")) throw domain::validation("duration_minutes", "'{}' is required", {std::string("duration_minutes")});
     return json_response(201, to_json(app::catalogue::create_service(ctx, service_from(j, {}))));
   });
-  r.add("GET", "/api/services/{id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/services/{id}", Access::employee(), [&ctx](const Request&, const Params& p) {
     return json_response(200, to_json(app::catalogue::get_service(ctx, path_id(p[0]))));
   });
-  r.add("PATCH", "/api/services/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+  r.add("PATCH", "/api/services/{id}", Access::admin(), [&ctx](const Request& req, const Params& p) {
     auto j = parse_object(req);
     auto s = service_from(j, app::catalogue::get_service(ctx, path_id(p[0])));
     return json_response(200, to_json(app::catalogue::update_service(ctx, s)));
   });
-  r.add("DELETE", "/api/services/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+  r.add("DELETE", "/api/services/{id}", Access::admin(), [&ctx](const Request&, const Params& p) {
     app::catalogue::delete_service(ctx, path_id(p[0]));
     return no_content();
   });
 
   // Public catalogue for the booking portal: no token, nothing private.
-  r.add("GET", "/api/portal/salon", [&ctx](const Request& req, const Params&) {
+  r.add("GET", "/api/portal/salon", Access::public_(), [&ctx](const Request& req, const Params&) {
     std::optional<std::string> slug;
     if (const auto* v = req.query_param("slug"); v && !v->empty()) slug = *v;
     auto salon = app::salons::find_public(ctx, query_salon(req), slug);
@@ -294,7 +283,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
                                {"waitlist_mode", s.waitlist.mode}});
   });
   // The services offered at a salon (the only one when not named), with that salon's prices and durations.
-  r.add("GET", "/api/portal/services", [&ctx](const Request& req, const Params&) {
+  r.add("GET", "/api/portal/services", Access::public_(), [&ctx](const Request& req, const Params&) {
     auto audience = req.query_param("audience");
     // A salon's offer when one is named (or the network has only one), else the network's catalogue.
     std::vector<domain::Service> services;
@@ -313,7 +302,7 @@ void add_catalogue_routes(Router& r, app::Context& ctx) {
     auto n = static_cast<std::int64_t>(items.size());
     return json_response(200, list_body(n, std::move(items)));
   });
-  r.add("GET", "/api/portal/staff", [&ctx](const Request& req, const Params&) {
+  r.add("GET", "/api/portal/staff", Access::public_(), [&ctx](const Request& req, const Params&) {
     auto salon = query_salon(req);
     if (salon) app::salons::resolve(ctx, nullptr, salon);
     json items = json::array();

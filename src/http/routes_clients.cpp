@@ -119,15 +119,14 @@ json link_json(const app::portal::LinkResult& r, const Zones& zones) {
 void add_client_routes(Router& r, app::Context& ctx) {
   auto zone = [&ctx] { return salon_zone(ctx); };
 
-  r.add("POST", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/clients", Access::employee(), [&ctx, zone](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto z = zone();  // read before the write: nothing that can fail runs after the commit
     return json_response(201, to_json(app::clients::create(ctx, client_from(j, {}), who), z));
   });
 
-  r.add("GET", "/api/clients", [&ctx, zone](const Request& req, const Params&) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/clients", Access::employee(), [&ctx, zone](const Request& req, const Params&) {
     auto q = read_query(req);
     auto page = paging(req);
     // ?ids= (the agenda's names, one request): every file asked for, unless a limit is given.
@@ -142,8 +141,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
 
   // Before /api/clients/{id}, which would take "export.csv" for an id.
   // Admins and managers (client files are the network's).
-  r.add("GET", "/api/clients/export.csv", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
+  r.add("GET", "/api/clients/export.csv", Access::manager(), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     char delimiter = ',';
     if (auto d = req.query_param("delimiter"); d && !d->empty()) {
       auto named = domain::csv::delimiter_named(*d);
@@ -157,48 +156,47 @@ void add_client_routes(Router& r, app::Context& ctx) {
                     {{"Content-Disposition", "attachment; filename=\"clients.csv\""}, {"Cache-Control", "no-store"}}};
   });
 
-  r.add("POST", "/api/clients/bulk_delete", [&ctx](const Request& req, const Params&) {
+  r.add("POST", "/api/clients/bulk_delete", Access::employee().refined("to delete (not a dry run): admin"),
+        [&ctx](const Request& req, const Params&, const Caller& caller) {
     // A dry run (counting what a delete would cancel, for the confirmation dialog) writes nothing: any staff
     // member may ask it, also before deleting one file. The delete itself is for admins.
-    auto who = require_staff(ctx, req);
+    const auto& who = caller.who();
     auto j = parse_object(req);
     bool dry_run = opt_bool(j, "dry_run").value_or(false);
-    if (!dry_run && !who.is_admin()) require_admin(ctx, req);  // throws forbidden
+    if (!dry_run) check_level(Level::admin, who);  // throws forbidden
     auto ids = opt_ids(j, "ids");
     if (!ids) throw domain::validation("ids", "'ids' is required: the list of client ids to delete");
     auto done = app::clients::remove_many(ctx, *ids, who, dry_run);
     return json_response(200, {{"deleted", done.deleted}, {"cancelled", done.cancelled}});
   });
 
-  r.add("GET", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/clients/{id}", Access::employee(), [&ctx, zone](const Request&, const Params& p) {
     return json_response(200, detail_json(app::clients::detail(ctx, path_id(p[0])), zone()));
   });
 
-  r.add("PATCH", "/api/clients/{id}", [&ctx, zone](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("PATCH", "/api/clients/{id}", Access::employee(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto c = client_from(j, app::clients::get(ctx, path_id(p[0])));
     auto z = zone();
     return json_response(200, detail_json(app::clients::update(ctx, c, who), z));
   });
 
-  r.add("DELETE", "/api/clients/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("DELETE", "/api/clients/{id}", Access::employee(), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     app::clients::remove(ctx, path_id(p[0]), who);
     return no_content();
   });
 
   // ---- family ----
-  r.add("GET", "/api/clients/{id}/members", [&ctx, zone](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/clients/{id}/members", Access::employee(), [&ctx, zone](const Request&, const Params& p) {
     auto members = app::clients::members(ctx, path_id(p[0]));
     auto n = static_cast<std::int64_t>(members.size());
     return json_response(200, list_body(n, members_json(members, zone())));
   });
 
-  r.add("POST", "/api/clients/{id}/members", [&ctx, zone](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/clients/{id}/members", Access::employee(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto member = opt_int(j, "member_id");
     if (!member) throw domain::validation("member_id", "'member_id' is required: the relative's client id");
@@ -207,14 +205,14 @@ void add_client_routes(Router& r, app::Context& ctx) {
     return json_response(201, member_json(m, z));
   });
 
-  r.add("DELETE", "/api/clients/{id}/members/{member_id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("DELETE", "/api/clients/{id}/members/{member_id}", Access::employee(), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     app::clients::remove_member(ctx, path_id(p[0]), path_id(p[1]), who);
     return no_content();
   });
 
-  r.add("POST", "/api/clients/{id}/merge", [&ctx, zone](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/clients/{id}/merge", Access::employee(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto from = opt_int(j, "from_id");
     if (!from) throw domain::validation("from_id", "'from_id' is required: the file merged into this one");
@@ -223,8 +221,7 @@ void add_client_routes(Router& r, app::Context& ctx) {
   });
 
   // ---- the link queue ("red screen") ----
-  r.add("GET", "/api/link-queue", [&ctx, zone](const Request& req, const Params&) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/link-queue", Access::employee(), [&ctx, zone](const Request& req, const Params&) {
     auto page = paging(req);
     std::int64_t total = 0;
     auto items = app::portal::link_queue(ctx, page.limit, page.offset, total);
@@ -246,8 +243,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(total, std::move(a)));
   });
 
-  r.add("POST", "/api/link-queue/{account_id}/link", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/link-queue/{account_id}/link", Access::employee(), [&ctx](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto client = opt_int(j, "client_id");
     if (!client) throw domain::validation("client_id", "'client_id' is required: the file to link the account to");
@@ -255,8 +252,8 @@ void add_client_routes(Router& r, app::Context& ctx) {
     return json_response(200, link_json(app::portal::link(ctx, path_id(p[0]), *client, who), zones));
   });
 
-  r.add("POST", "/api/link-queue/{account_id}/create", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/link-queue/{account_id}/create", Access::employee(), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto zones = salon_zones(ctx);
     return json_response(201, link_json(app::portal::create_file(ctx, path_id(p[0]), who), zones));
   });

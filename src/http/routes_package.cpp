@@ -39,44 +39,37 @@ json page_of(const std::vector<T>& all, const Request& req, F&& to) {
 }  // namespace
 
 void add_package_routes(Router& r, app::Context& ctx) {
-  r.add("GET", "/api/package_types", [&ctx](const Request& req, const Params&) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/package_types", Access::employee(), [&ctx](const Request& req, const Params&) {
     return json_response(200, page_of(app::packages::list_types(ctx), req, type_json));
   });
-  r.add("POST", "/api/package_types", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("POST", "/api/package_types", Access::admin(), [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
     req_string(j, "name");
     if (!opt_int(j, "sessions")) throw domain::validation("sessions", "'{}' is required", {std::string("sessions")});
     return json_response(201, type_json(app::packages::create_type(ctx, type_from(j, {}))));
   });
-  r.add("GET", "/api/package_types/{id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/package_types/{id}", Access::employee(), [&ctx](const Request&, const Params& p) {
     return json_response(200, type_json(app::packages::get_type(ctx, path_id(p[0]))));
   });
-  r.add("PATCH", "/api/package_types/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+  r.add("PATCH", "/api/package_types/{id}", Access::admin(), [&ctx](const Request& req, const Params& p) {
     auto j = parse_object(req);
     auto t = type_from(j, app::packages::get_type(ctx, path_id(p[0])));
     return json_response(200, type_json(app::packages::update_type(ctx, t)));
   });
-  r.add("DELETE", "/api/package_types/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+  r.add("DELETE", "/api/package_types/{id}", Access::admin(), [&ctx](const Request&, const Params& p) {
     app::packages::delete_type(ctx, path_id(p[0]));
     return no_content();
   });
 
-  r.add("GET", "/api/clients/{id}/packages", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/clients/{id}/packages", Access::employee(), [&ctx](const Request& req, const Params& p) {
     auto packages = app::packages::list_for_client(ctx, path_id(p[0]));
     return json_response(200, page_of(packages, req, [](const domain::ClientPackage& x) { return to_json(x); }));
   });
   // Sold at a salon (salon_id; the only one that fits when left out): a manager or employee sells at theirs.
-  r.add("POST", "/api/clients/{id}/packages", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/clients/{id}/packages", Access::employee().at(SalonFrom::body), [&ctx](const Request& req, const Params& p, const Caller& caller) {
     auto client_id = path_id(p[0]);
     auto j = parse_object(req);
-    auto salon = request_salon(ctx, &who, req, opt_int(j, "salon_id"));
+    auto salon = caller.salon_id();
     auto type_id = opt_int(j, "package_type_id");
     if (!type_id) throw domain::validation("package_type_id", "'{}' is required", {std::string("package_type_id")});
     std::optional<domain::LocalDate> start;
@@ -86,12 +79,10 @@ void add_package_routes(Router& r, app::Context& ctx) {
     }
     return json_response(201, to_json(app::packages::assign(ctx, client_id, *type_id, start, salon)));
   });
-  r.add("GET", "/api/clients/{id}/packages/{package_id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("GET", "/api/clients/{id}/packages/{package_id}", Access::employee(), [&ctx](const Request&, const Params& p) {
     return json_response(200, to_json(app::packages::get_for_client(ctx, path_id(p[0]), path_id(p[1]))));
   });
-  r.add("DELETE", "/api/clients/{id}/packages/{package_id}", [&ctx](const Request& req, const Params& p) {
-    require_staff(ctx, req);
+  r.add("DELETE", "/api/clients/{id}/packages/{package_id}", Access::employee(), [&ctx](const Request&, const Params& p) {
     app::packages::remove(ctx, path_id(p[0]), path_id(p[1]));
     return no_content();
   });

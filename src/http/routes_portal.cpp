@@ -41,7 +41,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
   auto zone = [&ctx] { return salon_zone(ctx); };
 
   // ---- accounts ----
-  r.add("POST", "/api/portal/register", [&ctx, zone](const Request& req, const Params&) {
+  r.add("POST", "/api/portal/register", Access::public_(), [&ctx, zone](const Request& req, const Params&) {
     auto j = parse_object(req);
     app::portal::Registration reg;
     reg.first_name = opt_string(j, "first_name").value_or("");
@@ -54,21 +54,20 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(201, {{"token", s.token}, {"account", account_json(s.account, false, z)}});
   });
 
-  r.add("POST", "/api/portal/login", [&ctx, zone](const Request& req, const Params&) {
+  r.add("POST", "/api/portal/login", Access::public_(), [&ctx, zone](const Request& req, const Params&) {
     auto j = parse_object(req);
     auto z = zone();
     auto s = app::portal::login(ctx, opt_string(j, "identifier").value_or(""), opt_string(j, "password").value_or(""), req.remote);
     return json_response(200, {{"token", s.token}, {"account", account_json(s.account, s.link_pending, z)}});
   });
 
-  r.add("POST", "/api/portal/logout", [&ctx](const Request& req, const Params&) {
-    require_portal(ctx, req);
+  r.add("POST", "/api/portal/logout", Access::client(), [&ctx](const Request& req, const Params&) {
     app::portal::logout(ctx, req.authorization);
     return no_content();
   });
 
-  r.add("GET", "/api/portal/me", [&ctx, zone](const Request& req, const Params&) {
-    auto who = require_portal(ctx, req);
+  r.add("GET", "/api/portal/me", Access::client(), [&ctx, zone](const Request&, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto me = app::portal::me(ctx, who.id);
     auto z = zone();
     return json_response(200, {{"account", account_json(me.account, me.link_pending, z)},
@@ -78,23 +77,24 @@ void add_portal_routes(Router& r, app::Context& ctx) {
                                {"packages", packages_json(me.packages)}});
   });
 
-  r.add("POST", "/api/portal/password/forgot", [&ctx](const Request& req, const Params&) {
+  r.add("POST", "/api/portal/password/forgot", Access::public_(), [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
     app::portal::forgot_password(ctx, opt_string(j, "identifier").value_or(""));
     return json_response(202, {{"status", "accepted"}});
   });
 
-  r.add("POST", "/api/portal/password/reset", [&ctx](const Request& req, const Params&) {
+  r.add("POST", "/api/portal/password/reset", Access::public_(), [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
     app::portal::reset_password(ctx, opt_string(j, "token").value_or(""), opt_string(j, "password").value_or(""));
     return no_content();
   });
 
   // ---- availability: public like the catalogue, so a visitor sees slots before creating an account ----
-  r.add("GET", "/api/portal/availability", [&ctx](const Request& req, const Params&) {
+  r.add("GET", "/api/portal/availability",
+        Access::public_().refined("with ?appointment_id= (where to move it): the client whose appointment it is"), [&ctx](const Request& req, const Params&) {
     // ?appointment_id=: where the account's own appointment can be moved (its lines, staff and rooms kept).
     if (auto id = query_int(req, "appointment_id")) {
-      auto who = require_portal(ctx, req);
+      auto who = authenticate_as(ctx, req, Level::client);
       auto from = query_date(req, "from");
       if (!from) throw domain::validation("from", "'from' is required (YYYY-MM-DD)");
       auto found = app::portal::reschedule_availability(ctx, who, *id, *from, query_date(req, "to").value_or(*from));
@@ -108,8 +108,8 @@ void add_portal_routes(Router& r, app::Context& ctx) {
   });
 
   // ---- the account's appointments ----
-  r.add("GET", "/api/portal/appointments", [&ctx, zone](const Request& req, const Params&) {
-    auto who = require_portal(ctx, req);
+  r.add("GET", "/api/portal/appointments", Access::client(), [&ctx, zone](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto z = zone();
     auto zones = salon_zones(ctx);
     std::optional<domain::Instant> from, to;
@@ -130,8 +130,8 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(result.total, std::move(items)));
   });
 
-  r.add("POST", "/api/portal/appointments", [&ctx, zone](const Request& req, const Params&) {
-    auto who = require_portal(ctx, req);
+  r.add("POST", "/api/portal/appointments", Access::client(), [&ctx, zone](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto salon = request_salon(ctx, nullptr, req, opt_int(j, "salon_id"));
     auto z = salon_zone(ctx, salon);
@@ -143,14 +143,14 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(201, to_json(app::portal::book(ctx, who, body, for_client), z));
   });
 
-  r.add("GET", "/api/portal/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
-    auto who = require_portal(ctx, req);
+  r.add("GET", "/api/portal/appointments/{id}", Access::client(), [&ctx, zone](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto a = app::portal::appointment(ctx, who, path_id(p[0]));
     return json_response(200, to_json(a, salon_zone(ctx, a.salon_id)));
   });
 
-  r.add("PATCH", "/api/portal/appointments/{id}", [&ctx, zone](const Request& req, const Params& p) {
-    auto who = require_portal(ctx, req);
+  r.add("PATCH", "/api/portal/appointments/{id}", Access::client(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto id = path_id(p[0]);
     auto j = parse_object(req);
     auto z = salon_zone(ctx, app::portal::appointment(ctx, who, id).salon_id);
@@ -163,8 +163,8 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(app::portal::reschedule(ctx, who, id, *start), z));
   });
 
-  r.add("POST", "/api/portal/appointments/{id}/cancel", [&ctx, zone](const Request& req, const Params& p) {
-    auto who = require_portal(ctx, req);
+  r.add("POST", "/api/portal/appointments/{id}/cancel", Access::client(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto id = path_id(p[0]);
     auto j = parse_object(req);
     auto z = salon_zone(ctx, app::portal::appointment(ctx, who, id).salon_id);  // before the write

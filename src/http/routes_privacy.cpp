@@ -59,44 +59,42 @@ json network_json(const app::privacy::Network& n) { return {{"name", n.name}, {"
 }  // namespace
 
 void add_privacy_routes(Router& r, app::Context& ctx) {
-  r.add("GET", "/api/clients/{id}/export", [&ctx](const Request& req, const Params& p) {
-    auto who = require_manager(ctx, req);
+  r.add("GET", "/api/clients/{id}/export", Access::manager(), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto id = path_id(p[0]);
     auto e = app::privacy::export_client(ctx, id, who);
     return export_response(e, salon_zones(ctx), "client-" + std::to_string(id) + "-data.json");
   });
 
-  r.add("GET", "/api/portal/me/export", [&ctx](const Request& req, const Params&) {
-    auto who = require_portal(ctx, req);
+  r.add("GET", "/api/portal/me/export", Access::client(), [&ctx](const Request&, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     return export_response(app::privacy::export_account(ctx, who), salon_zones(ctx), "my-data.json");
   });
 
-  r.add("POST", "/api/clients/{id}/erase", [&ctx](const Request& req, const Params& p) {
-    auto who = require_admin(ctx, req);
+  r.add("POST", "/api/clients/{id}/erase", Access::admin(), [&ctx](const Request&, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     app::privacy::erase(ctx, path_id(p[0]), who);
     return no_content();
   });
 
-  r.add("POST", "/api/portal/me/delete", [&ctx](const Request& req, const Params&) {
-    auto who = require_portal(ctx, req);
+  r.add("POST", "/api/portal/me/delete", Access::client(), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     app::privacy::delete_account(ctx, who, opt_string(j, "password").value_or(""));
     return no_content();
   });
 
   // The link of a marketing e-mail: no log-in, the token is the key.
-  r.add("POST", "/api/portal/unsubscribe/{token}", [&ctx](const Request&, const Params& p) {
+  r.add("POST", "/api/portal/unsubscribe/{token}", Access::public_(), [&ctx](const Request&, const Params& p) {
     app::privacy::unsubscribe(ctx, p[0]);
     return json_response(200, {{"marketing_opt_out", true}});
   });
 
-  r.add("GET", "/api/network", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("GET", "/api/network", Access::admin(), [&ctx](const Request&, const Params&) {
     return json_response(200, network_json(app::privacy::network(ctx)));
   });
 
-  r.add("PATCH", "/api/network", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("PATCH", "/api/network", Access::admin(), [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
     app::privacy::NetworkPatch patch;
     patch.name = opt_string(j, "name");
@@ -104,8 +102,7 @@ void add_privacy_routes(Router& r, app::Context& ctx) {
     return json_response(200, network_json(app::privacy::update_network(ctx, patch)));
   });
 
-  r.add("GET", "/api/audit", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("GET", "/api/audit", Access::admin(), [&ctx](const Request& req, const Params&) {
     auto zone = salon_zone(ctx);
     store::privacy::AuditFilter f;
     f.client_id = query_int(req, "client_id");

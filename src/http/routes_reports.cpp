@@ -40,10 +40,12 @@ json row_json(std::optional<domain::Id> salon_id, const domain::reports::Figures
 
 }  // namespace
 
+constexpr std::string_view kReportsRule = "salon_id: one of the caller's salons; without it, those the caller may see (app::reports)";
+
 void add_report_routes(Router& r, app::Context& ctx) {
   // Admins (every salon) and managers (theirs); employees → 403.
-  r.add("GET", "/api/reports/summary", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
+  r.add("GET", "/api/reports/summary", Access::manager().refined(kReportsRule), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto range = read_range(req);
     auto s = app::reports::summary(ctx, who, range, query_salon(req));
     json salons = json::array();
@@ -54,8 +56,8 @@ void add_report_routes(Router& r, app::Context& ctx) {
                                {"network", row_json(std::nullopt, s.network)}});
   });
 
-  r.add("GET", "/api/reports/daily", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
+  r.add("GET", "/api/reports/daily", Access::manager().refined(kReportsRule), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto d = app::reports::daily(ctx, who, read_range(req), query_salon(req));
     json items = json::array();
     for (const auto& day : d.days) {
@@ -67,8 +69,8 @@ void add_report_routes(Router& r, app::Context& ctx) {
   });
 
   // The same figures as a download, the delimiter chosen as for the client export (, ; or tab; default ,).
-  r.add("GET", "/api/reports/daily.csv", [&ctx](const Request& req, const Params&) {
-    auto who = require_manager(ctx, req);
+  r.add("GET", "/api/reports/daily.csv", Access::manager().refined(kReportsRule), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     char delimiter = ',';
     if (auto d = req.query_param("delimiter"); d && !d->empty()) {
       auto named = domain::csv::delimiter_named(*d);
@@ -83,8 +85,8 @@ void add_report_routes(Router& r, app::Context& ctx) {
   });
 
   // What one franchisee owes another: admins only.
-  r.add("GET", "/api/reports/package_usage", [&ctx](const Request& req, const Params&) {
-    auto who = require_admin(ctx, req);
+  r.add("GET", "/api/reports/package_usage", Access::admin(), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     json items = json::array();
     for (const auto& u : app::reports::package_usage(ctx, who, read_range(req)))
       items.push_back({{"sold_salon_id", u.sold_salon_id}, {"used_salon_id", u.used_salon_id}, {"sessions", u.sessions}});

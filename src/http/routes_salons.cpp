@@ -39,39 +39,33 @@ std::optional<std::int64_t> nullable_int(const json& j, const char* key) {
 
 void add_salon_routes(Router& r, app::Context& ctx) {
   // Staff see the salons they work at (an admin: all of them); only admins create or change them.
-  r.add("GET", "/api/salons", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/salons", Access::employee(), [&ctx](const Request&, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     json items = json::array();
     for (const auto& s : app::salons::list(ctx))
       if (who.works_at(s.id)) items.push_back(salon_json(s));
     auto n = static_cast<std::int64_t>(items.size());
     return json_response(200, list_body(n, std::move(items)));
   });
-  r.add("POST", "/api/salons", [&ctx](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("POST", "/api/salons", Access::admin(), [&ctx](const Request& req, const Params&) {
     auto j = parse_object(req);
     req_string(j, "name");
     req_string(j, "slug");
     return json_response(201, salon_json(app::salons::create(ctx, salon_from(j, {}))));
   });
-  r.add("GET", "/api/salons/{id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
-    auto s = app::salons::get(ctx, path_id(p[0]));
-    app::salons::require_works_at(who, s.id);
+  r.add("GET", "/api/salons/{id}", Access::employee().at(SalonFrom::path), [&ctx](const Request&, const Params&, const Caller& caller) {
+    auto s = app::salons::get(ctx, caller.salon_id());
     return json_response(200, salon_json(s));
   });
-  r.add("PATCH", "/api/salons/{id}", [&ctx](const Request& req, const Params& p) {
-    require_admin(ctx, req);
+  r.add("PATCH", "/api/salons/{id}", Access::admin(), [&ctx](const Request& req, const Params& p) {
     auto j = parse_object(req);
     auto s = salon_from(j, app::salons::get(ctx, path_id(p[0])));
     return json_response(200, salon_json(app::salons::update(ctx, s)));
   });
   // One salon's departure from the network's catalogue: an admin, or a manager of that salon.
-  r.add("PUT", "/api/salons/{id}/services/{service_id}", [&ctx](const Request& req, const Params& p) {
-    auto who = require_manager(ctx, req);
-    auto salon = app::salons::get(ctx, path_id(p[0]));
-    app::salons::require_manages(who, salon.id);
+  r.add("PUT", "/api/salons/{id}/services/{service_id}", Access::manager().at(SalonFrom::path), [&ctx](const Request& req, const Params& p, const Caller& caller) {
     auto j = parse_object(req);
+    auto salon = app::salons::get(ctx, caller.salon_id());
     app::salons::Override o;
     o.offered = opt_bool(j, "offered").value_or(true);
     o.price_cents = nullable_int(j, "price_cents");
@@ -81,14 +75,14 @@ void add_salon_routes(Router& r, app::Context& ctx) {
   });
 
   // ---- the portal: no token ----
-  r.add("GET", "/api/portal/salons", [&ctx](const Request&, const Params&) {
+  r.add("GET", "/api/portal/salons", Access::public_(), [&ctx](const Request&, const Params&) {
     json items = json::array();
     for (const auto& s : app::salons::list(ctx)) items.push_back(salon_json(s, false));
     auto n = static_cast<std::int64_t>(items.size());
     return json_response(200, list_body(n, std::move(items)));
   });
   // For the chosen services, each salon's first free slot (as the portal's availability would give it).
-  r.add("GET", "/api/portal/next_slots", [&ctx](const Request& req, const Params&) {
+  r.add("GET", "/api/portal/next_slots", Access::public_(), [&ctx](const Request& req, const Params&) {
     auto q = read_availability_request(req);
     if (!query_date(req, "to")) q.to = q.from.plus_days(13);
     q.online = true;

@@ -64,11 +64,11 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
   auto zone = [&ctx] { return salon_zone(ctx); };
 
   // One salon's freed slots (salon_id), or those of every salon the caller works at.
-  r.add("GET", "/api/freed-slots", [&ctx](const Request& req, const Params&) {
-    auto who = require_staff(ctx, req);
+  r.add("GET", "/api/freed-slots", Access::employee().at(SalonFrom::query_if_named), [&ctx](const Request& req, const Params&, const Caller& caller) {
+    const auto& who = caller.who();
     auto page = paging(req);
     std::optional<std::vector<domain::Id>> salons = app::salons::visible(who);
-    if (query_salon(req)) salons = std::vector<domain::Id>{request_salon(ctx, &who, req)};
+    if (caller.salon) salons = std::vector<domain::Id>{*caller.salon};
     auto result = app::waitlist::freed_slots(ctx, salons, page.limit, page.offset);
     auto zones = salon_zones(ctx);
     json items = json::array();
@@ -76,8 +76,8 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(result.total, std::move(items)));
   });
 
-  r.add("POST", "/api/freed-slots/{id}/notify", [&ctx](const Request& req, const Params& p) {
-    auto who = require_staff(ctx, req);
+  r.add("POST", "/api/freed-slots/{id}/notify", Access::employee().refined("a freed slot of the caller's salons (app::waitlist)"), [&ctx](const Request& req, const Params& p, const Caller& caller) {
+    const auto& who = caller.who();
     auto j = parse_object(req);
     auto ids = opt_ids(j, "appointment_ids");
     if (!ids) throw domain::validation("appointment_ids", "'appointment_ids' is required: the appointments to notify");
@@ -87,19 +87,18 @@ void add_waitlist_routes(Router& r, app::Context& ctx) {
   });
 
   // The offer link: no log-in, the token is the key.
-  r.add("GET", "/api/portal/offers/{token}", [&ctx](const Request& req, const Params& p) {
+  r.add("GET", "/api/portal/offers/{token}", Access::public_(), [&ctx](const Request& req, const Params& p) {
     auto v = app::waitlist::offer(ctx, p[0]);
     return json_response(200, offer_json(v, salon_zone(ctx, v.slot.salon_id), request_lang(ctx, req, v.slot.salon_id)));
   });
 
-  r.add("POST", "/api/portal/offers/{token}/accept", [&ctx](const Request&, const Params& p) {
+  r.add("POST", "/api/portal/offers/{token}/accept", Access::public_(), [&ctx](const Request&, const Params& p) {
     auto zones = salon_zones(ctx);  // read before the write
     auto a = app::waitlist::accept(ctx, p[0]);
     return json_response(200, to_json(a, zones.of(a.salon_id)));
   });
 
-  r.add("POST", "/api/jobs/run", [&ctx, zone](const Request& req, const Params&) {
-    require_admin(ctx, req);
+  r.add("POST", "/api/jobs/run", Access::admin(), [&ctx, zone](const Request& req, const Params&) {
     auto j = parse_object(req);
     auto now = ctx.now();
     if (auto text = opt_string(j, "now"); text && !text->empty()) {

@@ -12,7 +12,7 @@ namespace creneau::store::auth {
 using domain::Id;
 
 struct Session {
-  std::string kind;  // staff | portal
+  domain::PrincipalKind kind = domain::PrincipalKind::portal;
   Id subject_id = 0;
   domain::Instant expires_at{};
 };
@@ -20,7 +20,7 @@ void insert_session(sql::Connection& c, const std::string& token_hash, const Ses
 std::optional<Session> find_session(sql::Connection& c, const std::string& token_hash);
 void delete_session(sql::Connection& c, const std::string& token_hash);
 // Every session of one subject (e.g. after a password reset).
-void delete_sessions_of(sql::Connection& c, const std::string& kind, Id subject_id);
+void delete_sessions_of(sql::Connection& c, domain::PrincipalKind kind, Id subject_id);
 
 struct Account {
   Id id = 0;

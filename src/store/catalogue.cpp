@@ -60,7 +60,7 @@ domain::Staff staff_from(const sql::Row& r) {
   s.last_name = r.text(2);
   s.email = r.text(3);
   s.phone = r.text(4);
-  s.role = r.text(5);
+  s.role = domain::role_named(r.text(5)).value_or(domain::Role::employee);
   s.active = r.boolean(6);
   s.color = r.text(8).empty() ? domain::palette_color(s.id) : r.text(8);
   return s;
@@ -121,7 +121,7 @@ std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id) {
   auto rows = c.query(std::string(kStaffColumns) + " WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   auto s = staff_from(rows[0]);
-  if (s.role != "admin")
+  if (s.role != domain::Role::admin)
     for (const auto& r : c.query("SELECT salon_id FROM staff_salons WHERE staff_id = ? ORDER BY salon_id", {id}))
       s.salon_ids.push_back(r.integer(0));
   return s;
@@ -152,7 +152,7 @@ Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& p
   auto rows = c.query(
       "INSERT INTO staff (first_name, last_name, email, phone, role, password_hash, active, created_at, color) "
       "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-      {s.first_name, s.last_name, s.email, s.phone, s.role, password_hash, domain::to_epoch(now), s.color});
+      {s.first_name, s.last_name, s.email, s.phone, std::string(domain::role_name(s.role)), password_hash, domain::to_epoch(now), s.color});
   domain::Staff copy = s;
   copy.id = rows.at(0).integer(0);
   write_hours_and_skills(c, copy);
@@ -162,7 +162,7 @@ Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& p
 void update_staff(sql::Connection& c, const domain::Staff& s, const std::optional<std::string>& password_hash) {
   c.query("UPDATE staff SET first_name = ?, last_name = ?, email = ?, phone = ?, role = ?, active = ?, color = ? "
           "WHERE id = ?",
-          {s.first_name, s.last_name, s.email, s.phone, s.role, std::int64_t{s.active ? 1 : 0}, s.color, s.id});
+          {s.first_name, s.last_name, s.email, s.phone, std::string(domain::role_name(s.role)), std::int64_t{s.active ? 1 : 0}, s.color, s.id});
   if (password_hash) c.query("UPDATE staff SET password_hash = ? WHERE id = ?", {*password_hash, s.id});
   write_hours_and_skills(c, s);
 }

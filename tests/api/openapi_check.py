@@ -37,7 +37,10 @@ def _schema_for(doc, op, status, content_type):
     content = response.get("content")
     if not content:
         return None, None
-    media = content.get(content_type) or content.get("application/json")
+    # A documented media type may carry parameters ("text/plain; version=0.0.4"): its type is what is compared.
+    media = (content.get(content_type)
+             or next((m for t, m in content.items() if t.split(";")[0].strip() == content_type), None)
+             or content.get("application/json"))
     if media is None:
         return None, f"content type {content_type} is not documented for status {status}"
     # $refs point into the document: validate against a copy that carries the components.

@@ -42,6 +42,26 @@ def test_every_route_is_documented_and_nothing_else():
     assert sorted(described - routes) == [], "documented operations the server does not have"
 
 
+def access_table():
+    out = subprocess.run([BIN, "routes", "--json"], capture_output=True, text=True, timeout=60, check=True).stdout
+    return {(r["method"], r["pattern"]): r["access"] for r in json.loads(out)}
+
+
+def test_each_operation_says_who_may_call_it_as_the_route_table_does():
+    with open(DOC_PATH, encoding="utf-8") as f:
+        doc = json.load(f)
+    table = access_table()
+    assert set(table) == route_table()
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if method not in METHODS:
+                continue
+            where = f"{method.upper()} {path}"
+            assert "x-access" in op, f"{where}: no x-access"
+            assert op["x-access"] == table[(method.upper(), path)], where
+            assert op["x-access"]["level"] in {"public", "client", "employee", "manager", "admin"}, where
+
+
 def test_each_operation_says_what_it_takes_and_answers():
     with open(DOC_PATH, encoding="utf-8") as f:
         doc = json.load(f)
