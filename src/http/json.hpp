@@ -1,59 +1,7 @@
 #pragma once
-// JSON in and out for route handlers. Included only by the route translation units (nlohmann-json is heavy).
-#include "domain/availability.hpp"
-#include "domain/error.hpp"
-#include "domain/model.hpp"
-#include "domain/packages.hpp"
-#include "http/message.hpp"
-
-#include <nlohmann/json.hpp>
-
-#include <optional>
-#include <string>
-#include <vector>
-
-namespace creneau::http {
-
-using nlohmann::json;
-
-// The body as a JSON object; malformed → validation_failed.
-json parse_object(const Request& req);
-
-// Typed reads of one member; a present member of the wrong type → validation_failed naming the field.
-std::string req_string(const json& j, const char* key);
-std::optional<std::string> opt_string(const json& j, const char* key);
-std::optional<std::int64_t> opt_int(const json& j, const char* key);
-// Like opt_int, saturated to int (minutes, capacities): a huge value stays huge and fails the range checks
-// instead of wrapping into a plausible one.
-std::optional<int> opt_int32(const json& j, const char* key);
-std::optional<bool> opt_bool(const json& j, const char* key);
-std::optional<std::vector<std::int64_t>> opt_ids(const json& j, const char* key);
-std::vector<domain::WeeklyHours> read_hours(const json& j, const char* key);
-
-// Query parameters.
-std::optional<std::int64_t> query_int(const Request& req, const char* key);
-std::optional<domain::LocalDate> query_date(const Request& req, const char* key);
-std::int64_t path_id(const std::string& segment);
-struct Paging {
-  int limit = 50, offset = 0;
-};
-Paging paging(const Request& req);
-
-Response json_response(int status, const json& body);
-Response no_content();
-json list_body(std::int64_t total, json items);
-
-json to_json(const domain::Staff& s);
-json to_json(const domain::Resource& r);
-json to_json(const domain::Service& s);
-json to_json(const domain::Client& c, const domain::Zone& zone);
-json to_json(const domain::Appointment& a, const domain::Zone& zone);
-json to_json(const domain::Slot& s, const domain::Zone& zone);
-// {"slots":[…]}, each slot as to_json() has it, written straight into the body (no JSON tree on the way):
-// the availability routes answer with this.
-std::string slots_body(const std::vector<domain::Slot>& slots, const domain::Zone& zone);
-Response slots_response(const std::vector<domain::Slot>& slots, const domain::Zone& zone);
-json hours_json(const std::vector<domain::WeeklyHours>& hours);
-json to_json(const domain::ClientPackage& p);
-
-}  // namespace creneau::http
+// JSON in and out for route handlers: the umbrella of the request readers, the entity mappers and the slot
+// writer. Included only by the route translation units (nlohmann-json is heavy); code that needs one part
+// includes its header.
+#include "http/json_entities.hpp"
+#include "http/json_read.hpp"
+#include "http/slot_writer.hpp"
