@@ -8,7 +8,7 @@
 namespace creneau::domain {
 
 // Lower case without accents ("Hélène" → "helene"), for case- and accent-insensitive search and sorting.
-std::string fold(std::string_view utf8);
+std::string fold(std::string_view s);
 
 bool plausible_email(std::string_view s);
 

@@ -119,7 +119,7 @@ char* put_int(char* p, std::int64_t v) { return std::to_chars(p, p + 20, v).ptr;
 
 // One slot written at `p`, keys in the order nlohmann's std::map-backed objects dump them (alphabetical); nullptr
 // when an instant needs Zone::format() itself. Room needed: kSlotRoom + kLineRoom per line.
-constexpr std::size_t kSlotRoom = 2 * TimeWriter::kQuoted + 32, kLineRoom = 2 * TimeWriter::kQuoted + 3 * 20 + 64;
+constexpr std::size_t kSlotRoom = 2 * TimeWriter::kQuoted + 32, kLineRoom = 2 * TimeWriter::kQuoted + std::size_t{3} * 20 + 64;
 
 char* put_slot(char* p, TimeWriter& time, const domain::Interval& span, std::span<const domain::SlotLine> lines) {
   p = put_text(p, "{\"end\":");
