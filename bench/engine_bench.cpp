@@ -1,6 +1,6 @@
 // Availability engine benchmarks: the reference salon (../shared/bench/salon.json) and a generated larger salon
 // loaded straight into domain::Agenda (no I/O in the timed part). `Old*` cases run the engine as it was before the
-// performance work (bench/reference_engine.cpp) on the same data, for the before/after comparison.
+// performance work (tests/support/reference_engine.cpp) on the same data, for the before/after comparison.
 //
 //   engine_bench [--smoke] [google-benchmark flags]
 //   --smoke   every case once at tiny sizes (ctest label bench-smoke)

@@ -65,6 +65,8 @@ for stage in "${stages[@]}"; do
       export LSAN_OPTIONS="suppressions=$root/tools/lsan.supp"
       build-asan/tests/unit/domain_tests --gtest_brief=1
       build-asan/tests/unit/codec_tests --gtest_brief=1
+      build-asan/tests/unit/mime_tests --gtest_brief=1
+      build-asan/tests/unit/delivery_tests --gtest_brief=1
       mapfile -t files < <(cd tests/api && ls test_*.py | grep -v -e '^test_network_postgres.py$')
       run_api "$root/build-asan/src/creneau" "${files[@]}"
       ;;

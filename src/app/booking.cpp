@@ -1,12 +1,12 @@
 #include "app/booking.hpp"
 
 #include "app/auth.hpp"
-#include "app/delivery.hpp"
 #include "app/notify.hpp"
 #include "app/packages.hpp"
 #include "app/salons.hpp"
 #include "app/waitlist.hpp"
 #include "domain/error.hpp"
+#include "domain/messages.hpp"
 #include "domain/reschedule.hpp"
 #include "domain/rules.hpp"
 #include "store/appointments.hpp"
@@ -91,7 +91,7 @@ void send_booking_message(sql::Connection& c, Context& ctx, const Salon& salon, 
     notify::to_client(c, ctx.now(), "confirmation_request", a.client_id, domain::confirmation_request_text(summary), a.id);
   } else {
     notify::to_client(c, ctx.now(), "confirmation", a.client_id, domain::confirmation_text(summary), a.id, false,
-                      delivery::visit_ics(ctx, a, summary, ctx.now()));
+                      domain::visit_ics(a, summary, ctx.public_url, ctx.now()));
   }
 }
 
@@ -305,7 +305,7 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
   }
   auto summary = notify::summarize(c, a, salon);
   notify::to_client(c, ctx.now(), "cancellation", a.client_id, domain::cancellation_client_text(summary, reason), a.id,
-                    false, delivery::visit_ics(ctx, a, summary, ctx.now(), true));
+                    false, domain::visit_ics(a, summary, ctx.public_url, ctx.now(), true));
   std::set<domain::Id> staff;
   for (const auto& l : a.lines) staff.insert(l.staff_id);
   for (auto s : staff)

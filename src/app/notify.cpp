@@ -1,6 +1,6 @@
 #include "app/notify.hpp"
 
-#include "app/delivery.hpp"
+#include "domain/messages.hpp"
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
 #include "store/outbox.hpp"
@@ -102,7 +102,7 @@ void moved(sql::Connection& c, const Context& ctx, const Salon& salon, const dom
   auto summary = summarize(c, after, salon);
   if (after.confirmation != domain::Confirmation::silent)
     to_client(c, now, "rescheduled", after.client_id, domain::rescheduled_client_text(summary, old_start), after.id,
-              false, delivery::visit_ics(ctx, after, summary, now), salon.id());
+              false, domain::visit_ics(after, summary, ctx.public_url, now), salon.id());
   std::set<domain::Id> staff;
   for (const auto& l : before.lines) staff.insert(l.staff_id);
   for (const auto& l : after.lines) staff.insert(l.staff_id);

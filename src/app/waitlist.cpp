@@ -1,7 +1,6 @@
 #include "app/waitlist.hpp"
 
 #include "app/auth.hpp"
-#include "app/delivery.hpp"
 #include "app/notify.hpp"
 #include "app/packages.hpp"
 #include "app/salon.hpp"

@@ -175,7 +175,7 @@ namespace {
 // (days in order, starts within a day in order), so for a given line the span asked about only moves forward:
 // each staff member's and resource's busy list and time off are walked once with a cursor instead of being
 // searched again at every start, and the work grows with the starts tried plus the appointments in the range.
-// It answers exactly what probing every start independently answers (bench/engine_check.cpp compares the two).
+// It answers exactly what probing every start independently answers (tests/checks/engine_check.cpp compares the two).
 
 // Where one line stands in one busy list (a staff member's or a resource's): sorted by start, non-overlapping.
 struct BusyCursor {

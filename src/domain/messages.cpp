@@ -1,6 +1,7 @@
 #include "domain/messages.hpp"
 
 #include "domain/model.hpp"
+#include "domain/text.hpp"
 
 namespace creneau::domain {
 
@@ -186,6 +187,18 @@ IcsEvent visit_event(const VisitSummary& v, const Interval& span) {
   // LOCATION: where to go, the salon's address after its name (a network has several).
   e.location = v.salon + (v.salon_address.empty() ? "" : ", " + v.salon_address);
   return e;
+}
+
+std::string visit_ics(const Appointment& a, const VisitSummary& v, const std::string& public_url, Instant now,
+                      bool cancelled) {
+  auto e = visit_event(v, a.span);
+  // One UID per appointment for its whole life; each later version carries a higher SEQUENCE (a.ics_sequence,
+  // bumped by every move and by the cancellation), so calendars update or remove the event they hold.
+  e.uid = "appointment-" + std::to_string(a.id) + "@" + mail_domain(host_of(public_url));
+  e.stamp = now;
+  e.sequence = a.ics_sequence;
+  e.cancelled = cancelled;
+  return ics_event(e);
 }
 
 std::string waitlist_offer_subject(const VisitSummary& v) {

@@ -11,6 +11,8 @@
 
 namespace creneau::domain {
 
+struct Appointment;
+
 struct VisitLine {
   std::string service, staff;
   int duration_minutes = 0;
@@ -56,6 +58,10 @@ MessageText password_reset_text(const std::string& salon, const std::string& lin
 // The calendar event of a visit (the .ics attached to confirmations, moves and cancellations): its services as
 // the summary, each line with its staff member and duration as the description, the salon as the location.
 IcsEvent visit_event(const VisitSummary& v, const Interval& span);
+// The iCalendar attachment of a message about appointment `a` (summary `v`): its UID (one per appointment, on
+// the host of `public_url`), its ics_sequence, and STATUS:CANCELLED / METHOD:CANCEL when `cancelled`.
+std::string visit_ics(const Appointment& a, const VisitSummary& v, const std::string& public_url, Instant now,
+                      bool cancelled = false);
 
 // The waitlist offer: its subject, and the salon's default text in each language.
 std::string waitlist_offer_subject(const VisitSummary& v);

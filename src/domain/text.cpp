@@ -115,4 +115,21 @@ std::string palette_color(std::int64_t id) {
   return palette[((id - 1) % n + n) % n];
 }
 
+std::string host_of(const std::string& url) {
+  auto start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  auto end = url.find_first_of("/?#", start);
+  auto authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+  if (!authority.empty() && authority.front() == '[') return authority.substr(1, authority.find(']') - 1);
+  return authority.substr(0, authority.find(':'));
+}
+
+// A host name usable as the domain of an address; an IP address or nothing gives "localhost".
+std::string mail_domain(const std::string& host) {
+  bool letters = false;
+  for (char c : host) letters = letters || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return letters && host.find(':') == std::string::npos ? host : "localhost";
+}
+
 }  // namespace creneau::domain

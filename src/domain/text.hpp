@@ -1,5 +1,5 @@
 #pragma once
-// Small text rules of the domain: search folding, e-mail shape, phone numbers in E.164.
+// Small text rules of the domain: search folding, e-mail shape, phone numbers in E.164, the mail domain of a URL.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,7 +8,7 @@
 namespace creneau::domain {
 
 // Lower case without accents ("Hélène" → "helene"), for case- and accent-insensitive search and sorting.
-std::string fold(std::string_view utf8);
+std::string fold(std::string_view s);
 
 bool plausible_email(std::string_view s);
 
@@ -19,5 +19,10 @@ std::string palette_color(std::int64_t id);
 
 // "06 12 34 56 78", "0612345678", "+33 6 12 34 56 78" → "+33612345678" (country "FR"). nullopt if not a number.
 std::optional<std::string> normalize_phone(std::string_view raw, std::string_view country = "FR");
+
+// The host of a URL ("https://user@salon.example:8443/x" → "salon.example", "[::1]" → "::1").
+std::string host_of(const std::string& url);
+// A host name usable as the domain of an address; an IP address or nothing gives "localhost".
+std::string mail_domain(const std::string& host);
 
 }  // namespace creneau::domain

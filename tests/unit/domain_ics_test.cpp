@@ -112,3 +112,33 @@ TEST(Ics, OneEventWithTheRequiredProperties) {
   EXPECT_TRUE(has("STATUS:CONFIRMED"));
   EXPECT_EQ(std::count_if(l.begin(), l.end(), [](const std::string& s) { return s.rfind("PRODID:", 0) == 0; }), 1);
 }
+
+#include "domain/messages.hpp"
+#include "domain/model.hpp"
+#include "domain/text.hpp"
+
+TEST(Ics, MailDomainOfThePublicAddress) {
+  EXPECT_EQ(mail_domain(host_of("https://user:pw@salon.example:8443/book?x=1")), "salon.example");
+  EXPECT_EQ(mail_domain(host_of("http://127.0.0.1:8080")), "localhost");
+  EXPECT_EQ(host_of("http://[::1]:8080/"), "::1");
+  EXPECT_EQ(mail_domain(host_of("http://[::1]:8080/")), "localhost");
+  EXPECT_EQ(mail_domain(""), "localhost");
+}
+
+TEST(Ics, VisitIcsCarriesTheAppointmentsUidAndSequence) {
+  Appointment a;
+  a.id = 42;
+  a.ics_sequence = 3;
+  a.span = {from_epoch(1803891600), from_epoch(1803891600 + 3600)};
+  VisitSummary v;
+  v.salon = "Salon Lumière";
+  v.lines = {{"Coupe", "Anne", 60}};
+  auto text = unfold(visit_ics(a, v, "https://salon.example/", from_epoch(1803800000)));
+  EXPECT_NE(text.find("\r\nUID:appointment-42@salon.example\r\n"), std::string::npos);
+  EXPECT_NE(text.find("\r\nSEQUENCE:3\r\n"), std::string::npos);
+  EXPECT_NE(text.find("\r\nMETHOD:PUBLISH\r\n"), std::string::npos);
+  EXPECT_NE(text.find("\r\nDTSTART:20270301T090000Z\r\n"), std::string::npos);
+  auto cancelled = unfold(visit_ics(a, v, "https://salon.example/", from_epoch(1803800000), true));
+  EXPECT_NE(cancelled.find("\r\nMETHOD:CANCEL\r\n"), std::string::npos);
+  EXPECT_NE(cancelled.find("\r\nSTATUS:CANCELLED\r\n"), std::string::npos);
+}

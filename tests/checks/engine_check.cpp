@@ -1,5 +1,5 @@
 // The optimised availability engine must offer exactly the slots the original engine offered: this compares
-// domain::find_slots with bench/reference_engine.cpp (the engine before the performance work) on random agendas
+// domain::find_slots with tests/support/reference_engine.cpp (the engine before the performance work) on random agendas
 // (DST days, breaks, opening hours, overlapping time off, group sessions, resources, staff filters, notice and
 // horizon limits, odd steps and durations) and on the benchmark salons. Exit 1 on the first difference.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// The original per-slot probing engine and fit_line, the oracle for bench/engine_check.cpp.
+// The original per-slot probing engine and fit_line, the oracle for tests/checks/engine_check.cpp.
 #include "domain/availability.hpp"
 
 namespace creneau::bench::reference {
