@@ -13,7 +13,7 @@ namespace creneau::app::catalogue {
 using domain::Id;
 
 domain::Settings settings(Context& ctx);
-domain::Settings patch_settings(Context& ctx, const std::string& merge_patch_json);
+domain::Settings patch_settings(Context& ctx, const std::string& patch);
 
 domain::Staff create_staff(Context& ctx, domain::Staff staff, const std::string& password);
 // `password` empty: unchanged.

@@ -273,7 +273,7 @@ std::vector<std::string> birthday_month_days(domain::LocalDate day) {
   std::vector<std::string> out{two(day.month()) + "-" + two(day.day())};
   int y = day.year();
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (!leap && day.month() == 2 && day.day() == 28) out.push_back("02-29");
+  if (!leap && day.month() == 2 && day.day() == 28) out.emplace_back("02-29");
   return out;
 }
 

@@ -121,7 +121,7 @@ void load_demo(Context& ctx) {
       svc.category = s.category;
       svc.audience = s.audience;
       svc.duration_minutes = s.minutes;
-      svc.price_cents = s.euros * 100;
+      svc.price_cents = static_cast<std::int64_t>(s.euros) * 100;
       if (s.resource >= 0) svc.resource_ids = {rooms[static_cast<std::size_t>(s.resource)]};
       svc.capacity = s.capacity;
       svc.package_only = s.package_only;
@@ -301,7 +301,7 @@ void load_demo(Context& ctx) {
         l.service_id = service_ids[kWorkshop];
         l.staff_id = staff(0).id;
         l.duration_minutes = 60;
-        l.price_cents = defs[kWorkshop].euros * 100;
+        l.price_cents = static_cast<std::int64_t>(defs[kWorkshop].euros) * 100;
         l.span = a.span = span;
         a.lines.push_back(l);
         store::appointments::insert(c, a);

@@ -136,6 +136,7 @@ std::vector<PackageUsage> package_usage(Context& ctx, const Principal& who, cons
         sessions[{u.sold_salon_id, u.used_salon_id}] += u.sessions;
     }
     std::vector<PackageUsage> out;
+    out.reserve(sessions.size());
     for (const auto& [key, n] : sessions) out.push_back({key.first, key.second, n});
     return out;
   });

@@ -40,7 +40,7 @@ std::map<Id, domain::Zone> zones(Context& ctx);
 domain::Zone zone_of(Context& ctx, Id salon_id);
 
 domain::Settings settings(Context& ctx, Id salon_id);
-domain::Settings patch_settings(Context& ctx, Id salon_id, const std::string& merge_patch_json);
+domain::Settings patch_settings(Context& ctx, Id salon_id, const std::string& patch);
 
 // The catalogue as a salon sees it (overrides applied, `offered` set).
 std::vector<domain::Service> services_at(Context& ctx, Id salon_id);

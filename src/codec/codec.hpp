@@ -17,7 +17,7 @@ bool json_depth_within(std::string_view text, int max_depth = kMaxJsonDepth);
 std::string settings_to_json(const domain::Settings& s);
 // Applies an RFC 7396 merge patch to `current` and validates the result; throws validation_failed with the field.
 domain::Settings settings_merge_patch(const domain::Settings& current, std::string_view patch_json);
-domain::Settings settings_from_json(std::string_view json);
+domain::Settings settings_from_json(std::string_view text);
 
 // A JSON string literal, quotes included, for hand-written JSON (error bodies, log lines, gateway calls).
 // Bytes that are not UTF-8 become U+FFFD.
@@ -25,6 +25,6 @@ std::string json_quote(std::string_view text);
 
 std::string questionnaire_to_json(const std::vector<domain::Question>& q);
 // Throws validation_failed ("questionnaire") for anything but [{"key","question","required"}].
-std::vector<domain::Question> questionnaire_from_json(std::string_view json);
+std::vector<domain::Question> questionnaire_from_json(std::string_view text);
 
 }  // namespace creneau::codec

@@ -14,8 +14,8 @@ const char* lang_code(Lang lang);
 
 // The language an Accept-Language header prefers among French and English: the highest q-value wins, the first
 // listed on a tie ("en-GB,fr;q=0.8" → en; "de, fr;q=0.5" → fr); `fallback` when it names neither (or is empty).
-Lang preferred_lang(std::string_view accept_language, Lang fallback);
+Lang preferred_lang(std::string_view header, Lang fallback);
 // The same without a fallback: nullopt when the header names neither language.
-std::optional<Lang> accepted_lang(std::string_view accept_language);
+std::optional<Lang> accepted_lang(std::string_view header);
 
 }  // namespace creneau::domain

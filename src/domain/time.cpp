@@ -134,7 +134,7 @@ std::optional<Instant> parse_any_instant(std::string_view s, const Zone& zone) {
       while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
     }
   }
-  auto local_seconds = static_cast<std::int64_t>(d->days_since_epoch) * 86400 + *hm * 60 + sec;
+  auto local_seconds = static_cast<std::int64_t>(d->days_since_epoch) * 86400 + static_cast<std::int64_t>(*hm) * 60 + sec;
   if (pos == s.size()) {
     auto base = zone.at(*d, *hm);
     return base + std::chrono::seconds{sec};
@@ -145,7 +145,7 @@ std::optional<Instant> parse_any_instant(std::string_view s, const Zone& zone) {
     if (!parse_int(s.substr(pos + 1, 2), oh) || !parse_int(s.substr(pos + 4, 2), om) || oh > 23 || om > 59)
       return std::nullopt;
     int off = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
-    return from_epoch(local_seconds - off * 60);
+    return from_epoch(local_seconds - static_cast<std::int64_t>(off) * 60);
   }
   return std::nullopt;
 }

@@ -23,7 +23,7 @@ inline Instant from_epoch(std::int64_t s) { return Instant{std::chrono::seconds{
 struct LocalDate {
   std::int32_t days_since_epoch = 0;
   static LocalDate from_ymd(int y, unsigned m, unsigned d);
-  static std::optional<LocalDate> parse(std::string_view iso);  // "YYYY-MM-DD"
+  static std::optional<LocalDate> parse(std::string_view s);  // "YYYY-MM-DD"
   std::string iso() const;
   int year() const;
   unsigned month() const;
@@ -70,10 +70,10 @@ private:
 
 // Parses ISO 8601 with an offset or Z ("2027-01-04T10:00:00+01:00", "2027-01-04T09:00Z"); without an offset the
 // time is read in `zone`. nullopt when malformed.
-std::optional<Instant> parse_instant(std::string_view text, const Zone& zone);
+std::optional<Instant> parse_instant(std::string_view s, const Zone& zone);
 // (Instants before 1970-01-02 or from 9999-12-31 UTC on are refused: nullopt.)
 // "HH:MM" → minutes since midnight (0…1440); nullopt when malformed.
-std::optional<int> parse_hhmm(std::string_view text);
+std::optional<int> parse_hhmm(std::string_view s);
 std::string format_hhmm(int minute_of_day);
 // The current time; tests and jobs pass their own.
 Instant now();

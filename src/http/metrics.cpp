@@ -106,7 +106,7 @@ void Metrics::observe_request(std::size_t route, std::string_view method, int st
 
 std::string Metrics::render(const std::vector<std::pair<std::string, std::int64_t>>& outbox) const {
   std::string out;
-  out.reserve(64 * 1024);
+  out.reserve(std::size_t{64} * 1024);
   std::vector<const Series*> all;
   for (const auto* group : {&routes_, &static_, &unmatched_})
     for (const auto& s : *group) all.push_back(s.get());

@@ -21,8 +21,8 @@ std::vector<std::string_view> split(std::string_view path) {
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Access access, Handler handler) {
-  Route r{std::move(method), pattern, {}, access, std::move(handler)};
-  for (auto s : split(pattern)) r.segments.emplace_back(!s.empty() && s.front() == '{' ? "{}" : std::string(s));
+  Route r{std::move(method), std::move(pattern), {}, access, std::move(handler)};
+  for (auto s : split(r.pattern)) r.segments.emplace_back(!s.empty() && s.front() == '{' ? "{}" : std::string(s));
   routes_.push_back(std::move(r));
 }
 

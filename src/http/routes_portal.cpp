@@ -130,7 +130,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(result.total, std::move(items)));
   });
 
-  r.add("POST", "/api/portal/appointments", Access::client(), [&ctx, zone](const Request& req, const Params&, const Caller& caller) {
+  r.add("POST", "/api/portal/appointments", Access::client(), [&ctx](const Request& req, const Params&, const Caller& caller) {
     const auto& who = caller.who();
     auto j = parse_object(req);
     auto salon = request_salon(ctx, nullptr, req, opt_int(j, "salon_id"));
@@ -143,13 +143,13 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(201, to_json(app::portal::book(ctx, who, body, for_client), z));
   });
 
-  r.add("GET", "/api/portal/appointments/{id}", Access::client(), [&ctx, zone](const Request&, const Params& p, const Caller& caller) {
+  r.add("GET", "/api/portal/appointments/{id}", Access::client(), [&ctx](const Request&, const Params& p, const Caller& caller) {
     const auto& who = caller.who();
     auto a = app::portal::appointment(ctx, who, path_id(p[0]));
     return json_response(200, to_json(a, salon_zone(ctx, a.salon_id)));
   });
 
-  r.add("PATCH", "/api/portal/appointments/{id}", Access::client(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+  r.add("PATCH", "/api/portal/appointments/{id}", Access::client(), [&ctx](const Request& req, const Params& p, const Caller& caller) {
     const auto& who = caller.who();
     auto id = path_id(p[0]);
     auto j = parse_object(req);
@@ -163,7 +163,7 @@ void add_portal_routes(Router& r, app::Context& ctx) {
     return json_response(200, to_json(app::portal::reschedule(ctx, who, id, *start), z));
   });
 
-  r.add("POST", "/api/portal/appointments/{id}/cancel", Access::client(), [&ctx, zone](const Request& req, const Params& p, const Caller& caller) {
+  r.add("POST", "/api/portal/appointments/{id}/cancel", Access::client(), [&ctx](const Request& req, const Params& p, const Caller& caller) {
     const auto& who = caller.who();
     auto id = path_id(p[0]);
     auto j = parse_object(req);

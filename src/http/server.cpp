@@ -191,7 +191,7 @@ private:
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-  Listener(net::io_context& ioc, tcp::endpoint endpoint, Shared& shared)
+  Listener(net::io_context& ioc, const tcp::endpoint& endpoint, Shared& shared)
       : ioc_(ioc), acceptor_(net::make_strand(ioc)), pause_(acceptor_.get_executor()), shared_(shared) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
@@ -261,7 +261,7 @@ std::size_t default_max_connections() {
   return static_cast<std::size_t>(std::min<rlim_t>(usable - kReserved, 10000));
 }
 
-void serve(const ServerOptions& options, RequestHandler handler, std::function<void(unsigned short)> on_listening) {
+void serve(const ServerOptions& options, RequestHandler handler, const std::function<void(unsigned short)>& on_listening) {
   int threads = options.threads < 1 ? 1 : options.threads;
   net::io_context ioc{threads};
   Shared shared{std::move(handler), options.body_limit,

@@ -25,6 +25,6 @@ using RequestHandler = std::function<Response(Request&)>;
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight requests finish and returns.
 // `on_listening` runs once the socket accepts connections (with the port actually bound).
-void serve(const ServerOptions& options, RequestHandler handler, std::function<void(unsigned short)> on_listening);
+void serve(const ServerOptions& options, RequestHandler handler, const std::function<void(unsigned short)>& on_listening);
 
 }  // namespace creneau::http

@@ -143,11 +143,11 @@ std::string where(const Filter& f, std::vector<Value>& params) {
 
 Id insert(sql::Connection& c, domain::Appointment& a) {
   auto values = row_values(a);
-  values.push_back(to_epoch(a.created_at));
-  values.push_back(a.created_by.type);
-  values.push_back(a.created_by.id);
-  values.push_back(a.created_by.name);
-  values.push_back(a.salon_id);
+  values.emplace_back(to_epoch(a.created_at));
+  values.emplace_back(a.created_by.type);
+  values.emplace_back(a.created_by.id);
+  values.emplace_back(a.created_by.name);
+  values.emplace_back(a.salon_id);
   a.id = c.query("INSERT INTO appointments (client_id, account_id, status, start_at, end_at, requested_staff, "
                  "client_request, quick_note, notes, confirmation, payment_method, amount_requested_cents, "
                  "notify_earlier_slot, no_show, is_group, rule_slot_step, rule_min_notice, rule_max_advance, "
@@ -164,7 +164,7 @@ Id insert(sql::Connection& c, domain::Appointment& a) {
 
 void update(sql::Connection& c, domain::Appointment& a) {
   auto values = row_values(a);
-  values.push_back(a.id);
+  values.emplace_back(a.id);
   c.query("UPDATE appointments SET client_id = ?, account_id = ?, status = ?, start_at = ?, end_at = ?, "
           "requested_staff = ?, client_request = ?, quick_note = ?, notes = ?, confirmation = ?, payment_method = ?, "
           "amount_requested_cents = ?, notify_earlier_slot = ?, no_show = ?, is_group = ?, rule_slot_step = ?, "

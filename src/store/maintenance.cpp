@@ -35,7 +35,7 @@ struct Sqlite {
   Sqlite& operator=(const Sqlite&) = delete;
 
   // Every row's first column as text; throws on an SQL error.
-  std::vector<std::string> column(const char* sql) {
+  std::vector<std::string> column(const char* sql) const {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db));
     std::vector<std::string> out;
@@ -146,13 +146,13 @@ int check_database(const std::string& url, std::ostream& report) {
       problems = sqlite_problems(db, version);
     }
   } catch (const std::exception& e) {
-    problems.push_back(e.what());
+    problems.emplace_back(e.what());
   }
   int newest = newest_known(postgres);
   report << "database: " << (postgres ? "postgres" : "sqlite") << "\n";
   report << "schema version: " << version << " (this binary knows up to " << newest << ")\n";
   if (version > newest)
-    problems.push_back("the schema is newer than this binary: upgrade creneau before serving this database");
+    problems.emplace_back("the schema is newer than this binary: upgrade creneau before serving this database");
   else if (version < newest && problems.empty())
     report << "note: `creneau serve` will migrate it to version " << newest << "\n";
   for (const auto& p : problems) report << "problem: " << p << "\n";

@@ -55,7 +55,7 @@ public:
   // Inside begin_write_fine(): waits for and holds, until the end of the transaction, an exclusive lock on each
   // key, taken in increasing order (so two writers never wait on each other in a cycle). Elsewhere: nothing,
   // the transaction already excludes every writer.
-  virtual void lock_keys(std::vector<std::int64_t> /*keys*/) {}
+  virtual void lock_keys(const std::vector<std::int64_t>& /*keys*/) {}
   // A read transaction: one consistent snapshot.
   virtual void begin_read() = 0;
   virtual void commit() = 0;

@@ -170,7 +170,7 @@ public:
     begin(kBeginWriteFine);
     fine_ = true;
   }
-  void lock_keys(std::vector<std::int64_t> keys) override {
+  void lock_keys(const std::vector<std::int64_t>& keys) override {
     if (!fine_ || keys.empty()) return;
     std::string array = "{";
     for (std::size_t i = 0; i < keys.size(); ++i) array += (i ? "," : "") + std::to_string(keys[i]);
