@@ -79,15 +79,15 @@ void insert_lines(sql::Connection& c, domain::Appointment& a) {
   bool active = !a.cancelled();
   for (std::size_t i = 0; i < a.lines.size(); ++i) {
     auto& l = a.lines[i];
-    // group_capacity > 1 marks lines of a group session (shared by several clients).
-    auto cap = c.query("SELECT capacity FROM services WHERE id = ?", {l.service_id});
-    std::int64_t capacity = cap.empty() ? 1 : cap[0].integer(0);
+    // group_capacity > 1 marks lines of a group session (shared by several clients): the service's capacity, read
+    // inside the INSERT (one round trip per line, not two).
     l.id = c.query("INSERT INTO appointment_lines (appointment_id, position, service_id, staff_id, resource_id, "
                    "start_at, end_at, duration_minutes, price_cents, answers, package_id, group_capacity, active) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT capacity FROM services WHERE id = ?), 1), ?) "
+                   "RETURNING id",
                    {a.id, static_cast<std::int64_t>(i), l.service_id, l.staff_id, opt(l.resource_id),
                     to_epoch(l.span.start), to_epoch(l.span.end), std::int64_t{l.duration_minutes}, l.price_cents,
-                    l.answers_json, opt(l.package_id), capacity, std::int64_t{active ? 1 : 0}})
+                    l.answers_json, opt(l.package_id), l.service_id, std::int64_t{active ? 1 : 0}})
                .at(0)
                .integer(0);
   }
