@@ -282,9 +282,10 @@ void load_demo(Context& ctx) {
     absent(4, today.plus_days(15), 14 * 60, 19 * 60, "Formation");
     absent(8, today.plus_days(15), 14 * 60, 19 * 60, "Formation");
 
-    // Saturday mornings at the Marais: the children's braiding workshop with Camille, three places taken.
+    // Saturday mornings at the Marais (the last two weeks and the next four): the children's braiding workshop with
+    // Camille, three places taken.
     auto main_salon = load_salon(c, marais);
-    for (int offset = -14; offset < 28; ++offset) {
+    for (int offset = -14; offset < kEndDay; ++offset) {
       auto day = today.plus_days(offset);
       if (day.weekday() != 6) continue;
       domain::Interval span{paris.at(day, 10 * 60), paris.at(day, 11 * 60)};

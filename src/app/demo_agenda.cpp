@@ -52,7 +52,7 @@ void fill_agenda(Ctx& x, const Salon& salon, const std::vector<Worker>& workers,
   auto& dice = x.dice;
   const auto& zone = salon.zone;
   auto today = zone.local(x.now).date;
-  for (int offset = -14; offset < 28; ++offset) {
+  for (int offset = kFirstDay; offset < kEndDay; ++offset) {
     auto day = today.plus_days(offset);
     int weekday = day.weekday();
     if (weekday == 7) continue;

@@ -13,6 +13,11 @@ namespace creneau::app::demo {
 
 using domain::Id;
 
+// The agenda's days, relative to the server's today: eight weeks back (so the dashboard's last month is full and
+// most of this week's clients are regulars, not new), four weeks ahead.
+constexpr int kFirstDay = -56;
+constexpr int kEndDay = 28;
+
 // A fixed sequence, so every demo network looks the same (and tests can rely on its shape), not the real clock's.
 struct Dice {
   std::uint64_t state = 0x2545F4914F6CDD1DULL;
