@@ -75,18 +75,16 @@ std::string due_where(const std::vector<std::string>& channels, std::vector<Valu
 
 Id enqueue(sql::Connection& c, Message& m) {
   if (m.idempotency_key.empty()) m.idempotency_key = m.kind + "." + random_hex();
-  m.id = c.query("INSERT INTO outbox (kind, channel, recipient, subject, body, status, attempts, next_attempt_at, "
-                 "appointment_id, client_id, created_at, idempotency_key, attachment, salon_id) "
-                 "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, "
-                 "COALESCE(?, (SELECT salon_id FROM appointments WHERE id = ?))) RETURNING id",
-                 {m.kind, m.channel, m.to, m.subject, m.body, to_epoch(m.created_at), opt(m.appointment_id),
-                  opt(m.client_id), to_epoch(m.created_at), m.idempotency_key, m.attachment, opt(m.salon_id),
-                  opt(m.appointment_id)})
-             .at(0)
-             .integer(0);
-  // A message about an appointment belongs to the appointment's salon.
-  if (!m.salon_id && m.appointment_id)
-    m.salon_id = c.query("SELECT salon_id FROM outbox WHERE id = ?", {m.id}).at(0).opt_integer(0);
+  auto row = c.query("INSERT INTO outbox (kind, channel, recipient, subject, body, status, attempts, next_attempt_at, "
+                     "appointment_id, client_id, created_at, idempotency_key, attachment, salon_id) "
+                     "VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, "
+                     "COALESCE(?, (SELECT salon_id FROM appointments WHERE id = ?))) RETURNING id, salon_id",
+                     {m.kind, m.channel, m.to, m.subject, m.body, to_epoch(m.created_at), opt(m.appointment_id),
+                      opt(m.client_id), to_epoch(m.created_at), m.idempotency_key, m.attachment, opt(m.salon_id),
+                      opt(m.appointment_id)});
+  m.id = row.at(0).integer(0);
+  // A message about an appointment belongs to the appointment's salon (filled in by the INSERT itself).
+  m.salon_id = row.at(0).opt_integer(1);
   return m.id;
 }
 
