@@ -7,7 +7,7 @@ packages=(
   libcli11-dev libsodium-dev libcurl4-openssl-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql python3 python3-pytest python3-requests python3-psycopg2 python3-aiosmtpd python3-hypothesis
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy
   python3-jsonschema python3-prometheus-client
   nodejs npm chromium
   systemd dpkg-dev adduser curl

@@ -16,11 +16,12 @@ fi
 tools/ci-package.sh
 
 # Standing hardening checks on a full run (no ctest arguments; CRENEAU_HARDENING=1 forces them, =0 skips them):
-# sanitizer builds with the unit and API tests, then the fuzz targets. Any finding fails the run, before
+# sanitizer builds with the unit and API tests, then the fuzz targets, then clang-tidy. Any finding fails the run, before
 # ctest, so ctest's summary stays the closing lines.
 if [ "${CRENEAU_HARDENING:-$([ $# -eq 0 ] && echo 1 || echo 0)}" = 1 ]; then
   tools/ci-sanitizers.sh
   tools/ci-fuzz.sh
+  tools/clang-tidy.sh -p build   # the committed .clang-tidy over src/: any finding fails (~3 min on 2 idle cores)
 fi
 
 pg_url=$(tools/pg-throwaway.sh)

@@ -30,7 +30,7 @@ struct LocalDate {
   unsigned day() const;
   int weekday() const;  // 1 = Monday … 7 = Sunday
   LocalDate plus_days(int n) const { return {days_since_epoch + n}; }
-  auto operator<=>(const LocalDate&) const = default;
+  auto operator<=>(const LocalDate&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14's false positive
 };
 
 // A half-open [start, end) span of instants.
@@ -40,7 +40,7 @@ struct Interval {
   bool overlaps(const Interval& o) const { return start < o.end && o.start < end; }
   bool contains(const Interval& o) const { return start <= o.start && o.end <= end; }
   bool empty() const { return end <= start; }
-  auto operator<=>(const Interval&) const = default;
+  auto operator<=>(const Interval&) const = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14's false positive
 };
 
 struct LocalDateTime {

@@ -71,7 +71,7 @@ void add_booking_routes(Router& r, app::Context& ctx) {
     return json_response(200, list_body(total, std::move(a)));
   });
 
-  r.add("GET", "/api/appointments/{id}", Access::employee().refined(kOwnSalonRule), [&ctx, of_salon, answer](const Request&, const Params& p, const Caller& caller) {
+  r.add("GET", "/api/appointments/{id}", Access::employee().refined(kOwnSalonRule), [of_salon, answer](const Request&, const Params& p, const Caller& caller) {
     const auto& who = caller.who();
     return answer(of_salon(who, path_id(p[0])));
   });
