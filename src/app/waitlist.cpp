@@ -183,7 +183,7 @@ void on_freed(sql::Connection& c, Context& ctx, const Salon& salon, const domain
               const domain::Appointment* after, bool by_client_online) {
   const auto& settings = salon.settings;
   const auto mode = settings.waitlist.mode;
-  if (mode != domain::WaitlistMode::manual && mode != domain::WaitlistMode::automatic) return;
+  if (mode == domain::WaitlistMode::off) return;
   if (mode == domain::WaitlistMode::manual && by_client_online) return;  // a client's own change online tells nobody
   auto now = ctx.now();
   std::vector<store::waitlist::FreedSlot> slots;

@@ -64,11 +64,9 @@ void check_level(Level level, const app::Principal& who) {
 
 void check_salon(Level level, SalonFrom from, const app::Principal& who, domain::Id salon_id) {
   if (from == SalonFrom::none || who.kind != domain::PrincipalKind::staff) return;
-  if (from == SalonFrom::path && level == Level::manager) {
-    if (!who.manages(salon_id)) forbidden("this route is for the salon's administrators");
-    return;
-  }
-  if (!who.works_at(salon_id)) forbidden("you do not work at this salon");
+  // The salon's own guards, so a route and the app answer a salon they may not act at with one message.
+  if (from == SalonFrom::path && level == Level::manager) app::salons::require_manages(who, salon_id);
+  else app::salons::require_works_at(who, salon_id);
 }
 
 app::Principal authenticate_as(app::Context& ctx, const Request& req, Level level) {
