@@ -52,6 +52,13 @@ enum class Confirmation { approve, request, silent };
 // settings.waitlist.mode: off — nothing; manual — freed slots are listed; automatic — candidates are told.
 enum class WaitlistMode { off, manual, automatic };
 
+// A staff member's role: an employee (agenda, clients of their salons), a manager (admin rights at their
+// salons), an admin (the whole network).
+enum class Role { employee, manager, admin };
+
+// Who holds a session: the salon's staff or a client's portal account.
+enum class PrincipalKind { staff, portal };
+
 // An outbox message's status.
 enum class MessageStatus { pending, sent, failed };
 
@@ -144,6 +151,23 @@ constexpr std::string_view text(OfferOutcome o) {
   return {};
 }
 
+constexpr std::string_view text(Role r) {
+  switch (r) {
+    case Role::employee: return "employee";
+    case Role::manager: return "manager";
+    case Role::admin: return "admin";
+  }
+  return {};
+}
+
+constexpr std::string_view text(PrincipalKind k) {
+  switch (k) {
+    case PrincipalKind::staff: return "staff";
+    case PrincipalKind::portal: return "portal";
+  }
+  return {};
+}
+
 template <class E>
 struct Values;
 
@@ -170,6 +194,14 @@ struct Values<Confirmation> {
 template <>
 struct Values<WaitlistMode> {
   static constexpr std::array all{WaitlistMode::off, WaitlistMode::manual, WaitlistMode::automatic};
+};
+template <>
+struct Values<Role> {
+  static constexpr std::array all{Role::employee, Role::manager, Role::admin};
+};
+template <>
+struct Values<PrincipalKind> {
+  static constexpr std::array all{PrincipalKind::staff, PrincipalKind::portal};
 };
 template <>
 struct Values<MessageStatus> {
@@ -219,6 +251,8 @@ static_assert(detail::listed_in_order<AppointmentStatus>() &&
               Values<AppointmentStatus>::all.back() == AppointmentStatus::cancelled);
 static_assert(detail::listed_in_order<Confirmation>() && Values<Confirmation>::all.back() == Confirmation::silent);
 static_assert(detail::listed_in_order<WaitlistMode>() && Values<WaitlistMode>::all.back() == WaitlistMode::automatic);
+static_assert(detail::listed_in_order<Role>() && Values<Role>::all.back() == Role::admin);
+static_assert(detail::listed_in_order<PrincipalKind>() && Values<PrincipalKind>::all.back() == PrincipalKind::portal);
 static_assert(detail::listed_in_order<MessageStatus>() && Values<MessageStatus>::all.back() == MessageStatus::failed);
 static_assert(detail::listed_in_order<OfferState>() && Values<OfferState>::all.back() == OfferState::voided);
 static_assert(detail::listed_in_order<OfferOutcome>() && Values<OfferOutcome>::all.back() == OfferOutcome::expired);

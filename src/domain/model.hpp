@@ -14,18 +14,6 @@ namespace creneau::domain {
 
 using Id = std::int64_t;
 
-// A staff member's role: an employee (agenda, clients of their salons), a manager (admin rights at their
-// salons), an admin (the whole network). Text only in the store's rows and the JSON mapping (role_name).
-enum class Role { employee, manager, admin };
-// Who holds a session: the salon's staff or a client's portal account.
-enum class PrincipalKind { staff, portal };
-
-// "employee" | "manager" | "admin", and back (nullopt for any other text).
-std::string_view role_name(Role role);
-std::optional<Role> role_named(std::string_view text);
-std::string_view principal_kind_name(PrincipalKind kind);
-std::optional<PrincipalKind> principal_kind_named(std::string_view text);
-
 // A span of one weekday's local wall-clock time, e.g. Monday 09:00–13:00. Several per weekday express breaks.
 struct WeeklyHours {
   int weekday = 1;       // 1 = Monday … 7

@@ -22,7 +22,7 @@ json hours_json(const std::vector<domain::WeeklyHours>& hours) {
 
 json to_json(const domain::Staff& s) {
   return {{"id", s.id},       {"first_name", s.first_name}, {"last_name", s.last_name},     {"email", s.email},
-          {"phone", s.phone}, {"role", domain::role_name(s.role)},             {"service_ids", s.service_ids}, {"hours", hours_json(s.hours)},
+          {"phone", s.phone}, {"role", s.role},             {"service_ids", s.service_ids}, {"hours", hours_json(s.hours)},
           {"salon_ids", s.salon_ids}, {"color", s.color}};
 }
 

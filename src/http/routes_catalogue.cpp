@@ -17,11 +17,7 @@ domain::Staff staff_from(const json& j, domain::Staff s) {
   if (auto v = opt_string(j, "last_name")) s.last_name = *v;
   if (auto v = opt_string(j, "email")) s.email = *v;
   if (auto v = opt_string(j, "phone")) s.phone = *v;
-  if (auto v = opt_string(j, "role")) {
-    auto role = domain::role_named(*v);
-    if (!role) throw domain::validation("role", "role is admin, manager or employee");
-    s.role = *role;
-  }
+  if (auto role = opt_code<domain::Role>(j, "role", "role is admin, manager or employee")) s.role = *role;
   if (auto v = opt_string(j, "color")) s.color = *v;
   if (auto v = opt_ids(j, "service_ids")) s.service_ids = *v;
   if (auto v = opt_ids(j, "salon_ids")) s.salon_ids = *v;

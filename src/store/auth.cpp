@@ -1,4 +1,5 @@
 #include "store/auth.hpp"
+#include "store/codes.hpp"
 
 namespace creneau::store::auth {
 
@@ -8,13 +9,13 @@ using sql::Value;
 
 void insert_session(sql::Connection& c, const std::string& token_hash, const Session& s) {
   c.query("INSERT INTO sessions (token_hash, kind, subject_id, expires_at) VALUES (?, ?, ?, ?)",
-          {token_hash, std::string(domain::principal_kind_name(s.kind)), s.subject_id, to_epoch(s.expires_at)});
+          {token_hash, column_text(s.kind), s.subject_id, to_epoch(s.expires_at)});
 }
 
 std::optional<Session> find_session(sql::Connection& c, const std::string& token_hash) {
   auto rows = c.query("SELECT kind, subject_id, expires_at FROM sessions WHERE token_hash = ?", {token_hash});
   if (rows.empty()) return std::nullopt;
-  auto kind = domain::principal_kind_named(rows[0].text(0));
+  auto kind = domain::parse<domain::PrincipalKind>(rows[0].text(0));
   if (!kind) return std::nullopt;  // not a kind this build knows: no session
   return Session{*kind, rows[0].integer(1), from_epoch(rows[0].integer(2))};
 }
@@ -24,7 +25,7 @@ void delete_session(sql::Connection& c, const std::string& token_hash) {
 }
 
 void delete_sessions_of(sql::Connection& c, domain::PrincipalKind kind, Id subject_id) {
-  c.query("DELETE FROM sessions WHERE kind = ? AND subject_id = ?", {std::string(domain::principal_kind_name(kind)), subject_id});
+  c.query("DELETE FROM sessions WHERE kind = ? AND subject_id = ?", {column_text(kind), subject_id});
 }
 
 namespace {

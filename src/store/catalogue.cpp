@@ -2,6 +2,7 @@
 
 #include "codec/codec.hpp"
 #include "domain/text.hpp"
+#include "store/codes.hpp"
 
 #include <map>
 
@@ -60,7 +61,7 @@ domain::Staff staff_from(const sql::Row& r) {
   s.last_name = r.text(2);
   s.email = r.text(3);
   s.phone = r.text(4);
-  s.role = domain::role_named(r.text(5)).value_or(domain::Role::employee);
+  s.role = column_value<domain::Role>(r.text(5), "staff.role");
   s.active = r.boolean(6);
   s.color = r.text(8).empty() ? domain::palette_color(s.id) : r.text(8);
   return s;
@@ -152,7 +153,7 @@ Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& p
   auto rows = c.query(
       "INSERT INTO staff (first_name, last_name, email, phone, role, password_hash, active, created_at, color) "
       "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-      {s.first_name, s.last_name, s.email, s.phone, std::string(domain::role_name(s.role)), password_hash, domain::to_epoch(now), s.color});
+      {s.first_name, s.last_name, s.email, s.phone, column_text(s.role), password_hash, domain::to_epoch(now), s.color});
   domain::Staff copy = s;
   copy.id = rows.at(0).integer(0);
   write_hours_and_skills(c, copy);
@@ -162,7 +163,7 @@ Id insert_staff(sql::Connection& c, const domain::Staff& s, const std::string& p
 void update_staff(sql::Connection& c, const domain::Staff& s, const std::optional<std::string>& password_hash) {
   c.query("UPDATE staff SET first_name = ?, last_name = ?, email = ?, phone = ?, role = ?, active = ?, color = ? "
           "WHERE id = ?",
-          {s.first_name, s.last_name, s.email, s.phone, std::string(domain::role_name(s.role)), std::int64_t{s.active ? 1 : 0}, s.color, s.id});
+          {s.first_name, s.last_name, s.email, s.phone, column_text(s.role), std::int64_t{s.active ? 1 : 0}, s.color, s.id});
   if (password_hash) c.query("UPDATE staff SET password_hash = ? WHERE id = ?", {*password_hash, s.id});
   write_hours_and_skills(c, s);
 }

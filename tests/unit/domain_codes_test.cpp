@@ -44,6 +44,8 @@ TEST(Codes, EveryEnumRoundTrips) {
   expect_round_trip<AppointmentStatus>();
   expect_round_trip<Confirmation>();
   expect_round_trip<WaitlistMode>();
+  expect_round_trip<Role>();
+  expect_round_trip<PrincipalKind>();
   expect_round_trip<MessageStatus>();
   expect_round_trip<OfferState>();
   expect_round_trip<OfferOutcome>();
@@ -60,6 +62,8 @@ TEST(Codes, TextsAreTheContracts) {
   EXPECT_EQ(texts<AppointmentStatus>(), (std::vector<std::string>{"pending", "approved", "cancelled"}));
   EXPECT_EQ(texts<Confirmation>(), (std::vector<std::string>{"approve", "request", "silent"}));
   EXPECT_EQ(texts<WaitlistMode>(), (std::vector<std::string>{"off", "manual", "automatic"}));
+  EXPECT_EQ(texts<Role>(), (std::vector<std::string>{"employee", "manager", "admin"}));
+  EXPECT_EQ(texts<PrincipalKind>(), (std::vector<std::string>{"staff", "portal"}));
   EXPECT_EQ(texts<MessageStatus>(), (std::vector<std::string>{"pending", "sent", "failed"}));
   EXPECT_EQ(texts<OfferState>(), (std::vector<std::string>{"open", "accepted", "void"}));
   EXPECT_EQ(texts<OfferOutcome>(), (std::vector<std::string>{"open", "accepted", "taken", "cancelled", "expired"}));

@@ -128,11 +128,11 @@ TEST(AccessBuilder, LevelSalonAndRule) {
 
 TEST(Roles, TextBothWays) {
   for (auto r : {Role::employee, Role::manager, Role::admin})
-    EXPECT_EQ(creneau::domain::role_named(creneau::domain::role_name(r)), r);
-  EXPECT_EQ(creneau::domain::role_named("owner"), std::nullopt);
-  EXPECT_EQ(creneau::domain::principal_kind_named("staff"), PrincipalKind::staff);
-  EXPECT_EQ(creneau::domain::principal_kind_named("portal"), PrincipalKind::portal);
-  EXPECT_EQ(creneau::domain::principal_kind_named("robot"), std::nullopt);
+    EXPECT_EQ(creneau::domain::parse<Role>(creneau::domain::text(r)), r);
+  EXPECT_EQ(creneau::domain::parse<Role>("owner"), std::nullopt);
+  EXPECT_EQ(creneau::domain::parse<PrincipalKind>("staff"), PrincipalKind::staff);
+  EXPECT_EQ(creneau::domain::parse<PrincipalKind>("portal"), PrincipalKind::portal);
+  EXPECT_EQ(creneau::domain::parse<PrincipalKind>("robot"), std::nullopt);
 }
 
 }  // namespace
