@@ -391,8 +391,9 @@ std::size_t check_scoped_agenda(const std::string& db, const Salon& salon, const
   database->read([&](sql::Connection& c) {
     auto settings = store::catalogue::load_settings(c);
     domain::Zone zone(settings.timezone);
+    auto frame = store::appointments::load_agenda_frame(c, 1);
     auto lo = zone.at(from, 0) - domain::Days(1), hi = zone.at(from.plus_days(days), 0) + domain::Days(1);
-    auto whole = store::appointments::load_agenda(c, {1, zone, settings}, lo, hi);
+    auto whole = store::appointments::load_agenda(c, {1, zone, settings, frame}, lo, hi);
     auto compare = [&](const std::vector<Id>& services, std::optional<Id> staff) {
       domain::AvailabilityQuery q;
       q.from = from;
@@ -407,7 +408,7 @@ std::size_t check_scoped_agenda(const std::string& db, const Salon& salon, const
         scope.resource_ids.insert(scope.resource_ids.end(), sv->resource_ids.begin(), sv->resource_ids.end());
       }
       auto want = domain::find_slots(whole, q);
-      auto got = domain::find_slots(store::appointments::load_agenda(c, {1, zone, settings}, lo, hi, scope), q);
+      auto got = domain::find_slots(store::appointments::load_agenda(c, {1, zone, settings, frame}, lo, hi, scope), q);
       bool same = want.size() == got.size();
       for (std::size_t i = 0; same && i < want.size(); ++i) {
         same = want[i].span == got[i].span && want[i].lines.size() == got[i].lines.size();

@@ -3,6 +3,7 @@
 #include "app/context.hpp"
 #include "app/demo.hpp"
 #include "app/jobs.hpp"
+#include "app/salon.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/copy.hpp"
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
   int log_requests = 0;  // 1 on, -1 off, 0 auto
   int threads = 8;
   std::size_t max_connections = 0;
-  std::string db_read, pg_locking = "fine";
+  std::string db_read, pg_locking = "fine", salon_cache = "on";
   serve->add_option("--db", db_url, "SQLite file (created if missing) or postgresql://user:pass@host/db URL")
       ->envname("CRENEAU_DB")->capture_default_str();
   serve->add_option("--db-read", db_read,
@@ -38,6 +39,11 @@ int main(int argc, char** argv) {
                     "PostgreSQL writers: fine (bookings lock their staff, rooms and client, and run side by side) or "
                     "global (one writer at a time)")
       ->check(CLI::IsMember({"fine", "global"}))
+      ->capture_default_str();
+  serve->add_option("--salon-cache", salon_cache,
+                    "on: keep each salon's settings, catalogue and staff schedules between requests, read again after "
+                    "any catalogue change; off: read them at every request (for comparisons)")
+      ->check(CLI::IsMember({"on", "off"}))
       ->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")
       ->envname("CRENEAU_LISTEN")->capture_default_str();
@@ -130,6 +136,7 @@ int main(int argc, char** argv) {
     if (!db_read.empty()) read_db = store::Database::open_read_only(db_read, pool);
     app::Context ctx{*db, {}, {}};
     ctx.read_db = read_db.get();
+    if (salon_cache == "on") ctx.salons = std::make_shared<app::SalonCache>();
     app::auth::ensure_first_admin(ctx);
     if (demo) app::load_demo(ctx);
     http::Api api(ctx, {web_root, {trusted_proxies}, !public_url.empty(), request_log.get()});

@@ -155,23 +155,22 @@ Principal authenticate(Context& ctx, const std::string& header) {
   auto token = bearer(header);
   if (token.empty()) throw Error(domain::ErrorCode::unauthorized, "log in first: this route needs a bearer token");
   auto hash = token_hash(token);
-  return ctx.db.read([&](sql::Connection& c) {
-    auto s = store::auth::find_session(c, hash);
-    if (!s || s->expires_at <= ctx.now()) throw Error(domain::ErrorCode::unauthorized, "the session has expired or does not exist");
-    Principal p{s->kind, s->subject_id, {}, {}, {}};
-    if (s->kind == domain::PrincipalKind::staff) {
-      auto staff = store::catalogue::find_staff_identity(c, s->subject_id);
-      if (!staff || !staff->active) throw Error(domain::ErrorCode::unauthorized, "this staff account no longer exists");
-      p.role = staff->role;
-      p.name = staff->display_name();
-      if (p.role != domain::Role::admin) p.salon_ids = staff->salon_ids;  // an admin works everywhere (Principal::works_at)
-    } else {
-      auto account = store::auth::find_account(c, s->subject_id);
-      if (!account) throw Error(domain::ErrorCode::unauthorized, "this account no longer exists");
-      p.name = account->first_name + " " + account->last_name;
-    }
-    return p;
-  });
+  auto holder = ctx.db.read_statement([&](sql::Connection& c) { return store::auth::find_session_holder(c, hash); });
+  if (!holder || holder->session.expires_at <= ctx.now())
+    throw Error(domain::ErrorCode::unauthorized, "the session has expired or does not exist");
+  const auto& s = holder->session;
+  Principal p{s.kind, s.subject_id, {}, {}, {}};
+  if (s.kind == domain::PrincipalKind::staff) {
+    if (!holder->exists || !holder->active) throw Error(domain::ErrorCode::unauthorized, "this staff account no longer exists");
+    p.role = holder->role;
+    p.salon_ids = std::move(holder->salon_ids);  // none for an admin, who works everywhere (Principal::works_at)
+  } else if (!holder->exists) {
+    throw Error(domain::ErrorCode::unauthorized, "this account no longer exists");
+  }
+  // As domain::Staff::display_name(); an account's name is its two names.
+  p.name = s.kind == domain::PrincipalKind::staff && holder->last_name.empty() ? holder->first_name
+                                                                            : holder->first_name + " " + holder->last_name;
+  return p;
 }
 
 void logout(Context& ctx, const std::string& header) {

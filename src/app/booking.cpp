@@ -38,8 +38,6 @@ domain::LineNeed need_of(const domain::Service& s, int duration) {
   return {s.id, duration, s.resource_ids, s.capacity};
 }
 
-store::appointments::AgendaSalon agenda_salon(const Salon& salon) { return {salon.id(), salon.zone, salon.settings}; }
-
 }  // namespace
 
 std::vector<domain::AppointmentLine> build_lines(const Salon& salon, const std::vector<LineRequest>& requested,
@@ -128,7 +126,7 @@ void place(sql::Connection& c, const Salon& salon, domain::Appointment& a, const
     if (const auto* service = salon.service(a.lines[i].service_id))
       scope.resource_ids.insert(scope.resource_ids.end(), service->resource_ids.begin(), service->resource_ids.end());
   }
-  auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), a.span.start - domain::Days(1),
+  auto agenda = store::appointments::load_agenda(c, salon.agenda_salon(), a.span.start - domain::Days(1),
                                                  a.span.end + domain::Days(1), scope);
   for (std::size_t i = 0; i < a.lines.size(); ++i) {
     auto& line = a.lines[i];
@@ -197,7 +195,8 @@ domain::Appointment book_in(sql::Connection& c, Context& ctx, const BookRequest&
   check_line_count(r.lines.size());
   if (r.amount_requested_cents < 0) throw validation("amount_requested_cents", "an amount cannot be negative");
   // The salon, once: its settings, zone and catalogue serve every check and message below.
-  auto salon = load_salon(c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
+  const auto salon_ref = load_salon(ctx, c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
+  const Salon& salon = *salon_ref;
   const auto& settings = salon.settings;
   auto now = ctx.now();
   if (r.requested_staff && !settings.preferred_staff_selection)
@@ -239,7 +238,8 @@ domain::Appointment change(Context& ctx, domain::Id id, const ChangeRequest& r, 
   return ctx.db.write([&](sql::Connection& c) {
     auto now = ctx.now();
     auto before = load(c, id);
-    auto salon = load_salon(c, before.salon_id);
+    const auto salon_ref = load_salon(ctx, c, before.salon_id);
+    const Salon& salon = *salon_ref;
     const auto& settings = salon.settings;
     if (before.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
     auto a = before;
@@ -292,7 +292,8 @@ domain::Appointment cancel_in(sql::Connection& c, Context& ctx, domain::Id id, c
                               const Origin& o, bool notices) {
   auto before = load(c, id);
   if (before.cancelled()) return before;
-  auto salon = load_salon(c, before.salon_id);
+  const auto salon_ref = load_salon(ctx, c, before.salon_id);
+  const Salon& salon = *salon_ref;
   auto a = before;
   a.status = domain::AppointmentStatus::cancelled;
   a.cancel_reason = reason;
@@ -322,7 +323,7 @@ void remove(Context& ctx, domain::Id id, const Origin& o) {
   ctx.db.write([&](sql::Connection& c) {
     auto before = load(c, id);
     store::appointments::remove(c, id);
-    if (!before.cancelled()) waitlist::on_freed(c, ctx, load_salon(c, before.salon_id), before, nullptr, o.online);
+    if (!before.cancelled()) waitlist::on_freed(c, ctx, *load_salon(ctx, c, before.salon_id), before, nullptr, o.online);
   });
 }
 
@@ -398,7 +399,8 @@ Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalD
     auto now = ctx.now();
     auto a = load(c, id);
     // The appointment's own salon: its step, its zone, its catalogue, its staff and rooms.
-    auto salon = load_salon(c, a.salon_id);
+    const auto salon_ref = load_salon(ctx, c, a.salon_id);
+    const Salon& salon = *salon_ref;
     const auto& zone = salon.zone;
     if (a.cancelled()) throw validation("status", "a cancelled appointment cannot be changed");
     // The checks change() makes whatever the new start.
@@ -417,7 +419,7 @@ Availability reschedule_availability(Context& ctx, domain::Id id, domain::LocalD
       if (!service || !service->active) throw validation(line_field(i, "service_id"), "no such service");
       q.lines.push_back({need_of(*service, l.duration_minutes), l.staff_id, l.resource_id});
     }
-    auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), zone.at(from, 0) - domain::Days(1),
+    auto agenda = store::appointments::load_agenda(c, salon.agenda_salon(), zone.at(from, 0) - domain::Days(1),
                                                    zone.at(to.plus_days(1), 0) + domain::Days(1), a.id);
     return Availability{domain::fixed_line_slots(agenda, q), salon.settings.timezone};
   });
@@ -455,7 +457,7 @@ std::vector<domain::Slot> slots_at(sql::Connection& c, Context& ctx, const Salon
   // Only the busy spans the query can look at: its services' staff and its lines' resources.
   store::appointments::AgendaScope scope{r.service_ids, r.staff_id, {}, {}, 0};
   for (const auto& l : q.lines) scope.resource_ids.insert(scope.resource_ids.end(), l.resource_ids.begin(), l.resource_ids.end());
-  auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), zone.at(r.from, 0) - domain::Days(1),
+  auto agenda = store::appointments::load_agenda(c, salon.agenda_salon(), zone.at(r.from, 0) - domain::Days(1),
                                                  zone.at(r.to.plus_days(1), 0) + domain::Days(1), scope);
   return domain::find_slots(agenda, q);
 }
@@ -465,7 +467,8 @@ std::vector<domain::Slot> slots_at(sql::Connection& c, Context& ctx, const Salon
 Availability availability(Context& ctx, const AvailabilityRequest& r) {
   check_availability_request(r);
   return ctx.reads().read([&](sql::Connection& c) {
-    auto salon = load_salon(c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
+    const auto salon_ref = load_salon(ctx, c, r.salon_id ? r.salon_id : salons::resolve_in(c, nullptr, std::nullopt));
+    const Salon& salon = *salon_ref;
     return Availability{slots_at(c, ctx, salon, r), salon.settings.timezone};
   });
 }
@@ -475,7 +478,8 @@ std::vector<NextSlot> next_slots(Context& ctx, const AvailabilityRequest& r) {
   return ctx.reads().read([&](sql::Connection& c) {
     std::vector<NextSlot> out;
     for (const auto& profile : store::salons::list(c)) {
-      auto salon = load_salon(c, profile.id);
+      const auto salon_ref = load_salon(ctx, c, profile.id);
+      const Salon& salon = *salon_ref;
       bool offers_all = std::all_of(r.service_ids.begin(), r.service_ids.end(), [&](Id id) {
         const auto* s = salon.service(id);
         return s && s->active && s->offered;

@@ -299,7 +299,7 @@ int enqueue_birthdays(Context& ctx, domain::Instant now) {
       // By e-mail; by SMS only for a file without an e-mail address.
       // A marketing message: it carries a link that stops them, usable without logging in.
       auto text = domain::birthday_text(settings.name, person.first_name, settings.language);
-      Context at_now{ctx.db, ctx.public_url, ctx.delivery, [now] { return now; }, ctx.read_db};
+      Context at_now = ctx.pinned_at(now);
       text.body += domain::unsubscribe_footer(privacy::unsubscribe_link(c, at_now, person.id), settings.language);
       sent += notify::to_client(c, now, "birthday", person.id, text, std::nullopt, person.email.empty(), {}, salon_id);
       store::clients::set_last_birthday_year(c, person.id, today.year());

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct DeliveryConfig {
 // X-Forwarded-Proto and X-Forwarded-Host), set by the HTTP layer only when --public-url is not given.
 inline thread_local const std::string* forwarded_base_url = nullptr;
 
+class SalonCache;  // app/salon.hpp
+
 struct Context {
   store::Database& db;
   std::string public_url = "http://127.0.0.1:8080";
@@ -29,10 +32,19 @@ struct Context {
   DeliveryConfig delivery;
   std::function<domain::Instant()> clock = [] { return domain::now(); };
   domain::Instant now() const { return clock(); }
+  // This context with its clock stopped at `at` (a job working for a given moment).
+  Context pinned_at(domain::Instant at) const {
+    Context pinned = *this;
+    pinned.clock = [at] { return at; };
+    return pinned;
+  }
   // --db-read: a hot standby that answers availability, agenda and list reads (a little behind the primary:
   // what they show free may be taken, and the booking then answers 409). Null: everything reads `db`.
   store::Database* read_db = nullptr;
   store::Database& reads() const { return read_db ? *read_db : db; }
+  // Salons kept between requests (app/salon.hpp), for the primary and the standby alike: both number the
+  // catalogue's versions the same way. Null: every transaction reads its salon in full.
+  std::shared_ptr<SalonCache> salons = nullptr;
 };
 
 // Who is asking: a staff member (role admin/manager/employee) or a portal account.

@@ -284,7 +284,8 @@ void load_demo(Context& ctx) {
 
     // Saturday mornings at the Marais (the last two weeks and the next four): the children's braiding workshop with
     // Camille, three places taken.
-    auto main_salon = load_salon(c, marais);
+    const auto main_salon_ref = load_salon(ctx, c, marais);
+    const Salon& main_salon = *main_salon_ref;
     for (int offset = -14; offset < kEndDay; ++offset) {
       auto day = today.plus_days(offset);
       if (day.weekday() != 6) continue;
@@ -312,8 +313,8 @@ void load_demo(Context& ctx) {
     // Each salon's agenda: the Marais first (the busiest), its desk the admin; the branches', their managers.
     Ctx x{c, now, dice, busy, holders};
     fill_agenda(x, main_salon, workers, paris_clients, staff(0));
-    fill_agenda(x, load_salon(c, salon_ids[1]), workers, paris_clients, staff(5));
-    fill_agenda(x, load_salon(c, lyon), workers, lyon_clients, staff(7));
+    fill_agenda(x, *load_salon(ctx, c, salon_ids[1]), workers, paris_clients, staff(5));
+    fill_agenda(x, *load_salon(ctx, c, lyon), workers, lyon_clients, staff(7));
 
     // Two accounts that booked online at the Marais before any file was theirs: they wait in the link queue.
     struct Newcomer {

@@ -37,7 +37,8 @@ int enqueue_reminders_at(Context& ctx, domain::Instant now, domain::Id salon_id)
   int total = 0;
   for (;;) {
     int batch = ctx.db.write([&](sql::Connection& c) {
-      auto salon = load_salon(c, salon_id);
+      const auto salon_ref = load_salon(ctx, c, salon_id);
+      const Salon& salon = *salon_ref;
       const auto& settings = salon.settings;
       if (settings.reminder_hours <= 0) return 0;
       auto until = now + std::chrono::hours(settings.reminder_hours);

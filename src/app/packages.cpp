@@ -116,7 +116,8 @@ domain::ClientPackage assign(Context& ctx, Id client_id, Id type_id, std::option
   return ctx.db.write([&](sql::Connection& c) {
     auto now = ctx.now();
     if (salon_id == 0) salon_id = salons::resolve_in(c, nullptr, std::nullopt);
-    auto salon = load_salon(c, salon_id);
+    const auto salon_ref = load_salon(ctx, c, salon_id);
+    const Salon& salon = *salon_ref;
     const auto& zone = salon.zone;
     auto client = require_client(c, client_id, now);
     auto type = store::packages::find_type(c, type_id);

@@ -177,7 +177,7 @@ int erase_expired(Context& ctx, domain::Instant now) {
     auto cutoff = years_before(now, years, zone);
     auto today = zone.local(now).date.iso();
     // The use cases read the context's clock; the jobs run as of `now`.
-    Context at_now{ctx.db, ctx.public_url, ctx.delivery, [now] { return now; }, ctx.read_db};
+    Context at_now = ctx.pinned_at(now);
     int n = 0;
     for (auto id : store::privacy::expired_files(c, cutoff, now)) {
       if (unfinished_package(c, id, today)) continue;

@@ -13,14 +13,14 @@ const domain::Service* Salon::service(domain::Id id) const {
   return it != services.end() && it->id == id ? &*it : nullptr;
 }
 
-Salon load_salon(sql::Connection& c, domain::Id salon_id) {
+Salon read_salon(sql::Connection& c, domain::Id salon_id) {
   auto profile = store::salons::find(c, salon_id);
   if (!profile) throw domain::validation("salon_id", "no such salon: {}", {std::to_string(salon_id)});
   auto settings = store::catalogue::load_settings(c, salon_id);
-  Salon salon{*profile, settings, domain::Zone(settings.timezone), store::catalogue::list_services(c, true)};
+  Salon salon{*profile, settings, domain::Zone(settings.timezone), store::catalogue::list_services(c, true),
+              store::appointments::load_agenda_frame(c, salon_id)};
   auto overrides = store::catalogue::service_overrides(c, salon_id);
-  std::vector<domain::Id> own_resources;
-  for (const auto& r : store::catalogue::list_resources(c, salon_id)) own_resources.push_back(r.id);
+  const auto& own_resources = salon.frame.resource_ids;  // sorted
   for (auto& s : salon.services) {
     if (auto o = overrides.find(s.id); o != overrides.end()) {
       s.offered = o->second.offered;
@@ -28,11 +28,45 @@ Salon load_salon(sql::Connection& c, domain::Id salon_id) {
       if (o->second.duration_minutes) s.duration_minutes = *o->second.duration_minutes;
     }
     // A service may name rooms of several salons; here only this salon's count.
-    std::erase_if(s.resource_ids, [&](domain::Id r) {
-      return std::find(own_resources.begin(), own_resources.end(), r) == own_resources.end();
-    });
+    std::erase_if(s.resource_ids,
+                  [&](domain::Id r) { return !std::binary_search(own_resources.begin(), own_resources.end(), r); });
   }
   return salon;
+}
+
+SalonRef SalonCache::get(sql::Connection& c, domain::Id salon_id) {
+  // The version first: what is read after it is at least as new, so a salon is never kept under a later version
+  // than the rows it was read from.
+  const auto version = store::catalogue::version(c);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = entries_.find(salon_id); it != entries_.end() && it->second.version == version) {
+      it->second.used = ++tick_;
+      return it->second.salon;
+    }
+  }
+  auto salon = std::make_shared<const Salon>(read_salon(c, salon_id));
+  if (!c.reading()) return salon;
+  std::lock_guard lock(mutex_);
+  auto& entry = entries_[salon_id];
+  if (entry.version > version) return salon;  // another request kept a newer one meanwhile
+  entry = {version, salon, ++tick_};
+  if (entries_.size() > capacity_) {
+    auto oldest = std::min_element(entries_.begin(), entries_.end(),
+                                   [](const auto& a, const auto& b) { return a.second.used < b.second.used; });
+    entries_.erase(oldest);
+  }
+  return salon;
+}
+
+std::size_t SalonCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+SalonRef load_salon(const Context& ctx, sql::Connection& c, domain::Id salon_id) {
+  if (!ctx.salons) return std::make_shared<const Salon>(read_salon(c, salon_id));
+  return ctx.salons->get(c, salon_id);
 }
 
 }  // namespace creneau::app

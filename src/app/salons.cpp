@@ -103,7 +103,9 @@ Id resolve_in(sql::Connection& c, const Principal* who, std::optional<Id> reques
 }
 
 Id resolve(Context& ctx, const Principal* who, std::optional<Id> requested) {
-  return ctx.db.read([&](sql::Connection& c) { return resolve_in(c, who, requested); });
+  auto work = [&](sql::Connection& c) { return resolve_in(c, who, requested); };
+  // A named salon is one statement (its row, at most requests of an admin); none named may take two.
+  return requested ? ctx.db.read_statement(work) : ctx.db.read(work);
 }
 
 std::optional<std::vector<Id>> visible(const Principal& who) {
@@ -128,7 +130,7 @@ std::map<Id, domain::Zone> zones(Context& ctx) {
 
 domain::Zone zone_of(Context& ctx, Id salon_id) {
   // The salon's row holds its zone (the settings' timezone is that value): one statement.
-  auto tz = ctx.db.read([&](sql::Connection& c) {
+  auto tz = ctx.db.read_statement([&](sql::Connection& c) {
     auto s = store::salons::find(c, salon_id);
     return s ? s->timezone : domain::Settings{}.timezone;
   });
@@ -148,7 +150,7 @@ domain::Settings patch_settings(Context& ctx, Id salon_id, const std::string& pa
 }
 
 std::vector<domain::Service> services_at(Context& ctx, Id salon_id) {
-  auto all = ctx.db.read([&](sql::Connection& c) { return load_salon(c, salon_id).services; });
+  auto all = ctx.db.read([&](sql::Connection& c) { return load_salon(ctx, c, salon_id)->services; });
   std::erase_if(all, [](const auto& s) { return !s.active; });
   return all;
 }
@@ -158,7 +160,7 @@ std::vector<domain::Service> network_services(Context& ctx) {
     auto all = store::catalogue::list_services(c);  // the network's values
     std::set<Id> offered;
     for (const auto& profile : store::salons::list(c))
-      for (const auto& s : load_salon(c, profile.id).services)
+      for (const auto& s : load_salon(ctx, c, profile.id)->services)
         if (s.offered) offered.insert(s.id);
     std::erase_if(all, [&](const auto& s) { return !s.active || !offered.count(s.id); });
     return all;
@@ -167,7 +169,8 @@ std::vector<domain::Service> network_services(Context& ctx) {
 
 domain::Service service_at(Context& ctx, Id salon_id, Id service_id) {
   return ctx.db.read([&](sql::Connection& c) {
-    auto salon = load_salon(c, salon_id);
+    const auto salon_ref = load_salon(ctx, c, salon_id);
+    const Salon& salon = *salon_ref;
     const auto* s = salon.service(service_id);
     if (!s || !s->active) throw domain::not_found("service");
     return *s;
@@ -183,7 +186,7 @@ domain::Service set_override(Context& ctx, Id salon_id, Id service_id, const Ove
     auto s = store::catalogue::find_service(c, service_id);
     if (!s || !s->active) throw domain::not_found("service");
     store::catalogue::set_service_override(c, salon_id, service_id, {o.offered, o.price_cents, o.duration_minutes});
-    return *load_salon(c, salon_id).service(service_id);
+    return *load_salon(ctx, c, salon_id)->service(service_id);
   });
 }
 

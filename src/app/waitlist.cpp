@@ -28,10 +28,8 @@ struct MatchInput {
   store::waitlist::Waiting waiting;
 };
 
-store::appointments::AgendaSalon agenda_salon(const Salon& salon) { return {salon.id(), salon.zone, salon.settings}; }
-
 void load_input(sql::Connection& c, const Salon& salon, domain::Instant from, domain::Instant to, MatchInput& in) {
-  in.agenda = store::appointments::load_agenda(c, agenda_salon(salon), from - domain::Days(1), to + domain::Days(1));
+  in.agenda = store::appointments::load_agenda(c, salon.agenda_salon(), from - domain::Days(1), to + domain::Days(1));
   in.services = salon.services;  // sorted by id, with the salon's durations
   in.waiting = store::waitlist::waiting(c, from, salon.id());
 }
@@ -85,7 +83,7 @@ std::optional<std::vector<domain::SlotLine>> placement_for(sql::Connection& c, c
                                                            const domain::Appointment& a, domain::Instant now) {
   if (a.cancelled() || a.group || a.lines.empty()) return std::nullopt;
   const auto& settings = salon.settings;
-  auto agenda = store::appointments::load_agenda(c, agenda_salon(salon), slot.span.start - domain::Days(1),
+  auto agenda = store::appointments::load_agenda(c, salon.agenda_salon(), slot.span.start - domain::Days(1),
                                                  slot.span.end + domain::Days(1));
   const auto& services = salon.services;
   std::vector<domain::WaitingLine> lines;
@@ -215,7 +213,8 @@ FreedSlotPage freed_slots(Context& ctx, const std::optional<std::vector<Id>>& sa
     for (const auto& s : slots) by_salon[s.salon_id].push_back(s);
     std::map<Id, FreedSlotView> views;
     for (const auto& [salon_id, of_salon] : by_salon) {
-      auto salon = load_salon(c, salon_id);
+      const auto salon_ref = load_salon(ctx, c, salon_id);
+      const Salon& salon = *salon_ref;
       MatchInput in;
       load_input_around(c, salon, of_salon, in);
       for (const auto& s : of_salon) views.emplace(s.id, view_of(c, salon.settings, in, s, now));
@@ -236,7 +235,8 @@ FreedSlotView notify(Context& ctx, Id slot_id, const std::vector<Id>& appointmen
     if (slot->taken_by) throw Error(domain::ErrorCode::slot_taken, "this freed slot has already been taken");
     auto now = ctx.now();
     if (slot->span.end <= now) throw domain::validation("id", "this freed slot is over");
-    auto salon = load_salon(c, slot->salon_id);
+    const auto salon_ref = load_salon(ctx, c, slot->salon_id);
+    const Salon& salon = *salon_ref;
     const auto& settings = salon.settings;
     MatchInput in;
     load_input(c, salon, slot->span.start, slot->span.end, in);
@@ -270,7 +270,8 @@ OfferView offer(Context& ctx, const std::string& token) {
     if (!o) throw domain::not_found("offer");
     auto slot = store::waitlist::find_freed_slot(c, o->freed_slot_id);
     if (!slot) throw domain::not_found("offer");
-    auto salon = load_salon(c, slot->salon_id);
+    const auto salon_ref = load_salon(ctx, c, slot->salon_id);
+    const Salon& salon = *salon_ref;
     const auto& settings = salon.settings;
     auto now = ctx.now();
     OfferView v;
@@ -326,7 +327,8 @@ domain::Appointment accept(Context& ctx, const std::string& token) {
       throw Error(domain::ErrorCode::offer_closed, "this offer is no longer valid: the appointment was cancelled");
     if (o->status == domain::OfferState::voided || slot->taken_by)
       throw Error(domain::ErrorCode::slot_taken, "sorry, this earlier slot has just been taken by another client");
-    auto salon = load_salon(c, slot->salon_id);
+    const auto salon_ref = load_salon(ctx, c, slot->salon_id);
+    const Salon& salon = *salon_ref;
     const auto& settings = salon.settings;
     auto now = ctx.now();
     if (slot->span.start < now + std::chrono::minutes(settings.booking.min_notice_minutes))

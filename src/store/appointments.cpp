@@ -224,23 +224,13 @@ std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::
 
 namespace {
 
-// The schedules (hours, skills, time off) and resources, without busy spans yet.
+// The salon's frame and its staff's time off over [from, to), without busy spans yet.
 domain::Agenda agenda_frame(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to) {
   domain::Agenda agenda;
   agenda.zone = &salon.zone;
   agenda.opening_hours = salon.settings.opening_hours;
-  for (auto& s : catalogue::list_staff_at(c, salon.salon_id)) {
-    // The salon's staff, with the hours they work there only; their busy spans come from every salon.
-    if (!std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), salon.salon_id)) continue;
-    domain::StaffSchedule sched;
-    sched.staff_id = s.id;
-    for (const auto& h : s.hours)
-      if (h.salon_id == salon.salon_id) sched.hours.push_back(h);
-    sched.service_ids = std::move(s.service_ids);
-    std::sort(sched.service_ids.begin(), sched.service_ids.end());
-    agenda.staff.push_back(std::move(sched));
-  }
-  for (const auto& r : catalogue::list_resources(c, salon.salon_id)) agenda.resources.push_back({r.id, {}});
+  agenda.staff = salon.frame.staff;
+  for (Id r : salon.frame.resource_ids) agenda.resources.push_back({r, {}});
   for (const auto& t : catalogue::time_off_between(c, from, to, salon.salon_id)) {
     auto* s = agenda.find_staff(t.staff_id);
     if (s) s->time_off.push_back(t.span);
@@ -280,6 +270,23 @@ std::string placeholders(const std::vector<Id>& ids, std::vector<Value>& params)
 }
 
 }  // namespace
+
+AgendaFrame load_agenda_frame(sql::Connection& c, Id salon_id) {
+  AgendaFrame frame;
+  for (auto& s : catalogue::list_staff_at(c, salon_id)) {
+    // The salon's staff, with the hours they work there only; their busy spans come from every salon.
+    if (!std::binary_search(s.salon_ids.begin(), s.salon_ids.end(), salon_id)) continue;
+    domain::StaffSchedule sched;
+    sched.staff_id = s.id;
+    for (const auto& h : s.hours)
+      if (h.salon_id == salon_id) sched.hours.push_back(h);
+    sched.service_ids = std::move(s.service_ids);
+    std::sort(sched.service_ids.begin(), sched.service_ids.end());
+    frame.staff.push_back(std::move(sched));
+  }
+  for (const auto& r : catalogue::list_resources(c, salon_id)) frame.resource_ids.push_back(r.id);
+  return frame;
+}
 
 domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain::Instant from, domain::Instant to,
                            Id ignore_appointment) {

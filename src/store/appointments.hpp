@@ -29,13 +29,21 @@ struct Filter {
 };
 std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::int64_t* total = nullptr);
 
-// The salon an agenda is loaded for: its staff (with their hours rows there), its resources, its opening hours.
-// Busy spans and time off come from every salon: one person is in one place at a time. `zone` must outlive the
-// agenda.
+// A salon's staff schedules (its active staff, with their hours rows there and what they perform) and its rooms,
+// without time off or busy spans: what changes only with the catalogue, so a server may keep it (app::Salon).
+struct AgendaFrame {
+  std::vector<domain::StaffSchedule> staff;  // sorted by staff_id
+  std::vector<Id> resource_ids;              // sorted
+};
+AgendaFrame load_agenda_frame(sql::Connection& c, Id salon_id);
+
+// The salon an agenda is loaded for: its frame, its opening hours. Busy spans and time off come from every salon:
+// one person is in one place at a time. `zone` must outlive the agenda.
 struct AgendaSalon {
   Id salon_id = 1;
   const domain::Zone& zone;
   const domain::Settings& settings;
+  const AgendaFrame& frame;
 };
 
 // The staff schedules and resource busy spans over [from, to), ready for the engine.

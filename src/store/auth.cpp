@@ -12,12 +12,36 @@ void insert_session(sql::Connection& c, const std::string& token_hash, const Ses
           {token_hash, column_text(s.kind), s.subject_id, to_epoch(s.expires_at)});
 }
 
-std::optional<Session> find_session(sql::Connection& c, const std::string& token_hash) {
-  auto rows = c.query("SELECT kind, subject_id, expires_at FROM sessions WHERE token_hash = ?", {token_hash});
+std::optional<SessionHolder> find_session_holder(sql::Connection& c, const std::string& token_hash) {
+  // One row per salon of a staff member (one row for an admin, a staff member of no salon or an account).
+  auto rows = c.query(
+      "SELECT s.kind, s.subject_id, s.expires_at, st.id, st.first_name, st.last_name, st.role, st.active, ss.salon_id, "
+      "a.id, a.first_name, a.last_name FROM sessions s "
+      "LEFT JOIN staff st ON s.kind = 'staff' AND st.id = s.subject_id "
+      "LEFT JOIN staff_salons ss ON ss.staff_id = st.id AND st.role <> 'admin' "
+      "LEFT JOIN accounts a ON s.kind = 'portal' AND a.id = s.subject_id "
+      "WHERE s.token_hash = ? ORDER BY ss.salon_id",
+      {token_hash});
   if (rows.empty()) return std::nullopt;
-  auto kind = domain::parse<domain::PrincipalKind>(rows[0].text(0));
+  const auto& r = rows[0];
+  auto kind = domain::parse<domain::PrincipalKind>(r.text(0));
   if (!kind) return std::nullopt;  // not a kind this build knows: no session
-  return Session{*kind, rows[0].integer(1), from_epoch(rows[0].integer(2))};
+  SessionHolder h;
+  h.session = {*kind, r.integer(1), from_epoch(r.integer(2))};
+  if (*kind == domain::PrincipalKind::staff && !r.is_null(3)) {
+    h.exists = true;
+    h.first_name = r.text(4);
+    h.last_name = r.text(5);
+    h.role = column_value<domain::Role>(r.text(6), "staff.role");
+    h.active = r.boolean(7);
+    for (const auto& row : rows)
+      if (!row.is_null(8)) h.salon_ids.push_back(row.integer(8));
+  } else if (*kind == domain::PrincipalKind::portal && !r.is_null(9)) {
+    h.exists = true;
+    h.first_name = r.text(10);
+    h.last_name = r.text(11);
+  }
+  return h;
 }
 
 void delete_session(sql::Connection& c, const std::string& token_hash) {

@@ -17,8 +17,19 @@ struct Session {
   domain::Instant expires_at{};
 };
 void insert_session(sql::Connection& c, const std::string& token_hash, const Session& s);
-std::optional<Session> find_session(sql::Connection& c, const std::string& token_hash);
 void delete_session(sql::Connection& c, const std::string& token_hash);
+
+// Who holds a session, read with it in one statement (at every request): the staff member's name, role, whether
+// still active and the salons they work at (none listed for an admin), or the portal account's name.
+struct SessionHolder {
+  Session session;
+  bool exists = false;  // the staff member or account is still there
+  std::string first_name, last_name;
+  domain::Role role = domain::Role::employee;  // staff
+  bool active = false;                         // staff
+  std::vector<Id> salon_ids;                   // staff other than admins, sorted
+};
+std::optional<SessionHolder> find_session_holder(sql::Connection& c, const std::string& token_hash);
 // Every session of one subject (e.g. after a password reset).
 void delete_sessions_of(sql::Connection& c, domain::PrincipalKind kind, Id subject_id);
 

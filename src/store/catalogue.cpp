@@ -96,6 +96,10 @@ domain::Settings load_settings(sql::Connection& c, Id salon_id) {
   return s;
 }
 
+std::int64_t version(sql::Connection& c) {
+  return c.query("SELECT version FROM catalogue_version WHERE id = 1").at(0).integer(0);
+}
+
 void save_settings(sql::Connection& c, const domain::Settings& s, Id salon_id) {
   c.query("DELETE FROM settings WHERE id = ?", {salon_id});
   c.query("INSERT INTO settings (id, body) VALUES (?, ?)", {salon_id, codec::settings_to_json(s)});
@@ -116,16 +120,6 @@ std::optional<domain::Staff> find_staff(sql::Connection& c, Id id) {
   std::vector<domain::Staff> one{staff_from(rows[0])};
   attach_hours_and_skills(c, one, kOneStaff, {one[0].id});
   return one[0];
-}
-
-std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id) {
-  auto rows = c.query(std::string(kStaffColumns) + " WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  auto s = staff_from(rows[0]);
-  if (s.role != domain::Role::admin)
-    for (const auto& r : c.query("SELECT salon_id FROM staff_salons WHERE staff_id = ? ORDER BY salon_id", {id}))
-      s.salon_ids.push_back(r.integer(0));
-  return s;
 }
 
 std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id) {

@@ -16,14 +16,17 @@ using domain::Id;
 domain::Settings load_settings(sql::Connection& c, Id salon_id = 1);
 void save_settings(sql::Connection& c, const domain::Settings& s, Id salon_id = 1);
 
+// The catalogue's version (migration 010): moved forward, in the writer's transaction, by every write to what a
+// salon's frame is read from (salons, settings, services and their rooms, overrides, rooms, staff, their hours,
+// salons and skills).
+std::int64_t version(sql::Connection& c);
+
 struct StaffRecord {
   domain::Staff staff;
   std::string password_hash;
 };
 std::vector<domain::Staff> list_staff(sql::Connection& c, bool include_inactive = false);
 std::optional<domain::Staff> find_staff(sql::Connection& c, Id id);
-// Who a session is (authentication, every request): the row and, unless an admin, the salons; no hours or skills.
-std::optional<domain::Staff> find_staff_identity(sql::Connection& c, Id id);
 // The active staff members who work at one salon, with all their hours and skills.
 std::vector<domain::Staff> list_staff_at(sql::Connection& c, Id salon_id);
 std::optional<StaffRecord> find_staff_by_email(sql::Connection& c, const std::string& email);

@@ -93,7 +93,7 @@ std::string insert_sql(const std::string& table, const std::vector<std::string>&
 constexpr std::int64_t kPage = 1000;
 
 // Tables the migrations seed with one row (id 1).
-bool seeded(const std::string& table) { return table == "salons" || table == "network"; }
+bool seeded(const std::string& table) { return table == "salons" || table == "network" || table == "catalogue_version"; }
 
 }  // namespace
 

@@ -58,9 +58,17 @@ public:
   virtual void lock_keys(const std::vector<std::int64_t>& /*keys*/) {}
   // A read transaction: one consistent snapshot.
   virtual void begin_read() = 0;
+  // No transaction: the one statement that follows runs on its own (Database::read_statement); nothing to commit.
+  virtual void begin_statement() { reading_ = true; }
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual std::string_view dialect() const = 0;  // "sqlite" | "postgres"
+  // Inside begin_read(): everything the transaction sees was committed by others, so a server may keep what it
+  // read (a write transaction may see its own uncommitted rows, which a rollback would take back).
+  bool reading() const { return reading_; }
+
+protected:
+  bool reading_ = false;
 };
 
 inline std::int64_t Row::integer(std::size_t i) const {

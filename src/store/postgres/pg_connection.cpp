@@ -165,10 +165,12 @@ public:
   void begin_write() override {
     begin(kBeginWrite);
     fine_ = false;
+    reading_ = false;
   }
   void begin_write_fine() override {
     begin(kBeginWriteFine);
     fine_ = true;
+    reading_ = false;
   }
   void lock_keys(const std::vector<std::int64_t>& keys) override {
     if (!fine_ || keys.empty()) return;
@@ -179,6 +181,13 @@ public:
   void begin_read() override {
     begin(kBeginRead);
     fine_ = false;
+    reading_ = true;
+  }
+  void begin_statement() override {
+    ensure_open();
+    fine_ = false;
+    reading_ = true;
+    statement_only_ = true;
   }
   void commit() override {
     bool aborted = PQtransactionStatus(conn_) == PQTRANS_INERROR;
@@ -239,6 +248,7 @@ private:
   // Starts a transaction; a connection found dead at that point (the server restarted while it sat in the
   // pool) is re-established once, as nothing has run on it yet.
   void begin(const char* sql) {
+    statement_only_ = false;
     ensure_open();
     Result r(PQexec(conn_, sql));
     auto status = PQresultStatus(r.get());
@@ -262,6 +272,9 @@ private:
     std::string msg = error_text(r);
     if (msg.empty()) msg = trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_));
     if (msg.empty()) msg = trimmed(PQerrorMessage(conn_));
+    // A lone statement on a pooled connection the server dropped (begin() would have seen it): run it again,
+    // the retry's begin_statement() reconnects.
+    if (statement_only_ && PQstatus(conn_) == CONNECTION_BAD) throw RetryTransaction("PostgreSQL connection lost: " + msg);
     if (state == "25P02" && !last_error_.empty()) msg += " (first error: " + last_error_ + ")";
     else last_error_ = msg;
     if (state.rfind("23", 0) == 0) throw ConstraintViolation(msg);
@@ -314,6 +327,7 @@ private:
   std::uint64_t counter_ = 0;
   std::string last_error_;
   bool fine_ = false;  // inside begin_write_fine(): lock_keys() locks
+  bool statement_only_ = false;  // after begin_statement(): no transaction open
 };
 
 }  // namespace

@@ -79,12 +79,16 @@ public:
   }
 
   void begin_write() override {
+    reading_ = false;
     // Still busy after the busy timeout: let Database::run try the whole transaction again.
     if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY)
       throw RetryTransaction(std::string("SQLite: ") + sqlite3_errmsg(db_));
     if (sqlite3_get_autocommit(db_)) throw std::runtime_error(std::string("SQLite BEGIN: ") + sqlite3_errmsg(db_));
   }
-  void begin_read() override { script("BEGIN DEFERRED"); }
+  void begin_read() override {
+    reading_ = true;
+    script("BEGIN DEFERRED");
+  }
   void commit() override { script("COMMIT"); }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
