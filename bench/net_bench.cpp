@@ -5,18 +5,19 @@
 // Sections (all when none is named):
 //   --startup        start-up time (spawn → first 200 on /healthz), 5 runs, and RSS after the availability run
 //   --avail          availability of one salon, 30 days, any staff, at a steady --rate over random salons (open
-//                    loop: each latency counted from its scheduled send time), for --avail-seconds
+//                    loop: each latency counted from its scheduled send time), for --avail-seconds, after one
+//                    untimed request per salon (--cold: none)
 //   --race           decided bookings/s (201 or 409), --clients keep-alive clients over the first --salons-used
 //                    salons, for --seconds, once per locking (--lockings global,fine), then the double-booking check
 //   --create         booking create, one client, random salons, sequential (p50)
 //   --fresh          salon 1 over a fresh connection per request (a browser's first call): /healthz, a small
 //                    authenticated read, availability one day and 30 days
 // --plain: start the server without --pg-locking (a binary from before issue 17, for before/after figures)
+// --server-arg ARG (repeatable): one more argument for the server, e.g. --server-arg --salon-cache --server-arg off
 // Options: --rate 500 --avail-seconds 10 --clients 64 --seconds 5 --salons-used 100 --lockings global,fine
 #include "network.hpp"
 #include "net_client.hpp"
 
-#include "store/database.hpp"
 
 #include <unistd.h>
 
@@ -41,6 +42,8 @@ struct Options {
   std::vector<std::string> lockings{"global", "fine"};
   std::set<std::string> sections;
   bool plain = false;  // --plain: no --pg-locking (a server from before issue 17: always global)
+  bool warm = true;    // --cold: no warm-up request per salon before the availability run
+  std::vector<std::string> server_extra;  // --server-arg
   bool wants(const char* s) const { return sections.empty() || sections.count(s); }
 };
 
@@ -50,6 +53,7 @@ std::vector<std::string> server_args(const Options& o, const std::string& lockin
   std::vector<std::string> a{"--db", o.db};
   if (!o.plain) a.insert(a.end(), {"--pg-locking", locking});
   if (o.threads > 0) a.insert(a.end(), {"--threads", std::to_string(o.threads)});
+  a.insert(a.end(), o.server_extra.begin(), o.server_extra.end());
   return a;
 }
 
@@ -76,6 +80,15 @@ void availability(const Options& o, const GeneratedNetwork& net) {
   s.start(o.bin, server_args(o, "fine"));
   auto token = login(s.port);
   auto [rss0, peak0] = s.rss();
+  const std::string query = "&service_ids=" + std::to_string(net.services.front()) + "&from=" + kFirstDay + "&to=2027-03-02";
+  if (o.warm) {
+    // A server that has served for a while has read every salon once (and PostgreSQL has their pages in memory):
+    // the steady state is measured, not the first minutes after a start (--cold).
+    HttpClient c(s.port, token);
+    auto t = Clock::now();
+    for (const auto& salon : net.salons) c.get("/api/availability?salon_id=" + std::to_string(salon.id) + query);
+    std::printf("warm-up: one request per salon, %zu in %.1f s\n", net.salons.size(), ms(Clock::now() - t) / 1000);
+  }
   const auto n = static_cast<std::size_t>(o.rate * o.avail_seconds);
   std::vector<double> latency(n, 0);
   std::atomic<std::size_t> next{0}, failed{0}, slots{0};
@@ -90,8 +103,7 @@ void availability(const Options& o, const GeneratedNetwork& net) {
         auto due = t0 + std::chrono::duration_cast<Clock::duration>(period * static_cast<double>(i));
         std::this_thread::sleep_until(due);
         const auto& salon = net.salons[rng() % net.salons.size()];
-        auto a = c.get("/api/availability?salon_id=" + std::to_string(salon.id) +
-                       "&service_ids=" + std::to_string(net.services.front()) + "&from=" + kFirstDay + "&to=2027-03-02");
+        auto a = c.get("/api/availability?salon_id=" + std::to_string(salon.id) + query);
         latency[i] = ms(Clock::now() - due);
         if (a.status != 200) failed++;
         else if (i % 97 == 0) slots += static_cast<std::size_t>(std::count(a.body.begin(), a.body.end(), '{'));
@@ -175,25 +187,19 @@ RaceResult race(const Options& o, const GeneratedNetwork& net, const Salon& ref,
 }
 
 long long double_bookings(const std::string& url) {
-  auto db = store::Database::open(url, 1);
-  return db->read([](sql::Connection& c) {
-    return c
-        .query("SELECT COUNT(*) FROM appointment_lines x JOIN appointment_lines y ON x.staff_id = y.staff_id "
-               "AND x.id < y.id AND x.start_at < y.end_at AND y.start_at < x.end_at "
-               "WHERE x.active = 1 AND y.active = 1 AND x.group_capacity = 1 AND y.group_capacity = 1 "
-               "AND x.start_at >= 1811808000")  // 2027-06-01: the races' weeks
-        .at(0)
-        .integer(0);
-  });
+  return connect_as_is(url)
+      ->query("SELECT COUNT(*) FROM appointment_lines x JOIN appointment_lines y ON x.staff_id = y.staff_id "
+              "AND x.id < y.id AND x.start_at < y.end_at AND y.start_at < x.end_at "
+              "WHERE x.active = 1 AND y.active = 1 AND x.group_capacity = 1 AND y.group_capacity = 1 "
+              "AND x.start_at >= 1811808000")  // 2027-06-01: the races' weeks
+      .at(0)
+      .integer(0);
 }
 
 void races(const Options& o, const GeneratedNetwork& net, const Salon& ref) {
   // Each locking books its own empty week: the first Monday after every appointment booked so far (June 2027 or
   // later, after the generated ones), then the week after.
-  auto db = store::Database::open(o.db, 1);
-  auto latest = db->read([](sql::Connection& c) {
-    return c.query("SELECT COALESCE(MAX(start_at), 0) FROM appointment_lines").at(0).integer(0);
-  });
+  auto latest = connect_as_is(o.db)->query("SELECT COALESCE(MAX(start_at), 0) FROM appointment_lines").at(0).integer(0);
   auto monday = std::max(*domain::LocalDate::parse("2027-06-07"),
                          domain::LocalDate{static_cast<std::int32_t>(latest / 86400) + 1});
   while (monday.weekday() != 1) monday = monday.plus_days(1);
@@ -285,6 +291,8 @@ int main(int argc, char** argv) {
     if (k == "--db") o.db = value();
     else if (k == "--bin") o.bin = value();
     else if (k == "--plain") o.plain = true;
+    else if (k == "--cold") o.warm = false;
+    else if (k == "--server-arg") o.server_extra.push_back(value());
     else if (k == "--threads") o.threads = std::stoi(value());
     else if (k == "--clients") o.clients = std::stoi(value());
     else if (k == "--salons-used") o.salons_used = std::stoi(value());

@@ -4,6 +4,8 @@
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
+#include "store/postgres/pg_connection.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
 #include "store/salons.hpp"
 
 #include <libpq-fe.h>
@@ -297,25 +299,29 @@ GeneratedNetwork generate_network(const std::string& url, const Salon& reference
   return plan.net;
 }
 
+std::unique_ptr<sql::Connection> connect_as_is(const std::string& url) {
+  bool pg = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+  return pg ? sql::connect_postgres(url) : sql::connect_sqlite(url);
+}
+
 GeneratedNetwork read_network(const std::string& url) {
-  auto db = store::Database::open(url, 1);
-  return db->read([](sql::Connection& c) {
-    GeneratedNetwork net;
-    for (const auto& r : c.query("SELECT id FROM services ORDER BY id")) net.services.push_back(r.integer(0));
-    for (const auto& r : c.query("SELECT id FROM salons ORDER BY id")) net.salons.push_back({r.integer(0), {}, {}});
-    for (auto& s : net.salons)
-      for (const auto& r : c.query("SELECT ss.staff_id FROM staff_salons ss JOIN staff st ON st.id = ss.staff_id "
-                                   "WHERE ss.salon_id = ? AND st.role = 'employee' ORDER BY ss.staff_id",
-                                   {s.id}))
-        s.staff.push_back(r.integer(0));
-    // The generator writes each salon's clients one after the other.
-    auto clients = c.query("SELECT id FROM clients WHERE email LIKE '%@net.bench' ORDER BY id");
-    std::size_t per = net.salons.empty() ? 0 : clients.size() / net.salons.size();
-    for (std::size_t k = 0; k < net.salons.size(); ++k)
-      for (std::size_t i = 0; i < per; ++i) net.salons[k].clients.push_back(clients[k * per + i].integer(0));
-    net.appointments = c.query("SELECT COUNT(*) FROM appointments").at(0).integer(0);
-    return net;
-  });
+  auto conn = connect_as_is(url);
+  auto& c = *conn;
+  GeneratedNetwork net;
+  for (const auto& r : c.query("SELECT id FROM services ORDER BY id")) net.services.push_back(r.integer(0));
+  for (const auto& r : c.query("SELECT id FROM salons ORDER BY id")) net.salons.push_back({r.integer(0), {}, {}});
+  for (auto& s : net.salons)
+    for (const auto& r : c.query("SELECT ss.staff_id FROM staff_salons ss JOIN staff st ON st.id = ss.staff_id "
+                                 "WHERE ss.salon_id = ? AND st.role = 'employee' ORDER BY ss.staff_id",
+                                 {s.id}))
+      s.staff.push_back(r.integer(0));
+  // The generator writes each salon's clients one after the other.
+  auto clients = c.query("SELECT id FROM clients WHERE email LIKE '%@net.bench' ORDER BY id");
+  std::size_t per = net.salons.empty() ? 0 : clients.size() / net.salons.size();
+  for (std::size_t k = 0; k < net.salons.size(); ++k)
+    for (std::size_t i = 0; i < per; ++i) net.salons[k].clients.push_back(clients[k * per + i].integer(0));
+  net.appointments = c.query("SELECT COUNT(*) FROM appointments").at(0).integer(0);
+  return net;
 }
 
 }  // namespace creneau::bench

@@ -46,7 +46,7 @@ SalonRef SalonCache::get(sql::Connection& c, domain::Id salon_id) {
     }
   }
   auto salon = std::make_shared<const Salon>(read_salon(c, salon_id));
-  if (!c.reading()) return salon;
+  if (!c.seen_only_committed()) return salon;
   std::lock_guard lock(mutex_);
   auto& entry = entries_[salon_id];
   if (entry.version > version) return salon;  // another request kept a newer one meanwhile

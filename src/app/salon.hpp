@@ -35,8 +35,8 @@ using SalonRef = std::shared_ptr<const Salon>;
 
 // Salons as last read, each with the catalogue version it was read at (migration 010). A request then reads one
 // number instead of the ~12 statements of a salon; a salon is read again after any catalogue write, by whichever
-// server of the network serves it next. Only what a read transaction saw is kept: a write transaction may see its
-// own rows, which a rollback would take back while the version it saw could come again.
+// server of the network serves it next. Only what a transaction read before writing anything is kept: after its
+// first write it may see its own rows, which a rollback would take back while the version it saw could come again.
 class SalonCache {
 public:
   // Enough for a network of a thousand salons (~25 KB each with a 60-service catalogue).

@@ -294,10 +294,10 @@ domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain:
   // One range scan of the start index: a line overlapping [from, to) starts before `to` and, being at most
   // kLongestLine long, after from - kLongestLine. Without that lower bound the scan would run from the first
   // appointment ever booked, slower every year.
-  for (const auto& r : c.query(std::string(kBusyColumns) +
-                                   "WHERE start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?",
-                               {to_epoch(from - kLongestLine), to_epoch(to), to_epoch(from), ignore_appointment}))
-    add_busy(agenda, r, true, true);
+  c.each(std::string(kBusyColumns) +
+             "WHERE start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?",
+         {to_epoch(from - kLongestLine), to_epoch(to), to_epoch(from), ignore_appointment},
+         [&](const sql::Row& r) { add_busy(agenda, r, true, true); });
   finish(agenda);
   return agenda;
 }
@@ -322,23 +322,21 @@ domain::Agenda load_agenda(sql::Connection& c, const AgendaSalon& salon, domain:
     std::vector<Value> params;
     std::string in = placeholders(staff, params);
     params.insert(params.end(), {lo, hi, after, scope.ignore_appointment});
-    for (const auto& r : c.query(std::string(kBusyColumns) + "WHERE staff_id IN (" + in +
-                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1 "
-                                     "AND appointment_id <> ?",
-                                 params)) {
-      bool resource_in_scope = !r.is_null(1) && std::binary_search(resources.begin(), resources.end(), r.integer(1));
-      add_busy(agenda, r, true, resource_in_scope);
-    }
+    c.each(std::string(kBusyColumns) + "WHERE staff_id IN (" + in +
+               ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?",
+           params, [&](const sql::Row& r) {
+             bool resource_in_scope = !r.is_null(1) && std::binary_search(resources.begin(), resources.end(), r.integer(1));
+             add_busy(agenda, r, true, resource_in_scope);
+           });
   }
   if (!resources.empty()) {
     std::vector<Value> params;
     std::string in = placeholders(resources, params);
     params.insert(params.end(), {lo, hi, after, scope.ignore_appointment});
     std::string not_staff = staff.empty() ? "" : " AND staff_id NOT IN (" + placeholders(staff, params) + ")";
-    for (const auto& r : c.query(std::string(kBusyColumns) + "WHERE resource_id IN (" + in +
-                                     ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?" + not_staff,
-                                 params))
-      add_busy(agenda, r, false, true);
+    c.each(std::string(kBusyColumns) + "WHERE resource_id IN (" + in +
+               ") AND start_at > ? AND start_at < ? AND end_at > ? AND active = 1 AND appointment_id <> ?" + not_staff,
+           params, [&](const sql::Row& r) { add_busy(agenda, r, false, true); });
   }
   finish(agenda);
   return agenda;

@@ -3,6 +3,7 @@
 // SQLite and PostgreSQL share (`?` placeholders, INTEGER epoch seconds, `RETURNING id`); each driver only
 // executes it. Booleans are integers 0/1 on both.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -25,6 +26,13 @@ public:
   std::optional<std::int64_t> opt_integer(std::size_t i) const;
   bool boolean(std::size_t i) const { return integer(i) != 0; }
   const Value& at(std::size_t i) const { return values_.at(i); }
+  // For a driver that fills one row again and again (Connection::each): no allocation once it has grown.
+  void clear() { values_.clear(); }
+  void reserve(std::size_t n) { values_.reserve(n); }
+  template <typename V>
+  void push(V&& v) {
+    values_.emplace_back(std::forward<V>(v));
+  }
 
 private:
   std::vector<Value> values_;
@@ -45,6 +53,11 @@ class Connection {
 public:
   virtual ~Connection() = default;
   virtual Rows query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // The same, handing each row to `row` as it comes instead of keeping them all (long scans: a month of busy
+  // spans). The Row passed is reused: read it inside the call.
+  virtual void each(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& row) {
+    for (const auto& r : query(sql, params)) row(r);
+  }
   // Runs a script of several statements (migrations), no parameters.
   virtual void script(std::string_view sql) = 0;
   // A write transaction that serialises with every other writer (BEGIN IMMEDIATE / advisory lock).
@@ -59,16 +72,24 @@ public:
   // A read transaction: one consistent snapshot.
   virtual void begin_read() = 0;
   // No transaction: the one statement that follows runs on its own (Database::read_statement); nothing to commit.
-  virtual void begin_statement() { reading_ = true; }
+  virtual void begin_statement() { wrote_ = false; }
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual std::string_view dialect() const = 0;  // "sqlite" | "postgres"
-  // Inside begin_read(): everything the transaction sees was committed by others, so a server may keep what it
-  // read (a write transaction may see its own uncommitted rows, which a rollback would take back).
-  bool reading() const { return reading_; }
+  // True until the transaction runs a statement other than a SELECT: until then everything it saw was committed
+  // by others, so a server may keep what it read. Once it has written it may see its own rows, which a rollback
+  // would take back.
+  bool seen_only_committed() const { return !wrote_; }
 
 protected:
-  bool reading_ = false;
+  // Drivers: called with every statement run, and with wrote_ = false at each begin.
+  void note_statement(std::string_view sql) {
+    if (wrote_) return;
+    auto start = sql.find_first_not_of(" \t\r\n");
+    auto word = start == std::string_view::npos ? std::string_view() : sql.substr(start, 6);
+    wrote_ = !(word.size() == 6 && (word == "SELECT" || word == "select"));
+  }
+  bool wrote_ = false;
 };
 
 inline std::int64_t Row::integer(std::size_t i) const {

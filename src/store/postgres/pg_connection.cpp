@@ -126,6 +126,80 @@ public:
   PgConnection& operator=(const PgConnection&) = delete;
 
   Rows query(std::string_view sql, const std::vector<Value>& params) override {
+    Result r = execute(sql, params);
+    Rows rows;
+    int n = PQntuples(r.get()), cols = PQnfields(r.get());
+    rows.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      Row row{{}};
+      read_row(r.get(), i, cols, row);
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  void each(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& each_row) override {
+    Result r = execute(sql, params);
+    int n = PQntuples(r.get()), cols = PQnfields(r.get());
+    Row row{{}};
+    for (int i = 0; i < n; ++i) {
+      row.clear();
+      read_row(r.get(), i, cols, row);
+      each_row(row);
+    }
+  }
+
+  void script(std::string_view sql) override {
+    wrote_ = true;  // a script may write anything
+    exec(std::string(sql));
+  }
+
+  void begin_write() override {
+    begin(kBeginWrite);
+    fine_ = false;
+    wrote_ = false;
+  }
+  void begin_write_fine() override {
+    begin(kBeginWriteFine);
+    fine_ = true;
+    wrote_ = false;
+  }
+  void lock_keys(const std::vector<std::int64_t>& keys) override {
+    if (!fine_ || keys.empty()) return;
+    std::string array = "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) array += (i ? "," : "") + std::to_string(keys[i]);
+    query(kLockKeys, {array + "}"});
+  }
+  void begin_read() override {
+    begin(kBeginRead);
+    fine_ = false;
+    wrote_ = false;
+  }
+  void begin_statement() override {
+    ensure_open();
+    fine_ = false;
+    wrote_ = false;
+    statement_only_ = true;
+  }
+  void commit() override {
+    bool aborted = PQtransactionStatus(conn_) == PQTRANS_INERROR;
+    Result r(PQexec(conn_, "COMMIT"));
+    check(r.get(), "COMMIT");
+    // COMMIT of a transaction that an error aborted is a silent ROLLBACK: never report it as a success.
+    if (aborted || std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
+      throw std::runtime_error("PostgreSQL: the transaction was rolled back by an earlier error" +
+                               (last_error_.empty() ? std::string() : ": " + last_error_));
+  }
+  void rollback() override {
+    auto status = PQtransactionStatus(conn_);
+    if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) Result(PQexec(conn_, "ROLLBACK"));
+  }
+  std::string_view dialect() const override { return "postgres"; }
+
+private:
+  // Runs a prepared statement (prepared on first use) and checks its result.
+  Result execute(std::string_view sql, const std::vector<Value>& params) {
+    note_statement(sql);
     const Statement& st = prepare(sql, params);
     if (params.size() != static_cast<std::size_t>(st.params))
       throw std::runtime_error("PostgreSQL: " + std::to_string(params.size()) + " parameters given for " +
@@ -148,63 +222,14 @@ public:
       throw RetryTransaction("PostgreSQL: " + error_text(r.get()));
     }
     check(r.get(), sql);
-    Rows rows;
-    int n = PQntuples(r.get()), cols = PQnfields(r.get());
-    rows.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-      std::vector<Value> values;
-      values.reserve(static_cast<std::size_t>(cols));
-      for (int c = 0; c < cols; ++c) values.push_back(cell(r.get(), i, c));
-      rows.emplace_back(std::move(values));
-    }
-    return rows;
+    return r;
   }
 
-  void script(std::string_view sql) override { exec(std::string(sql)); }
+  static void read_row(const PGresult* r, int i, int cols, Row& row) {
+    row.reserve(static_cast<std::size_t>(cols));
+    for (int c = 0; c < cols; ++c) row.push(cell(r, i, c));
+  }
 
-  void begin_write() override {
-    begin(kBeginWrite);
-    fine_ = false;
-    reading_ = false;
-  }
-  void begin_write_fine() override {
-    begin(kBeginWriteFine);
-    fine_ = true;
-    reading_ = false;
-  }
-  void lock_keys(const std::vector<std::int64_t>& keys) override {
-    if (!fine_ || keys.empty()) return;
-    std::string array = "{";
-    for (std::size_t i = 0; i < keys.size(); ++i) array += (i ? "," : "") + std::to_string(keys[i]);
-    query(kLockKeys, {array + "}"});
-  }
-  void begin_read() override {
-    begin(kBeginRead);
-    fine_ = false;
-    reading_ = true;
-  }
-  void begin_statement() override {
-    ensure_open();
-    fine_ = false;
-    reading_ = true;
-    statement_only_ = true;
-  }
-  void commit() override {
-    bool aborted = PQtransactionStatus(conn_) == PQTRANS_INERROR;
-    Result r(PQexec(conn_, "COMMIT"));
-    check(r.get(), "COMMIT");
-    // COMMIT of a transaction that an error aborted is a silent ROLLBACK: never report it as a success.
-    if (aborted || std::string_view(PQcmdStatus(r.get())) == "ROLLBACK")
-      throw std::runtime_error("PostgreSQL: the transaction was rolled back by an earlier error" +
-                               (last_error_.empty() ? std::string() : ": " + last_error_));
-  }
-  void rollback() override {
-    auto status = PQtransactionStatus(conn_);
-    if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) Result(PQexec(conn_, "ROLLBACK"));
-  }
-  std::string_view dialect() const override { return "postgres"; }
-
-private:
   struct Statement {
     std::string name;
     int params = 0;

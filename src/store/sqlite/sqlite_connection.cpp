@@ -32,11 +32,61 @@ public:
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   Rows query(std::string_view sql, const std::vector<Value>& params) override {
+    Rows rows;
+    run(sql, params, [&](sqlite3_stmt* stmt) {
+      Row row{{}};
+      read_row(stmt, row);
+      rows.push_back(std::move(row));
+    });
+    return rows;
+  }
+
+  void each(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& each_row) override {
+    Row row{{}};
+    run(sql, params, [&](sqlite3_stmt* stmt) {
+      row.clear();
+      read_row(stmt, row);
+      each_row(row);
+    });
+  }
+
+  void script(std::string_view sql) override {
+    wrote_ = true;  // a script may write anything
+    char* err = nullptr;
+    std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw std::runtime_error("SQLite script failed: " + msg);
+    }
+  }
+
+  void begin_write() override {
+    wrote_ = false;
+    // Still busy after the busy timeout: let Database::run try the whole transaction again.
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY)
+      throw RetryTransaction(std::string("SQLite: ") + sqlite3_errmsg(db_));
+    if (sqlite3_get_autocommit(db_)) throw std::runtime_error(std::string("SQLite BEGIN: ") + sqlite3_errmsg(db_));
+  }
+  void begin_read() override {
+    script("BEGIN DEFERRED");
+    wrote_ = false;
+  }
+  void commit() override { script("COMMIT"); }
+  void rollback() override {
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  std::string_view dialect() const override { return "sqlite"; }
+
+private:
+  // Binds `params`, steps through every row calling `on_row(stmt)`, and maps the engine's errors.
+  template <typename OnRow>
+  void run(std::string_view sql, const std::vector<Value>& params, OnRow&& on_row) {
+    note_statement(sql);
     sqlite3_stmt* stmt = prepare(sql);
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     for (std::size_t i = 0; i < params.size(); ++i) bind(stmt, static_cast<int>(i + 1), params[i]);
-    Rows rows;
     for (;;) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
@@ -48,54 +98,32 @@ public:
         if (rc == SQLITE_BUSY) throw RetryTransaction(msg);
         throw std::runtime_error("SQLite: " + msg + " in: " + std::string(sql));
       }
-      int n = sqlite3_column_count(stmt);
-      std::vector<Value> values;
-      values.reserve(static_cast<std::size_t>(n));
-      for (int c = 0; c < n; ++c) {
-        switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
-          case SQLITE_NULL: values.emplace_back(nullptr); break;
-          default: {
-            auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-            values.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
-          }
-        }
+      try {
+        on_row(stmt);
+      } catch (...) {
+        sqlite3_reset(stmt);
+        throw;
       }
-      rows.emplace_back(std::move(values));
     }
     sqlite3_reset(stmt);
-    return rows;
   }
 
-  void script(std::string_view sql) override {
-    char* err = nullptr;
-    std::string text(sql);
-    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown error";
-      sqlite3_free(err);
-      throw std::runtime_error("SQLite script failed: " + msg);
+  static void read_row(sqlite3_stmt* stmt, Row& row) {
+    int n = sqlite3_column_count(stmt);
+    row.reserve(static_cast<std::size_t>(n));
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_INTEGER: row.push(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+        case SQLITE_FLOAT: row.push(sqlite3_column_double(stmt, c)); break;
+        case SQLITE_NULL: row.push(nullptr); break;
+        default: {
+          auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          row.push(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+        }
+      }
     }
   }
 
-  void begin_write() override {
-    reading_ = false;
-    // Still busy after the busy timeout: let Database::run try the whole transaction again.
-    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY)
-      throw RetryTransaction(std::string("SQLite: ") + sqlite3_errmsg(db_));
-    if (sqlite3_get_autocommit(db_)) throw std::runtime_error(std::string("SQLite BEGIN: ") + sqlite3_errmsg(db_));
-  }
-  void begin_read() override {
-    reading_ = true;
-    script("BEGIN DEFERRED");
-  }
-  void commit() override { script("COMMIT"); }
-  void rollback() override {
-    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  std::string_view dialect() const override { return "sqlite"; }
-
-private:
   sqlite3_stmt* prepare(std::string_view sql) {
     std::string key(sql);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
