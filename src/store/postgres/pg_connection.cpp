@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace creneau::sql {
 namespace {
@@ -151,6 +152,7 @@ public:
 
   void script(std::string_view sql) override {
     wrote_ = true;  // a script may write anything
+    flush_begin();
     exec(std::string(sql));
   }
 
@@ -182,6 +184,7 @@ public:
     statement_only_ = true;
   }
   void commit() override {
+    if (std::exchange(pending_begin_, nullptr)) return;  // nothing ran: no transaction was opened
     bool aborted = PQtransactionStatus(conn_) == PQTRANS_INERROR;
     Result r(PQexec(conn_, "COMMIT"));
     check(r.get(), "COMMIT");
@@ -191,6 +194,7 @@ public:
                                (last_error_.empty() ? std::string() : ": " + last_error_));
   }
   void rollback() override {
+    pending_begin_ = nullptr;
     auto status = PQtransactionStatus(conn_);
     if (status == PQTRANS_INTRANS || status == PQTRANS_INERROR) Result(PQexec(conn_, "ROLLBACK"));
   }
@@ -200,6 +204,10 @@ private:
   // Runs a prepared statement (prepared on first use) and checks its result.
   Result execute(std::string_view sql, const std::vector<Value>& params) {
     note_statement(sql);
+    // BEGIN and a first statement without parameters in one simple query: PostgreSQL runs them in order and
+    // answers with the last one's result (the salon's catalogue version, read first by most transactions).
+    if (pending_begin_ && params.empty()) return exec_first(std::exchange(pending_begin_, nullptr) + ("; " + std::string(sql)));
+    flush_begin();
     const Statement& st = prepare(sql, params);
     if (params.size() != static_cast<std::size_t>(st.params))
       throw std::runtime_error("PostgreSQL: " + std::to_string(params.size()) + " parameters given for " +
@@ -275,13 +283,25 @@ private:
   void begin(const char* sql) {
     statement_only_ = false;
     ensure_open();
-    Result r(PQexec(conn_, sql));
+    pending_begin_ = sql;  // sent with the transaction's first statement: one round trip less (execute())
+  }
+
+  // Runs `sql` (a simple query, no parameters) as the first thing on this connection since begin(): a connection
+  // found dead then (the server restarted while it sat in the pool) is re-established once, as nothing has run.
+  Result exec_first(const std::string& sql) {
+    Result r(PQexec(conn_, sql.c_str()));
     auto status = PQresultStatus(r.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && PQstatus(conn_) == CONNECTION_BAD) {
       ensure_open();
-      r.reset(PQexec(conn_, sql));
+      r.reset(PQexec(conn_, sql.c_str()));
     }
     check(r.get(), sql);
+    return r;
+  }
+
+  // Sends a deferred BEGIN on its own (the first statement has parameters, or is a script).
+  void flush_begin() {
+    if (pending_begin_) exec_first(std::exchange(pending_begin_, nullptr));
   }
 
   void exec(const std::string& sql) {
@@ -353,6 +373,7 @@ private:
   std::string last_error_;
   bool fine_ = false;  // inside begin_write_fine(): lock_keys() locks
   bool statement_only_ = false;  // after begin_statement(): no transaction open
+  const char* pending_begin_ = nullptr;  // begin() not sent yet: it goes with the first statement
 };
 
 }  // namespace
