@@ -48,6 +48,7 @@ struct Options {
 };
 
 const char* kFirstDay = "2027-02-01";  // the generated appointments' first day (reference salon)
+constexpr int kAvailClients = 48;       // keep-alive connections of the availability run
 
 std::vector<std::string> server_args(const Options& o, const std::string& locking) {
   std::vector<std::string> a{"--db", o.db};
@@ -82,11 +83,19 @@ void availability(const Options& o, const GeneratedNetwork& net) {
   auto [rss0, peak0] = s.rss();
   const std::string query = "&service_ids=" + std::to_string(net.services.front()) + "&from=" + kFirstDay + "&to=2027-03-02";
   if (o.warm) {
-    // A server that has served for a while has read every salon once (and PostgreSQL has their pages in memory):
-    // the steady state is measured, not the first minutes after a start (--cold).
-    HttpClient c(s.port, token);
+    // A server that has served for a while has read every salon once, opened its pool's connections to
+    // PostgreSQL (each preparing its statements) and PostgreSQL has the pages in memory: the steady state is
+    // measured, not the first seconds after a start (--cold). As many clients as the run below.
+    std::atomic<std::size_t> next_salon{0};
     auto t = Clock::now();
-    for (const auto& salon : net.salons) c.get("/api/availability?salon_id=" + std::to_string(salon.id) + query);
+    std::vector<std::thread> warmers;
+    for (int w = 0; w < kAvailClients; ++w)
+      warmers.emplace_back([&] {
+        HttpClient c(s.port, token);
+        for (std::size_t k; (k = next_salon++) < net.salons.size();)
+          c.get("/api/availability?salon_id=" + std::to_string(net.salons[k].id) + query);
+      });
+    for (auto& w : warmers) w.join();
     std::printf("warm-up: one request per salon, %zu in %.1f s\n", net.salons.size(), ms(Clock::now() - t) / 1000);
   }
   const auto n = static_cast<std::size_t>(o.rate * o.avail_seconds);
@@ -95,7 +104,7 @@ void availability(const Options& o, const GeneratedNetwork& net) {
   const auto t0 = Clock::now() + std::chrono::milliseconds(200);
   const auto period = std::chrono::duration<double>(1.0 / o.rate);
   std::vector<std::thread> pool;
-  for (int w = 0; w < 48; ++w)
+  for (int w = 0; w < kAvailClients; ++w)
     pool.emplace_back([&, w] {
       HttpClient c(s.port, token);
       std::mt19937_64 rng(static_cast<std::uint64_t>(w) * 7919 + 1);
@@ -113,6 +122,12 @@ void availability(const Options& o, const GeneratedNetwork& net) {
   double took = std::chrono::duration<double>(Clock::now() - t0).count();
   Stats st;
   for (double l : latency) st.add(l);
+  if (const char* path = std::getenv("NET_BENCH_LATENCIES")) {  // one line per request: due time, latency (ms)
+    if (FILE* f = std::fopen(path, "w")) {
+      for (std::size_t i = 0; i < n; ++i) std::fprintf(f, "%.1f %.3f\n", 1000.0 * static_cast<double>(i) / o.rate, latency[i]);
+      std::fclose(f);
+    }
+  }
   auto [rss, peak] = s.rss();
   std::printf("availability 30 days any staff, %zu salons, %.0f req/s scheduled (%.0f/s achieved), open loop: %s, %zu not 200\n",
               net.salons.size(), o.rate, static_cast<double>(n) / took, st.line().c_str(), failed.load());

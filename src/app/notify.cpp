@@ -30,8 +30,13 @@ domain::VisitSummary summarize(sql::Connection& c, const domain::Appointment& a,
   for (const auto& l : a.lines) {
     const auto* service = salon.service(l.service_id);
     if (!staff_names.count(l.staff_id)) {
-      auto staff = store::catalogue::find_staff(c, l.staff_id);
-      staff_names[l.staff_id] = staff ? staff->display_name() : "";
+      // The salon's staff are in its frame; someone who has left since is read.
+      if (const auto* name = salon.staff_name(l.staff_id)) {
+        staff_names[l.staff_id] = *name;
+      } else {
+        auto staff = store::catalogue::find_staff(c, l.staff_id);
+        staff_names[l.staff_id] = staff ? staff->display_name() : "";
+      }
     }
     v.lines.push_back({service ? service->name : "", staff_names[l.staff_id], l.duration_minutes});
   }

@@ -13,6 +13,12 @@ const domain::Service* Salon::service(domain::Id id) const {
   return it != services.end() && it->id == id ? &*it : nullptr;
 }
 
+const std::string* Salon::staff_name(domain::Id staff_id) const {
+  const auto& staff = frame.staff;
+  auto it = std::lower_bound(staff.begin(), staff.end(), staff_id, [](const auto& s, domain::Id v) { return s.staff_id < v; });
+  return it != staff.end() && it->staff_id == staff_id ? &frame.staff_names[static_cast<std::size_t>(it - staff.begin())] : nullptr;
+}
+
 Salon read_salon(sql::Connection& c, domain::Id salon_id) {
   auto profile = store::salons::find(c, salon_id);
   if (!profile) throw domain::validation("salon_id", "no such salon: {}", {std::to_string(salon_id)});

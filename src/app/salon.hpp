@@ -27,6 +27,8 @@ struct Salon {
   domain::Id id() const { return profile.id; }
   // The service as booked here; nullptr when unknown (inactive and not-offered ones are returned, flagged).
   const domain::Service* service(domain::Id id) const;
+  // The display name of one of its active staff members; nullptr for anyone else (gone, or of another salon).
+  const std::string* staff_name(domain::Id staff_id) const;
   store::appointments::AgendaSalon agenda_salon() const { return {id(), zone, settings, frame}; }
 };
 

@@ -283,6 +283,7 @@ AgendaFrame load_agenda_frame(sql::Connection& c, Id salon_id) {
     sched.service_ids = std::move(s.service_ids);
     std::sort(sched.service_ids.begin(), sched.service_ids.end());
     frame.staff.push_back(std::move(sched));
+    frame.staff_names.push_back(s.display_name());
   }
   for (const auto& r : catalogue::list_resources(c, salon_id)) frame.resource_ids.push_back(r.id);
   return frame;

@@ -33,6 +33,7 @@ std::vector<domain::Appointment> list(sql::Connection& c, const Filter& f, std::
 // without time off or busy spans: what changes only with the catalogue, so a server may keep it (app::Salon).
 struct AgendaFrame {
   std::vector<domain::StaffSchedule> staff;  // sorted by staff_id
+  std::vector<std::string> staff_names;      // staff[i]'s display name (messages name who will do the work)
   std::vector<Id> resource_ids;              // sorted
 };
 AgendaFrame load_agenda_frame(sql::Connection& c, Id salon_id);
