@@ -14,6 +14,18 @@ def login(server, email, password):
     return server.api(r["token"])
 
 
+def grid(first, last, step=15):
+    """The local starts 'HH:MM' from `first` to `last`, both included, every `step` minutes."""
+    lo, hi = (int(t[:2]) * 60 + int(t[3:]) for t in (first, last))
+    return [f"{m // 60:02d}:{m % 60:02d}" for m in range(lo, hi + 1, step)]
+
+
+def day_availability(api, salon, service, day=MONDAY, portal=False, **params):
+    """One day's availability at `salon` for `service`, from the staff route or the portal's."""
+    path = "/api/portal/availability" if portal else "/api/availability"
+    return api.get(path, salon_id=salon, service_ids=service, **{"from": day, "to": day}, **params)
+
+
 class Network:
     def __init__(self, server):
         self.server = server

@@ -5,7 +5,7 @@ booking reflect it; a rejected write changes nothing. Each test asks first, so t
 the change. Paris (+01:00) and Montréal (-05:00) of network.py, on Monday 1 March 2027 unless told."""
 import pytest
 
-from network import HOURS, MONDAY, Network
+from network import HOURS, MONDAY, Network, day_availability as availability, grid
 
 TUESDAY = "2027-03-02"
 SATURDAY = "2027-03-06"
@@ -16,16 +16,6 @@ PARIS_ROWS = [{"weekday": d, "start": "09:00", "end": "18:00", "salon_id": 1} fo
 def net(server):
     return Network(server)
 
-
-def grid(first, last, step=15):
-    """The local starts 'HH:MM' from `first` to `last`, both included, every `step` minutes."""
-    a, b = (int(t[:2]) * 60 + int(t[3:]) for t in (first, last))
-    return [f"{m // 60:02d}:{m % 60:02d}" for m in range(a, b + 1, step)]
-
-
-def availability(api, salon, service, day=MONDAY, portal=False, **params):
-    path = "/api/portal/availability" if portal else "/api/availability"
-    return api.get(path, salon_id=salon, service_ids=service, **{"from": day, "to": day}, **params)
 
 
 def starts(net, salon, service, staff=None, day=MONDAY, portal=False, offset=None):

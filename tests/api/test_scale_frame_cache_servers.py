@@ -5,7 +5,7 @@ write A rejects changes nothing at B. PostgreSQL, and SQLite too (two processes 
 as test_delivery_crash.py does). Paris (+01:00) and Montréal (-05:00) of network.py, Monday 1 March 2027."""
 import pytest
 
-from network import HOURS, MONDAY, Network
+from network import HOURS, MONDAY, Network, day_availability as availability, grid
 
 TUESDAY = "2027-03-02"
 SATURDAY = "2027-03-06"
@@ -20,16 +20,6 @@ def two(make_server):
     b = make_server(db=a.db)
     return net, b.admin(), b.api()
 
-
-def grid(first, last, step=15):
-    """The local starts 'HH:MM' from `first` to `last`, both included, every `step` minutes."""
-    lo, hi = (int(t[:2]) * 60 + int(t[3:]) for t in (first, last))
-    return [f"{m // 60:02d}:{m % 60:02d}" for m in range(lo, hi + 1, step)]
-
-
-def availability(api, salon, service, day=MONDAY, portal=False, **params):
-    path = "/api/portal/availability" if portal else "/api/availability"
-    return api.get(path, salon_id=salon, service_ids=service, **{"from": day, "to": day}, **params)
 
 
 def starts(api, salon, service, staff=None, day=MONDAY, portal=False, offset="+01:00"):

@@ -12,23 +12,13 @@ BEGIN
   UPDATE catalogue_version SET version = version + 1 WHERE id = 1;
   RETURN NULL;
 END $$;
-CREATE TRIGGER salons_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON salons
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER settings_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER services_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON services
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER service_resources_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON service_resources
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER salon_services_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON salon_services
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER resources_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON resources
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER staff_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER staff_hours_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff_hours
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER staff_salons_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff_salons
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
-CREATE TRIGGER staff_services_catalogue_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff_services
-  FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version();
+-- One statement-level trigger per table the frame is read from.
+DO $$
+DECLARE t TEXT;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['salons', 'settings', 'services', 'service_resources', 'salon_services', 'resources',
+                           'staff', 'staff_hours', 'staff_salons', 'staff_services'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version()', t || '_catalogue_version', t);
+  END LOOP;
+END $$;
