@@ -9,7 +9,7 @@
 //                    untimed request per salon (--cold: none)
 //   --race           decided bookings/s (201 or 409), --clients keep-alive clients over the first --salons-used
 //                    salons, for --seconds, once per locking (--lockings global,fine), then the double-booking check
-//   --create         booking create, one client, random salons, sequential (p50)
+//   --create         booking create, one client, random salons, sequential (p50), after the same warm-up
 //   --fresh          salon 1 over a fresh connection per request (a browser's first call): /healthz, a small
 //                    authenticated read, availability one day and 30 days
 // --plain: start the server without --pg-locking (a binary from before issue 17, for before/after figures)
@@ -42,7 +42,7 @@ struct Options {
   std::vector<std::string> lockings{"global", "fine"};
   std::set<std::string> sections;
   bool plain = false;  // --plain: no --pg-locking (a server from before issue 17: always global)
-  bool warm = true;    // --cold: no warm-up request per salon before the availability run
+  bool warm = true;    // --cold: no warm-up (one request per salon) before the availability and create runs
   std::vector<std::string> server_extra;  // --server-arg
   bool wants(const char* s) const { return sections.empty() || sections.count(s); }
 };
@@ -74,6 +74,28 @@ void startup(const Options& o) {
               with_admin.pct(50), without.pct(50));
 }
 
+// A server that has served for a while has read every salon once (and keeps it), opened its pool's connections
+// to PostgreSQL (each preparing its statements), and PostgreSQL has the pages in memory: the benchmarks measure
+// that steady state, not the first seconds after a start (--cold skips this). One availability request per salon
+// from as many clients as the availability run.
+void warm_up(unsigned short port, const std::string& token, const GeneratedNetwork& net, const std::string& query) {
+  std::atomic<std::size_t> next_salon{0};
+  auto t = Clock::now();
+  std::vector<std::thread> warmers;
+  for (int w = 0; w < kAvailClients; ++w)
+    warmers.emplace_back([&] {
+      HttpClient c(port, token);
+      for (std::size_t k; (k = next_salon++) < net.salons.size();)
+        c.get("/api/availability?salon_id=" + std::to_string(net.salons[k].id) + query);
+    });
+  for (auto& w : warmers) w.join();
+  std::printf("warm-up: one request per salon, %zu in %.1f s\n", net.salons.size(), ms(Clock::now() - t) / 1000);
+}
+
+std::string availability_query(const GeneratedNetwork& net) {
+  return "&service_ids=" + std::to_string(net.services.front()) + "&from=" + kFirstDay + "&to=2027-03-02";
+}
+
 // Open loop: request i is due at t0 + i / rate; a pool of workers sends each when due (or as soon as one is
 // free) and counts its latency from the due time, so a stall shows in the figures instead of slowing the sender.
 void availability(const Options& o, const GeneratedNetwork& net) {
@@ -81,23 +103,8 @@ void availability(const Options& o, const GeneratedNetwork& net) {
   s.start(o.bin, server_args(o, "fine"));
   auto token = login(s.port);
   auto [rss0, peak0] = s.rss();
-  const std::string query = "&service_ids=" + std::to_string(net.services.front()) + "&from=" + kFirstDay + "&to=2027-03-02";
-  if (o.warm) {
-    // A server that has served for a while has read every salon once, opened its pool's connections to
-    // PostgreSQL (each preparing its statements) and PostgreSQL has the pages in memory: the steady state is
-    // measured, not the first seconds after a start (--cold). As many clients as the run below.
-    std::atomic<std::size_t> next_salon{0};
-    auto t = Clock::now();
-    std::vector<std::thread> warmers;
-    for (int w = 0; w < kAvailClients; ++w)
-      warmers.emplace_back([&] {
-        HttpClient c(s.port, token);
-        for (std::size_t k; (k = next_salon++) < net.salons.size();)
-          c.get("/api/availability?salon_id=" + std::to_string(net.salons[k].id) + query);
-      });
-    for (auto& w : warmers) w.join();
-    std::printf("warm-up: one request per salon, %zu in %.1f s\n", net.salons.size(), ms(Clock::now() - t) / 1000);
-  }
+  const std::string query = availability_query(net);
+  if (o.warm) warm_up(s.port, token, net, query);
   const auto n = static_cast<std::size_t>(o.rate * o.avail_seconds);
   std::vector<double> latency(n, 0);
   std::atomic<std::size_t> next{0}, failed{0}, slots{0};
@@ -237,7 +244,9 @@ void races(const Options& o, const GeneratedNetwork& net, const Salon& ref) {
 void create(const Options& o, const GeneratedNetwork& net) {
   ServerProcess s;
   s.start(o.bin, server_args(o, "fine"));
-  HttpClient c(s.port, login(s.port));
+  auto token = login(s.port);
+  if (o.warm) warm_up(s.port, token, net, availability_query(net));
+  HttpClient c(s.port, token);
   std::mt19937_64 rng(99);
   Stats st;
   auto first = *domain::LocalDate::parse("2027-07-05");
