@@ -54,7 +54,7 @@ public:
   virtual ~Connection() = default;
   virtual Rows query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // The same, handing each row to `row` as it comes instead of keeping them all (long scans: a month of busy
-  // spans). The Row passed is reused: read it inside the call.
+  // spans). The Row passed is reused: read it inside the call, and run no statement on this connection there.
   virtual void each(std::string_view sql, const std::vector<Value>& params, const std::function<void(const Row&)>& row) {
     for (const auto& r : query(sql, params)) row(r);
   }

@@ -278,8 +278,7 @@ private:
     setup_session();
   }
 
-  // Starts a transaction; a connection found dead at that point (the server restarted while it sat in the
-  // pool) is re-established once, as nothing has run on it yet.
+  // Starts a transaction: the connection is checked now, the BEGIN itself leaves with the first statement.
   void begin(const char* sql) {
     statement_only_ = false;
     ensure_open();
