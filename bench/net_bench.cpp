@@ -18,6 +18,8 @@
 #include "network.hpp"
 #include "net_client.hpp"
 
+#include "store/database.hpp"
+
 
 #include <unistd.h>
 
@@ -209,7 +211,7 @@ RaceResult race(const Options& o, const GeneratedNetwork& net, const Salon& ref,
 }
 
 long long double_bookings(const std::string& url) {
-  return connect_as_is(url)
+  return store::connect(url)
       ->query("SELECT COUNT(*) FROM appointment_lines x JOIN appointment_lines y ON x.staff_id = y.staff_id "
               "AND x.id < y.id AND x.start_at < y.end_at AND y.start_at < x.end_at "
               "WHERE x.active = 1 AND y.active = 1 AND x.group_capacity = 1 AND y.group_capacity = 1 "
@@ -221,7 +223,7 @@ long long double_bookings(const std::string& url) {
 void races(const Options& o, const GeneratedNetwork& net, const Salon& ref) {
   // Each locking books its own empty week: the first Monday after every appointment booked so far (June 2027 or
   // later, after the generated ones), then the week after.
-  auto latest = connect_as_is(o.db)->query("SELECT COALESCE(MAX(start_at), 0) FROM appointment_lines").at(0).integer(0);
+  auto latest = store::connect(o.db)->query("SELECT COALESCE(MAX(start_at), 0) FROM appointment_lines").at(0).integer(0);
   auto monday = std::max(*domain::LocalDate::parse("2027-06-07"),
                          domain::LocalDate{static_cast<std::int32_t>(latest / 86400) + 1});
   while (monday.weekday() != 1) monday = monday.plus_days(1);

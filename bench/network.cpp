@@ -4,8 +4,6 @@
 #include "store/catalogue.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
-#include "store/postgres/pg_connection.hpp"
-#include "store/sqlite/sqlite_connection.hpp"
 #include "store/salons.hpp"
 
 #include <libpq-fe.h>
@@ -299,13 +297,8 @@ GeneratedNetwork generate_network(const std::string& url, const Salon& reference
   return plan.net;
 }
 
-std::unique_ptr<sql::Connection> connect_as_is(const std::string& url) {
-  bool pg = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-  return pg ? sql::connect_postgres(url) : sql::connect_sqlite(url);
-}
-
 GeneratedNetwork read_network(const std::string& url) {
-  auto conn = connect_as_is(url);
+  auto conn = store::connect(url);  // the schema as it is: an older server's database too
   auto& c = *conn;
   GeneratedNetwork net;
   for (const auto& r : c.query("SELECT id FROM services ORDER BY id")) net.services.push_back(r.integer(0));

@@ -5,10 +5,7 @@
 // appointments on its own staff. PostgreSQL: the big tables through COPY; SQLite: one transaction.
 #include "salon.hpp"
 
-#include "store/sql.hpp"
-
 #include <functional>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,9 +36,5 @@ GeneratedNetwork generate_network(const std::string& url, const Salon& reference
 
 // What a database generated earlier holds (salons by id, their staff and clients), for benchmarks that reuse it.
 GeneratedNetwork read_network(const std::string& url);
-
-// A plain connection to `url` that leaves its schema as it is (no migration: the database may be an older
-// server's, measured before/after), for the benchmarks' own reads.
-std::unique_ptr<sql::Connection> connect_as_is(const std::string& url);
 
 }  // namespace creneau::bench

@@ -161,15 +161,14 @@ Principal authenticate(Context& ctx, const std::string& header) {
   const auto& s = holder->session;
   Principal p{s.kind, s.subject_id, {}, {}, {}};
   if (s.kind == domain::PrincipalKind::staff) {
-    if (!holder->exists || !holder->active) throw Error(domain::ErrorCode::unauthorized, "this staff account no longer exists");
-    p.role = holder->role;
-    p.salon_ids = std::move(holder->salon_ids);  // none for an admin, who works everywhere (Principal::works_at)
-  } else if (!holder->exists) {
-    throw Error(domain::ErrorCode::unauthorized, "this account no longer exists");
+    if (!holder->staff || !holder->staff->active) throw Error(domain::ErrorCode::unauthorized, "this staff account no longer exists");
+    p.role = holder->staff->role;
+    p.name = holder->staff->display_name();
+    p.salon_ids = std::move(holder->staff->salon_ids);  // none for an admin, who works everywhere (Principal::works_at)
+  } else {
+    if (!holder->account_name) throw Error(domain::ErrorCode::unauthorized, "this account no longer exists");
+    p.name = *holder->account_name;
   }
-  // As domain::Staff::display_name(); an account's name is its two names.
-  p.name = s.kind == domain::PrincipalKind::staff && holder->last_name.empty() ? holder->first_name
-                                                                            : holder->first_name + " " + holder->last_name;
   return p;
 }
 

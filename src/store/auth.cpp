@@ -29,17 +29,17 @@ std::optional<SessionHolder> find_session_holder(sql::Connection& c, const std::
   SessionHolder h;
   h.session = {*kind, r.integer(1), from_epoch(r.integer(2))};
   if (*kind == domain::PrincipalKind::staff && !r.is_null(3)) {
-    h.exists = true;
-    h.first_name = r.text(4);
-    h.last_name = r.text(5);
-    h.role = column_value<domain::Role>(r.text(6), "staff.role");
-    h.active = r.boolean(7);
+    domain::Staff staff;
+    staff.id = r.integer(3);
+    staff.first_name = r.text(4);
+    staff.last_name = r.text(5);
+    staff.role = column_value<domain::Role>(r.text(6), "staff.role");
+    staff.active = r.boolean(7);
     for (const auto& row : rows)
-      if (!row.is_null(8)) h.salon_ids.push_back(row.integer(8));
+      if (!row.is_null(8)) staff.salon_ids.push_back(row.integer(8));
+    h.staff = std::move(staff);
   } else if (*kind == domain::PrincipalKind::portal && !r.is_null(9)) {
-    h.exists = true;
-    h.first_name = r.text(10);
-    h.last_name = r.text(11);
+    h.account_name = r.text(10) + " " + r.text(11);
   }
   return h;
 }

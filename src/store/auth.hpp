@@ -19,15 +19,13 @@ struct Session {
 void insert_session(sql::Connection& c, const std::string& token_hash, const Session& s);
 void delete_session(sql::Connection& c, const std::string& token_hash);
 
-// Who holds a session, read with it in one statement (at every request): the staff member's name, role, whether
-// still active and the salons they work at (none listed for an admin), or the portal account's name.
+// Who holds a session, read with it in one statement (at every request).
 struct SessionHolder {
   Session session;
-  bool exists = false;  // the staff member or account is still there
-  std::string first_name, last_name;
-  domain::Role role = domain::Role::employee;  // staff
-  bool active = false;                         // staff
-  std::vector<Id> salon_ids;                   // staff other than admins, sorted
+  // A staff session's member if still there: names, role, active, and the salons they work at (none listed for an
+  // admin); no hours or skills.
+  std::optional<domain::Staff> staff;
+  std::optional<std::string> account_name;  // a portal session's account if still there: "First Last"
 };
 std::optional<SessionHolder> find_session_holder(sql::Connection& c, const std::string& token_hash);
 // Every session of one subject (e.g. after a password reset).

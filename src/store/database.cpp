@@ -7,31 +7,28 @@
 
 namespace creneau::store {
 
-namespace {
-bool is_postgres(const std::string& url) {
+bool is_postgres_url(const std::string& url) {
   return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
 }
-}  // namespace
+
+std::unique_ptr<sql::Connection> connect(const std::string& url) {
+  return is_postgres_url(url) ? sql::connect_postgres(url) : sql::connect_sqlite(url);
+}
 
 std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size, Locking locking) {
   std::unique_ptr<Database> db(new Database());
   db->url_ = url;
   db->max_open_ = pool_size == 0 ? 1 : pool_size;
   db->locking_ = locking;
-  if (is_postgres(url)) {
-    db->dialect_ = "postgres";
-    db->connect_ = [url] { return sql::connect_postgres(url); };
-  } else {
-    db->dialect_ = "sqlite";
-    db->locking_ = Locking::global;  // one writer at a time whatever is asked
-    db->connect_ = [url] { return sql::connect_sqlite(url); };
-  }
+  db->dialect_ = is_postgres_url(url) ? "postgres" : "sqlite";
+  if (db->dialect_ == "sqlite") db->locking_ = Locking::global;  // one writer at a time whatever is asked
+  db->connect_ = [url] { return connect(url); };
   db->migrate();
   return db;
 }
 
 std::unique_ptr<Database> Database::open_read_only(const std::string& url, std::size_t pool_size) {
-  if (!is_postgres(url)) throw std::runtime_error("a read replica is a postgresql:// URL");
+  if (!is_postgres_url(url)) throw std::runtime_error("a read replica is a postgresql:// URL");
   std::unique_ptr<Database> db(new Database());
   db->url_ = url;
   db->max_open_ = pool_size == 0 ? 1 : pool_size;

@@ -122,6 +122,12 @@ private:
   WriteObserver write_observer_;
 };
 
+// True for a postgresql:// (or postgres://) URL; anything else names an SQLite file.
+bool is_postgres_url(const std::string& url);
+// One plain connection to `url` with its schema left as it is (no migration): for tools that read a database
+// of any version (the benchmarks measuring an older server on a copy).
+std::unique_ptr<sql::Connection> connect(const std::string& url);
+
 // The migrations compiled into this binary, numbered from 1.
 struct Migration {
   int version;

@@ -18,8 +18,6 @@ namespace creneau::store {
 
 namespace {
 
-bool is_postgres(const std::string& url) { return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0; }
-
 struct Sqlite {
   sqlite3* db = nullptr;
   Sqlite(const std::string& path, int flags) {
@@ -94,7 +92,7 @@ std::vector<std::string> postgres_problems(const std::string& url, int& version)
 
 void backup_sqlite(const std::string& from, const std::string& to, std::ostream& report) {
   namespace fs = std::filesystem;
-  if (is_postgres(from)) throw std::runtime_error("backup copies SQLite files; back up PostgreSQL with pg_dump");
+  if (is_postgres_url(from)) throw std::runtime_error("backup copies SQLite files; back up PostgreSQL with pg_dump");
   if (!fs::is_regular_file(from)) throw std::runtime_error("no SQLite database at " + from);
   auto started = std::chrono::steady_clock::now();
   auto partial = to + ".partial";
@@ -134,7 +132,7 @@ void backup_sqlite(const std::string& from, const std::string& to, std::ostream&
 }
 
 int check_database(const std::string& url, std::ostream& report) {
-  bool postgres = is_postgres(url);
+  bool postgres = is_postgres_url(url);
   int version = 0;
   std::vector<std::string> problems;
   try {
